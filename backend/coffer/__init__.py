@@ -1,0 +1,1 @@
+"""Coffer: a web console for a multi-tenant S3 object store."""

@@ -1,0 +1,1 @@
+"""Accounts (tenants) and what they hold in the storage system."""

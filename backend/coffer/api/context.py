@@ -1,0 +1,47 @@
+"""The services one app instance holds, built in its lifespan and reached from each request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypedDict, cast
+
+from starlette.requests import Request
+
+from coffer.accounts.service import Accounts
+from coffer.audit.service import Auditor
+from coffer.auth.passwords import Passwords
+from coffer.auth.service import SignIn
+from coffer.clock import Clock
+from coffer.providers.base import StorageProvider
+from coffer.sessions.cookies import SessionCookie
+from coffer.sessions.keys import KeyRing
+from coffer.sessions.service import Sessions
+from coffer.settings import Settings
+from coffer.store.client import RedisConnection
+from coffer.store.users import UserStore
+from coffer.sts.service import StorageCredentials
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    clock: Clock
+    connection: RedisConnection
+    provider: StorageProvider
+    keys: KeyRing
+    sessions: Sessions
+    cookie: SessionCookie
+    sign_in: SignIn
+    users: UserStore
+    passwords: Passwords
+    credentials: StorageCredentials
+    auditor: Auditor
+    accounts: Accounts
+
+
+class State(TypedDict):
+    services: Services
+
+
+def services(request: Request) -> Services:
+    return cast(Services, request.state.services)

@@ -1,0 +1,94 @@
+"""An API operation is declared once: path, method, models, whether it needs a session.
+
+The same declaration validates requests, shapes responses and produces the OpenAPI document,
+so the document cannot drift from what the code accepts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from coffer.api.context import services
+from coffer.api.problems import FieldError, ProblemError
+from coffer.api.session_guard import require_session, set_renewed_cookie
+
+Handler = Callable[[Request, Any], Awaitable[BaseModel | Response | None]]
+_MAX_BODY_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    operation_id: str
+    summary: str
+    handler: Handler
+    tag: str
+    body: type[BaseModel] | None = None
+    response: type[BaseModel] | None = None
+    status: int = 200
+    needs_session: bool = True
+    errors: tuple[int, ...] = field(default_factory=tuple)
+
+    def route(self) -> Route:
+        async def endpoint(request: Request) -> Response:
+            if self.needs_session:
+                await require_session(request)
+            body = await _parse_body(request, self.body) if self.body is not None else None
+            result = await self.handler(request, body)
+            if isinstance(result, Response):
+                response = result
+            elif result is None:
+                response = Response(status_code=self.status)
+            else:
+                response = JSONResponse(result.model_dump(mode="json"), status_code=self.status)
+            if self.needs_session:
+                set_renewed_cookie(request, response)
+            response.headers.setdefault("Cache-Control", "no-store")
+            return response
+
+        return Route(self.path, endpoint, methods=[self.method], name=self.operation_id)
+
+
+def _field_name(location: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in location) or "body"
+
+
+async def _parse_body(request: Request, model: type[BaseModel]) -> BaseModel:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "application/json":
+        raise ProblemError(415, "unsupported-media-type", "Unsupported media type",
+                           "Send the request body as JSON with Content-Type: application/json.")
+    raw = await request.body()
+    if len(raw) > _MAX_BODY_BYTES:
+        raise ProblemError(413, "body-too-large", "Request body too large",
+                           f"The request body may hold at most {_MAX_BODY_BYTES} bytes.")
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ProblemError(400, "malformed-json", "Malformed JSON",
+                           f"The request body is not valid JSON: {error}.") from error
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        errors = [FieldError(field=_field_name(item["loc"]), message=item["msg"]) for item in error.errors()]
+        summary = "; ".join(f"{item.field}: {item.message}" for item in errors)
+        raise ProblemError(422, "validation", "Invalid request", f"Some fields are invalid: {summary}.",
+                           errors=errors) from error
+
+
+def client_ip(request: Request) -> str:
+    """The client's IP; X-Forwarded-For is believed only when the settings say a trusted proxy is in front."""
+    if services(request).settings.trust_proxy_headers:
+        forwarded = request.headers.get("x-forwarded-for", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()[:64]
+    return request.client.host if request.client else "unknown"

@@ -1,0 +1,51 @@
+"""The one place that turns a request's cookie into a verified session (or a 401 problem)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from coffer.api.context import services
+from coffer.api.problems import ProblemError
+from coffer.sessions.claims import SessionClaims
+from coffer.sessions.service import SessionRevoked
+from coffer.sessions.tokens import ExpiredToken, InvalidToken
+
+
+def _unauthenticated(slug: str, detail: str) -> ProblemError:
+    return ProblemError(401, slug, "Not signed in", detail, headers={"WWW-Authenticate": 'Cookie realm="coffer"'})
+
+
+async def require_session(request: Request) -> SessionClaims:
+    svc = services(request)
+    token = svc.cookie.read(request)
+    if not token:
+        raise _unauthenticated("unauthenticated", "Sign in to continue.")
+    try:
+        claims = await svc.sessions.authenticate(token)
+    except ExpiredToken as error:
+        raise _unauthenticated("session-expired", "Your session has ended. Please sign in again.") from error
+    except SessionRevoked as error:
+        raise _unauthenticated("session-expired", "Your session was ended. Please sign in again.") from error
+    except InvalidToken as error:
+        raise _unauthenticated("unauthenticated", "Your session is not valid. Please sign in again.") from error
+    request.state.session = claims
+    if svc.sessions.renewal_due(claims):
+        request.state.renewed = await svc.sessions.renew(claims)
+        request.state.session = request.state.renewed[1]
+    return claims
+
+
+def session_of(request: Request) -> SessionClaims:
+    claims = getattr(request.state, "session", None)
+    if not isinstance(claims, SessionClaims):
+        raise _unauthenticated("unauthenticated", "Sign in to continue.")
+    return claims
+
+
+def set_renewed_cookie(request: Request, response: Response) -> None:
+    renewed = getattr(request.state, "renewed", None)
+    if renewed is not None and not getattr(request.state, "signed_out", False):
+        token, claims = renewed
+        svc = services(request)
+        svc.cookie.write(response, token, claims.exp - int(svc.clock.now()))

@@ -1,0 +1,144 @@
+"""The application factory: everything an instance needs is built from the settings passed in."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from prometheus_client import CollectorRegistry
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from coffer.accounts.routes import OPERATIONS as ACCOUNT_OPERATIONS
+from coffer.accounts.service import Accounts
+from coffer.api import health
+from coffer.api.context import Services, State
+from coffer.api.csrf import CSRFGuard
+from coffer.api.errors import DOMAIN_ERRORS
+from coffer.api.metrics import RequestMetrics, metrics_endpoint
+from coffer.api.openapi import build_document
+from coffer.api.problems import ProblemError, handle_http_exception, handle_problem, handle_unexpected
+from coffer.api.request_log import RequestLog
+from coffer.api.spa import SinglePageApp
+from coffer.audit.service import Auditor
+from coffer.auth.passwords import Passwords
+from coffer.auth.regulation import Regulator
+from coffer.auth.routes import OPERATIONS as AUTH_OPERATIONS
+from coffer.auth.service import SignIn
+from coffer.clock import Clock, SystemClock
+from coffer.providers.base import StorageProvider
+from coffer.providers.seaweedfs import SeaweedFSProvider
+from coffer.sealing import Sealer
+from coffer.sessions.cookies import SessionCookie
+from coffer.sessions.keys import KeyRing
+from coffer.sessions.service import Sessions
+from coffer.sessions.tokens import TokenSigner
+from coffer.settings import Settings
+from coffer.store.accounts import AccountStore
+from coffer.store.audit import AuditStore
+from coffer.store.client import RedisConnection
+from coffer.store.credentials import CredentialStore
+from coffer.store.mfa import MfaStore
+from coffer.store.regulation import RegulationStore
+from coffer.store.sessions import SessionStore
+from coffer.store.signing_keys import SigningKeyStore
+from coffer.store.users import UserStore
+from coffer.sts.service import StorageCredentials
+
+API_VERSION = "1.0.0"
+OPERATIONS = [*AUTH_OPERATIONS, *ACCOUNT_OPERATIONS]
+
+
+def openapi_document() -> dict[str, Any]:
+    return build_document(OPERATIONS, API_VERSION)
+
+
+def build_provider(settings: Settings) -> StorageProvider:
+    return SeaweedFSProvider(
+        endpoint=settings.s3_endpoint, region=settings.s3_region, access_key=settings.storage_access_key,
+        secret_key=settings.storage_secret_key.get_secret_value(), console_role_arn=settings.console_role_arn,
+    )
+
+
+def build_services(settings: Settings, clock: Clock, connection: RedisConnection,
+                   provider: StorageProvider) -> Services:
+    redis = connection.redis
+    sealer = Sealer(settings.master_key_bytes())
+    keys = KeyRing(SigningKeyStore(redis), sealer, clock)
+    signer = TokenSigner(keys, settings.issuer, clock)
+    session_store = SessionStore(redis)
+    sessions = Sessions(signer, session_store, clock, settings.session_minutes * 60,
+                        settings.session_max_hours * 3600, settings.session_renew_after_seconds)
+    users = UserStore(redis)
+    passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.password_min_length)
+    auditor = Auditor(AuditStore(redis, settings.audit_max_events), clock)
+    credentials = StorageCredentials(provider, CredentialStore(redis), sealer, clock,
+                                     settings.sts_duration_seconds, settings.sts_refresh_before_seconds)
+    regulator = Regulator(RegulationStore(redis), clock, settings.lockout_failures, settings.lockout_minutes * 60,
+                          settings.ip_attempts_per_minute)
+    sign_in = SignIn(
+        users=users, mfa=MfaStore(redis), session_store=session_store, passwords=passwords, regulator=regulator,
+        signer=signer, sessions=sessions, credentials=credentials, sealer=sealer, auditor=auditor, clock=clock,
+        challenge_seconds=settings.challenge_minutes * 60, issuer_name="Coffer",
+    )
+    return Services(
+        settings=settings, clock=clock, connection=connection, provider=provider, keys=keys, sessions=sessions,
+        cookie=SessionCookie(settings.cookie_secure), sign_in=sign_in, users=users, passwords=passwords,
+        credentials=credentials, auditor=auditor,
+        accounts=Accounts(AccountStore(redis), provider, auditor, clock),
+    )
+
+
+async def _api_not_found(request: Request) -> Response:
+    raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
+
+
+def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
+    settings.check_ready_to_serve()
+    clock = clock or SystemClock()
+    document = openapi_document()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        connection = RedisConnection(settings.redis_url)
+        provider = build_provider(settings)
+        services = build_services(settings, clock, connection, provider)
+        await services.keys.ensure_key()
+        try:
+            yield {"services": services}
+        finally:
+            await provider.close()
+            await connection.close()
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(document)
+
+    registry = CollectorRegistry()
+    routes: list[BaseRoute] = [operation.route() for operation in OPERATIONS]
+    routes += [
+        Route("/api/v1/openapi.json", openapi, methods=["GET"]),
+        Route("/api/{rest:path}", _api_not_found, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+        *health.routes(),
+        Route("/metrics", metrics_endpoint(registry), methods=["GET"]),
+    ]
+    if settings.frontend_dist is not None:
+        routes.append(Mount("/", app=SinglePageApp(settings.frontend_dist), name="frontend"))
+    handlers: dict[Any, Any] = {
+        ProblemError: handle_problem, HTTPException: handle_http_exception, Exception: handle_unexpected,
+        **DOMAIN_ERRORS,
+    }
+    return Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(RequestLog),
+            Middleware(RequestMetrics, registry=registry),
+            Middleware(CSRFGuard, allowed_origin=settings.public_origin),
+        ],
+        exception_handlers=handlers,
+        lifespan=lifespan,
+    )

@@ -1,0 +1,1 @@
+"""The audit trail of every state-changing action."""

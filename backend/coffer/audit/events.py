@@ -1,0 +1,31 @@
+"""Audit events are small typed records: who did what to which target, from where, with what result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Result = Literal["success", "failure", "denied"]
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    action: str
+    actor: str
+    result: Result
+    target: str = ""
+    account_id: str = ""
+    ip: str = ""
+    detail: str = ""
+
+
+SIGN_IN_PASSWORD = "auth.sign_in.password"
+SIGN_IN = "auth.sign_in"
+LOCKOUT = "auth.lockout"
+PASSWORD_CHANGE = "auth.password_change"
+MFA_ENROLL = "auth.mfa.enroll"
+MFA_VERIFY = "auth.mfa.verify"
+SIGN_OUT = "auth.sign_out"
+SIGN_OUT_EVERYWHERE = "auth.sign_out_everywhere"
+ACCOUNT_CREATE = "account.create"
+USER_CREATE = "user.create"

@@ -1,0 +1,133 @@
+"""HTTP of sign-in, sign-out and `me`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from coffer.api.context import services
+from coffer.api.operations import Operation, client_ip
+from coffer.api.problems import ProblemError
+from coffer.api.session_guard import session_of
+from coffer.auth.schemas import (
+    LoginRequest,
+    Me,
+    MfaConfirmRequest,
+    MfaEnrollment,
+    MfaEnrollRequest,
+    MfaVerifyRequest,
+    PasswordChangeRequest,
+    SessionInfo,
+    SignedIn,
+    SignInStep,
+)
+from coffer.auth.service import Challenge, OpenedSession
+from coffer.sessions.claims import SessionClaims
+from coffer.store.users import UserRecord
+
+
+def _time(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def _step(challenge: Challenge) -> SignInStep:
+    return SignInStep(step=challenge.step, challenge=challenge.token, expires_at=_time(challenge.expires_at))
+
+
+def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
+    end = services(request).sessions.absolute_end(claims)
+    return Me(
+        user_id=user.id, username=user.username, display_name=user.display_name, email=user.email,
+        role=user.role, account_id=user.account_id,
+        session=SessionInfo(signed_in_at=_time(claims.auth_time), expires_at=_time(claims.exp),
+                            absolute_expires_at=_time(end)),
+    )
+
+
+def _signed_in(request: Request, opened: OpenedSession) -> Response:
+    svc = services(request)
+    body = SignedIn(me=me_of(request, opened.user, opened.claims), recovery_codes=opened.recovery_codes)
+    response = JSONResponse(body.model_dump(mode="json"))
+    svc.cookie.write(response, opened.token, opened.claims.exp - int(svc.clock.now()))
+    return response
+
+
+async def sign_in(request: Request, body: LoginRequest) -> SignInStep:
+    challenge = await services(request).sign_in.with_password(body.username, body.password, client_ip(request))
+    return _step(challenge)
+
+
+async def change_initial_password(request: Request, body: PasswordChangeRequest) -> SignInStep:
+    svc = services(request)
+    return _step(await svc.sign_in.change_initial_password(body.challenge, body.new_password, client_ip(request)))
+
+
+async def start_mfa_enrollment(request: Request, body: MfaEnrollRequest) -> MfaEnrollment:
+    enrollment = await services(request).sign_in.start_enrollment(body.challenge)
+    return MfaEnrollment(secret=enrollment.secret, otpauth_uri=enrollment.otpauth_uri, qr_svg=enrollment.qr_svg)
+
+
+async def confirm_mfa_enrollment(request: Request, body: MfaConfirmRequest) -> Response:
+    opened = await services(request).sign_in.confirm_enrollment(body.challenge, body.code, client_ip(request))
+    return _signed_in(request, opened)
+
+
+async def verify_mfa(request: Request, body: MfaVerifyRequest) -> Response:
+    if bool(body.code) == bool(body.recovery_code):
+        raise ProblemError(422, "validation", "Invalid request",
+                           "Give either an authentication code or a recovery code.")
+    opened = await services(request).sign_in.with_second_factor(
+        body.challenge, body.code, body.recovery_code, client_ip(request)
+    )
+    return _signed_in(request, opened)
+
+
+async def sign_out(request: Request, body: None) -> Response:
+    svc = services(request)
+    await svc.sign_in.sign_out(session_of(request), client_ip(request))
+    request.state.signed_out = True
+    response = Response(status_code=204)
+    svc.cookie.clear(response)
+    return response
+
+
+async def sign_out_everywhere(request: Request, body: None) -> Response:
+    svc = services(request)
+    await svc.sign_in.sign_out_everywhere(session_of(request), client_ip(request))
+    request.state.signed_out = True
+    response = Response(status_code=204)
+    svc.cookie.clear(response)
+    return response
+
+
+async def get_me(request: Request, body: None) -> Me:
+    claims = session_of(request)
+    user = await services(request).users.get(claims.sub)
+    if user is None:
+        raise ProblemError(401, "unauthenticated", "Not signed in", "Your user no longer exists.")
+    return me_of(request, user, claims)
+
+
+TAG = "auth"
+OPERATIONS = [
+    Operation("POST", "/api/v1/auth/login", "signIn", "Check username and password; start the sign-in steps",
+              sign_in, TAG, body=LoginRequest, response=SignInStep, needs_session=False, errors=(401, 429)),
+    Operation("POST", "/api/v1/auth/password", "changeInitialPassword", "Replace the one-time password",
+              change_initial_password, TAG, body=PasswordChangeRequest, response=SignInStep,
+              needs_session=False, errors=(401,)),
+    Operation("POST", "/api/v1/auth/mfa/enrollment", "startMfaEnrollment", "Get a new TOTP secret and QR code",
+              start_mfa_enrollment, TAG, body=MfaEnrollRequest, response=MfaEnrollment, needs_session=False,
+              errors=(401,)),
+    Operation("POST", "/api/v1/auth/mfa/enrollment/confirm", "confirmMfaEnrollment",
+              "Confirm the TOTP secret with a first code; opens the session and returns recovery codes",
+              confirm_mfa_enrollment, TAG, body=MfaConfirmRequest, response=SignedIn, needs_session=False,
+              errors=(401, 429)),
+    Operation("POST", "/api/v1/auth/mfa", "verifyMfa", "Second factor (TOTP or recovery code); opens the session",
+              verify_mfa, TAG, body=MfaVerifyRequest, response=SignedIn, needs_session=False, errors=(401, 429)),
+    Operation("POST", "/api/v1/auth/logout", "signOut", "End this session", sign_out, TAG, status=204),
+    Operation("POST", "/api/v1/auth/logout-all", "signOutEverywhere", "End every session of the user",
+              sign_out_everywhere, TAG, status=204),
+    Operation("GET", "/api/v1/me", "getMe", "Who is signed in, and until when", get_me, TAG, response=Me),
+]

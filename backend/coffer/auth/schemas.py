@@ -1,0 +1,72 @@
+"""The sign-in API's models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from coffer.store.users import Role
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginRequest(_Strict):
+    username: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class SignInStep(BaseModel):
+    step: Literal["change_password", "enroll_mfa", "mfa"]
+    challenge: str
+    expires_at: datetime
+
+
+class PasswordChangeRequest(_Strict):
+    challenge: str = Field(min_length=1, max_length=4096)
+    new_password: str = Field(min_length=1, max_length=1024)
+
+
+class MfaEnrollRequest(_Strict):
+    challenge: str = Field(min_length=1, max_length=4096)
+
+
+class MfaEnrollment(BaseModel):
+    secret: str
+    otpauth_uri: str
+    qr_svg: str
+
+
+class MfaConfirmRequest(_Strict):
+    challenge: str = Field(min_length=1, max_length=4096)
+    code: str = Field(min_length=1, max_length=16)
+
+
+class MfaVerifyRequest(_Strict):
+    challenge: str = Field(min_length=1, max_length=4096)
+    code: str | None = Field(None, max_length=16)
+    recovery_code: str | None = Field(None, max_length=64)
+
+
+class SessionInfo(BaseModel):
+    signed_in_at: datetime
+    expires_at: datetime
+    absolute_expires_at: datetime
+
+
+class Me(BaseModel):
+    user_id: str
+    username: str
+    display_name: str
+    email: str
+    role: Role
+    account_id: str | None
+    session: SessionInfo
+
+
+class SignedIn(BaseModel):
+    me: Me
+    recovery_codes: list[str] | None

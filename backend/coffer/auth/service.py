@@ -1,0 +1,251 @@
+"""The sign-in journey: password, then (first time) a new password and TOTP enrollment, then TOTP.
+
+Between the steps the user holds a challenge token (5 min, audience `mfa`) that names the
+next step; it is never a session. Only a valid second factor opens a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import anyio.to_thread
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.auth import recovery, totp
+from coffer.auth.passwords import Passwords
+from coffer.auth.regulation import Regulator
+from coffer.clock import Clock
+from coffer.sealing import Sealer
+from coffer.sessions.claims import SessionClaims
+from coffer.sessions.service import Sessions
+from coffer.sessions.tokens import CHALLENGE, InvalidToken, TokenSigner
+from coffer.store.mfa import MfaStore
+from coffer.store.sessions import SessionStore
+from coffer.store.users import UserRecord, UserStore
+from coffer.sts.service import StorageCredentials
+
+Step = Literal["change_password", "enroll_mfa", "mfa"]
+_PENDING_SECRET_SECONDS = 600
+_STEP_CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
+
+
+class InvalidCredentials(Exception):
+    """Wrong username or password (the two are never told apart)."""
+
+
+class InvalidChallenge(Exception):
+    """The challenge token is invalid, expired, used, or for another step."""
+
+
+class InvalidCode(Exception):
+    """The TOTP or recovery code is wrong or was already used."""
+
+
+class WeakPassword(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Challenge:
+    step: Step
+    token: str
+    expires_at: float
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    secret: str
+    otpauth_uri: str
+    qr_svg: str
+
+
+@dataclass(frozen=True)
+class OpenedSession:
+    token: str
+    claims: SessionClaims
+    user: UserRecord
+    recovery_codes: list[str] | None
+
+
+class SignIn:
+    def __init__(
+        self, *, users: UserStore, mfa: MfaStore, session_store: SessionStore, passwords: Passwords,
+        regulator: Regulator, signer: TokenSigner, sessions: Sessions, credentials: StorageCredentials,
+        sealer: Sealer, auditor: Auditor, clock: Clock, challenge_seconds: int, issuer_name: str,
+    ) -> None:
+        self._users = users
+        self._mfa = mfa
+        self._session_store = session_store
+        self._passwords = passwords
+        self._regulator = regulator
+        self._signer = signer
+        self._sessions = sessions
+        self._credentials = credentials
+        self._sealer = sealer
+        self._auditor = auditor
+        self._clock = clock
+        self._challenge_seconds = challenge_seconds
+        self._issuer_name = issuer_name
+
+    # -- step 1: password ---------------------------------------------------------------------
+
+    async def with_password(self, username: str, password: str, ip: str) -> Challenge:
+        await self._regulator.admit_attempt(ip)
+        await self._regulator.ensure_unlocked(username)
+        user = await self._users.get_by_username(username)
+        password_hash = user.password_hash if user is not None and not user.disabled else None
+        matches = await anyio.to_thread.run_sync(self._passwords.verify, password_hash, password)
+        if user is None or not matches:
+            await self._failed(username, events.SIGN_IN_PASSWORD, ip, user)
+            raise InvalidCredentials
+        await self._regulator.record_success(username)
+        await self._audit(events.SIGN_IN_PASSWORD, user, "success", ip)
+        return await self._challenge_for(user)
+
+    async def _failed(self, username: str, action: str, ip: str, user: UserRecord | None) -> None:
+        locked = await self._regulator.record_failure(username)
+        actor = user.username if user is not None else username[:64]
+        account = (user.account_id or "") if user is not None else ""
+        await self._auditor.record(AuditEvent(action=action, actor=actor, result="failure", ip=ip,
+                                              account_id=account))
+        if locked:
+            await self._auditor.record(AuditEvent(action=events.LOCKOUT, actor=actor, result="success", ip=ip,
+                                                  account_id=account))
+
+    async def _challenge_for(self, user: UserRecord) -> Challenge:
+        step: Step
+        if user.must_change_password:
+            step = "change_password"
+        elif user.totp_secret_sealed is None:
+            step = "enroll_mfa"
+        else:
+            step = "mfa"
+        version = await self._users.version(user.id)
+        token = await self._signer.sign(CHALLENGE, user.id, self._challenge_seconds, {"step": step, "ver": version})
+        return Challenge(step=step, token=token, expires_at=self._clock.now() + self._challenge_seconds)
+
+    async def _redeem(self, token: str, step: Step, *, spend: bool) -> tuple[UserRecord, dict[str, Any]]:
+        try:
+            claims = await self._signer.verify(CHALLENGE, token)
+        except InvalidToken as error:
+            raise InvalidChallenge from error
+        if claims.get("step") != step:
+            raise InvalidChallenge
+        user = await self._users.get(str(claims["sub"]))
+        if user is None or user.disabled or claims.get("ver") != await self._users.version(user.id):
+            raise InvalidChallenge
+        if spend:
+            left = int(claims["exp"] - self._clock.now())
+            if not await self._session_store.spend_token(str(claims["jti"]), left + 1):
+                raise InvalidChallenge
+        return user, claims
+
+    # -- step 2a: first password change --------------------------------------------------------
+
+    async def change_initial_password(self, token: str, new_password: str, ip: str) -> Challenge:
+        user, _ = await self._redeem(token, "change_password", spend=False)
+        reason = self._passwords.weakness(new_password, [user.username, user.email, user.display_name])
+        if reason is not None:
+            raise WeakPassword(reason)
+        if await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, new_password):
+            raise WeakPassword("Choose a password different from the one-time password.")
+        await self._redeem(token, "change_password", spend=True)
+        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
+        user.must_change_password = False
+        await self._users.save(user)
+        await self._users.bump_version(user.id)
+        await self._audit(events.PASSWORD_CHANGE, user, "success", ip)
+        return await self._challenge_for(user)
+
+    # -- step 2b: TOTP enrollment --------------------------------------------------------------
+
+    async def start_enrollment(self, token: str) -> Enrollment:
+        user, _ = await self._redeem(token, "enroll_mfa", spend=False)
+        secret = totp.new_secret()
+        sealed = self._sealer.seal(secret.encode(), f"totp-pending:{user.id}")
+        await self._mfa.put_pending_secret(user.id, sealed, _PENDING_SECRET_SECONDS)
+        uri = totp.provisioning_uri(secret, user.username, self._issuer_name)
+        return Enrollment(secret=secret, otpauth_uri=uri, qr_svg=totp.qr_svg(uri))
+
+    async def confirm_enrollment(self, token: str, code: str, ip: str) -> OpenedSession:
+        user, _ = await self._redeem(token, "enroll_mfa", spend=False)
+        await self._regulator.ensure_unlocked(user.username)
+        sealed = await self._mfa.pending_secret(user.id)
+        if sealed is None:
+            raise InvalidChallenge
+        secret = self._sealer.open(sealed, f"totp-pending:{user.id}").decode()
+        if not await self._claim_code(user, secret, code):
+            await self._failed(user.username, events.MFA_ENROLL, ip, user)
+            raise InvalidCode
+        await self._redeem(token, "enroll_mfa", spend=True)
+        user.totp_secret_sealed = self._sealer.seal(secret.encode(), f"totp:{user.id}")
+        await self._users.save(user)
+        await self._mfa.drop_pending_secret(user.id)
+        codes = recovery.new_codes()
+        await self._users.replace_recovery_codes(user.id, [recovery.code_hash(code) for code in codes])
+        await self._audit(events.MFA_ENROLL, user, "success", ip)
+        return await self._open_session(user, ip, codes)
+
+    # -- step 3: second factor -----------------------------------------------------------------
+
+    async def with_second_factor(
+        self, token: str, code: str | None, recovery_code: str | None, ip: str
+    ) -> OpenedSession:
+        user, _ = await self._redeem(token, "mfa", spend=False)
+        await self._regulator.ensure_unlocked(user.username)
+        if user.totp_secret_sealed is None:
+            raise InvalidChallenge
+        if recovery_code:
+            accepted = await self._users.spend_recovery_code(user.id, recovery.code_hash(recovery_code))
+        else:
+            secret = self._sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
+            accepted = await self._claim_code(user, secret, code or "")
+        if not accepted:
+            await self._failed(user.username, events.MFA_VERIFY, ip, user)
+            raise InvalidCode
+        await self._redeem(token, "mfa", spend=True)
+        await self._regulator.record_success(user.username)
+        detail = "recovery code" if recovery_code else "totp"
+        await self._audit(events.MFA_VERIFY, user, "success", ip, detail)
+        return await self._open_session(user, ip, None)
+
+    async def _claim_code(self, user: UserRecord, secret: str, code: str) -> bool:
+        """A code is accepted once: replay of a seen time step is refused."""
+        step = totp.matching_step(secret, code, self._clock.now())
+        if step is None:
+            return False
+        return await self._mfa.claim_step(user.id, step, _STEP_CLAIM_SECONDS)
+
+    async def _open_session(self, user: UserRecord, ip: str, codes: list[str] | None) -> OpenedSession:
+        token, claims = await self._sessions.start(user, await self._users.version(user.id))
+        if user.account_id is not None:
+            await self._credentials.obtain(
+                claims.sid, user.account_id, user.username, user.role, self._sessions.absolute_end(claims)
+            )
+        user.last_sign_in_at = self._clock.now()
+        await self._users.save(user)
+        await self._audit(events.SIGN_IN, user, "success", ip)
+        return OpenedSession(token=token, claims=claims, user=user, recovery_codes=codes)
+
+    # -- sign-out ------------------------------------------------------------------------------
+
+    async def sign_out(self, claims: SessionClaims, ip: str) -> None:
+        await self._sessions.end(claims)
+        await self._credentials.forget(claims.sid)
+        await self._auditor.record(AuditEvent(action=events.SIGN_OUT, actor=claims.sub, result="success", ip=ip,
+                                              account_id=claims.acct or ""))
+
+    async def sign_out_everywhere(self, claims: SessionClaims, ip: str) -> None:
+        await self._users.bump_version(claims.sub)
+        await self._credentials.forget(claims.sid)
+        await self._auditor.record(AuditEvent(action=events.SIGN_OUT_EVERYWHERE, actor=claims.sub,
+                                              result="success", ip=ip, account_id=claims.acct or ""))
+
+    async def _audit(self, action: str, user: UserRecord, result: events.Result, ip: str, detail: str = "") -> None:
+        await self._auditor.record(AuditEvent(action=action, actor=user.username, result=result, ip=ip,
+                                              target=user.id, account_id=user.account_id or "", detail=detail))

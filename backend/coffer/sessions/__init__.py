@@ -1,0 +1,1 @@
+"""Stateless sessions: signed tokens, their keys, cookies and revocation."""

@@ -1,0 +1,83 @@
+"""Signing and verifying Coffer's JWTs (RFC 8725).
+
+Each kind of token has its own `typ` header and audience, so a challenge token can never
+stand in for a session token or the reverse. The algorithm is pinned to EdDSA; time claims
+are checked against the injected clock, with no leeway.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+
+from coffer.clock import Clock
+from coffer.sessions.keys import ALGORITHM, KeyRing, NoSuchKey
+
+
+@dataclass(frozen=True)
+class TokenKind:
+    typ: str
+    audience: str
+
+
+SESSION = TokenKind("coffer-session+jwt", "coffer-console")
+CHALLENGE = TokenKind("coffer-challenge+jwt", "mfa")
+
+_REQUIRED = ["iss", "aud", "exp", "iat", "nbf", "sub", "jti"]
+
+
+class InvalidToken(Exception):
+    """Signature, kind, issuer, audience or time window is wrong."""
+
+
+class ExpiredToken(InvalidToken):
+    """The token was valid once; its time is over."""
+
+
+class TokenSigner:
+    def __init__(self, keys: KeyRing, issuer: str, clock: Clock) -> None:
+        self._keys = keys
+        self._issuer = issuer
+        self._clock = clock
+
+    async def sign(self, kind: TokenKind, subject: str, lifetime_seconds: float, claims: dict[str, Any]) -> str:
+        kid, private_key = await self._keys.signing_key()
+        now = int(self._clock.now())
+        payload = {
+            **claims,
+            "iss": self._issuer, "aud": kind.audience, "sub": subject, "jti": uuid.uuid4().hex,
+            "iat": now, "nbf": now, "exp": now + int(lifetime_seconds),
+        }
+        return jwt.encode(payload, private_key, algorithm=ALGORITHM, headers={"kid": kid, "typ": kind.typ})
+
+    async def verify(self, kind: TokenKind, token: str) -> dict[str, Any]:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as error:
+            raise InvalidToken("malformed token") from error
+        if header.get("alg") != ALGORITHM or header.get("typ") != kind.typ:
+            raise InvalidToken("wrong algorithm or kind of token")
+        kid = header.get("kid")
+        if not isinstance(kid, str):
+            raise InvalidToken("token names no key")
+        try:
+            public_key = await self._keys.public_key(kid)
+            claims: dict[str, Any] = jwt.decode(
+                token, public_key, algorithms=[ALGORITHM], audience=kind.audience, issuer=self._issuer,
+                options={"require": _REQUIRED, "verify_exp": False, "verify_nbf": False, "verify_iat": False},
+            )
+        except NoSuchKey as error:
+            raise InvalidToken("unknown key") from error
+        except jwt.PyJWTError as error:
+            raise InvalidToken(str(error)) from error
+        now = self._clock.now()
+        if not isinstance(claims["exp"], int) or not isinstance(claims["nbf"], int):
+            raise InvalidToken("time claims must be integers")
+        if claims["nbf"] > now:
+            raise InvalidToken("token not valid yet")
+        if claims["exp"] <= now:
+            raise ExpiredToken("token expired")
+        return claims

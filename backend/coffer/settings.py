@@ -1,0 +1,116 @@
+"""Every setting of Coffer, read from `COFFER_*` environment variables and validated at start-up.
+
+A bad setting stops the process with a message naming the setting and why; nothing falls back silently.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def read_secret_file(path: Path) -> str:
+    """A secret given as a file (Docker/Kubernetes secrets) is its content without the trailing newline."""
+    return path.read_text(encoding="utf-8").strip()
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COFFER_", extra="forbid")
+
+    # Where things are
+    redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis holding all shared state.")
+    s3_endpoint: str = Field("http://127.0.0.1:8333", description="S3/IAM/STS endpoint of the storage system.")
+    s3_region: str = Field("us-east-1", description="SigV4 signing region of the storage system.")
+    storage_access_key: str = Field("", description="Access key of the platform service identity.")
+    storage_secret_key: SecretStr = Field(SecretStr(""), description="Secret key of the platform service identity.")
+    storage_secret_key_file: Path | None = Field(None, description="File holding storage_secret_key.")
+    console_role_arn: str = Field(
+        "arn:aws:iam::role/CofferConsole", description="Role assumed through STS for account users."
+    )
+    public_origin: str = Field(
+        "http://127.0.0.1:8080", description="Origin the browser uses; unsafe requests from others are refused."
+    )
+    frontend_dist: Path | None = Field(None, description="Built frontend to serve (frontend/dist); none: API only.")
+
+    smtp_host: str = Field("127.0.0.1", description="SMTP server for outgoing mail.")
+    smtp_port: int | None = Field(None, ge=1, le=65535, description="SMTP port; none: mail is not sent.")
+
+    # Secrets
+    master_key: SecretStr = Field(SecretStr(""), description="Base64 of 32 random bytes; seals secrets at rest.")
+    master_key_file: Path | None = Field(None, description="File holding master_key.")
+
+    # Sessions
+    session_minutes: int = Field(15, ge=1, le=60, description="Lifetime of a session token without activity.")
+    session_max_hours: int = Field(12, ge=1, le=24, description="Absolute cap of a session since sign-in.")
+    session_renew_after_seconds: int = Field(
+        60, ge=0, description="A session token older than this is renewed on the next request."
+    )
+    challenge_minutes: int = Field(5, ge=1, le=15, description="Lifetime of the token between the two factors.")
+    cookie_secure: bool = Field(
+        True, description="Secure cookie flag; false only for plain-http loopback development."
+    )
+    issuer: str = Field("coffer", description="`iss` of every token Coffer signs.")
+
+    # Sign-in protection
+    lockout_failures: int = Field(5, ge=1, description="Failed sign-ins that lock a username.")
+    lockout_minutes: int = Field(15, ge=1, description="How long a locked username stays locked.")
+    ip_attempts_per_minute: int = Field(30, ge=1, description="Sign-in attempts allowed per client IP a minute.")
+    trust_proxy_headers: bool = Field(
+        False, description="Take the client IP from X-Forwarded-For (set only behind your own nginx)."
+    )
+    password_min_length: int = Field(12, ge=8, description="Minimum password length (ASVS 6.2).")
+    argon2_time_cost: int = Field(3, ge=1, description="argon2id passes.")
+    argon2_memory_kib: int = Field(65536, ge=8192, description="argon2id memory in KiB.")
+
+    # Storage credentials
+    sts_duration_seconds: int = Field(
+        900, ge=900, le=43200, description="Lifetime asked of STS for temporary credentials."
+    )
+    sts_refresh_before_seconds: int = Field(
+        120, ge=10, description="Temporary credentials closer than this to expiry are refreshed."
+    )
+
+    # Audit
+    audit_max_events: int = Field(100_000, ge=100, description="Audit stream length kept (approximate).")
+
+    # Development
+    dev_mode: bool = Field(False, description="Embedded development mode (shows the mail outbox).")
+
+    @field_validator("public_origin")
+    @classmethod
+    def _origin_has_no_path(cls, value: str) -> str:
+        value = value.rstrip("/")
+        if "://" not in value or value.count("/") != 2:
+            raise ValueError("must be scheme://host[:port], without a path")
+        return value
+
+    @model_validator(mode="after")
+    def _secrets_from_files(self) -> Settings:
+        if self.master_key_file is not None and not self.master_key.get_secret_value():
+            self.master_key = SecretStr(read_secret_file(self.master_key_file))
+        if self.storage_secret_key_file is not None and not self.storage_secret_key.get_secret_value():
+            self.storage_secret_key = SecretStr(read_secret_file(self.storage_secret_key_file))
+        return self
+
+    def master_key_bytes(self) -> bytes:
+        """The master key, checked: 32 bytes of base64, or start-up fails naming COFFER_MASTER_KEY."""
+        raw = self.master_key.get_secret_value()
+        try:
+            key = base64.b64decode(raw, validate=True)
+        except binascii.Error as error:
+            raise ValueError("COFFER_MASTER_KEY is not valid base64") from error
+        if len(key) != 32:
+            raise ValueError("COFFER_MASTER_KEY must be 32 random bytes in base64 (set it or its _FILE)")
+        return key
+
+    def check_ready_to_serve(self) -> None:
+        """Refuse to start without the secrets a server needs, naming which."""
+        self.master_key_bytes()
+        if not self.storage_access_key or not self.storage_secret_key.get_secret_value():
+            raise ValueError("COFFER_STORAGE_ACCESS_KEY and COFFER_STORAGE_SECRET_KEY must be set")
+        if self.session_max_hours * 60 < self.session_minutes:
+            raise ValueError("COFFER_SESSION_MAX_HOURS must cover COFFER_SESSION_MINUTES")

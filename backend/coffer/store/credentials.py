@@ -1,0 +1,26 @@
+"""Sealed temporary storage credentials of a session, under its `sid`, expiring with them."""
+
+from __future__ import annotations
+
+from redis.asyncio import Redis
+
+from coffer.store.client import PREFIX
+
+
+def _key(sid: str) -> str:
+    return f"{PREFIX}:session:{sid}:storage-credentials"
+
+
+class CredentialStore:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def put(self, sid: str, sealed: str, ttl_seconds: int) -> None:
+        await self._redis.set(_key(sid), sealed, ex=max(ttl_seconds, 1))
+
+    async def get(self, sid: str) -> str | None:
+        value: str | None = await self._redis.get(_key(sid))
+        return value
+
+    async def delete(self, sid: str) -> None:
+        await self._redis.delete(_key(sid))

@@ -1,0 +1,110 @@
+"""Console users: `coffer:user:<id>` JSON records, a unique username index, and per-user keys.
+
+The version counter (`ver`) and the recovery-code set live beside the record so that the
+session check reads one small key and a recovery code is spent atomically (SREM).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+from redis.asyncio import Redis
+
+from coffer.store.client import PREFIX
+
+Role = Literal["platform-admin", "platform-manager", "platform-viewer", "account-admin", "account-member"]
+
+
+class UserRecord(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    email: str
+    role: Role
+    account_id: str | None = None
+    password_hash: str
+    must_change_password: bool = True
+    totp_secret_sealed: str | None = None
+    disabled: bool = False
+    created_at: float
+    last_sign_in_at: float | None = None
+
+
+def _record_key(user_id: str) -> str:
+    return f"{PREFIX}:user:{user_id}"
+
+
+def _username_key(username: str) -> str:
+    return f"{PREFIX}:username:{username.casefold()}"
+
+
+def version_key(user_id: str) -> str:
+    return f"{PREFIX}:user:{user_id}:ver"
+
+
+def _recovery_key(user_id: str) -> str:
+    return f"{PREFIX}:user:{user_id}:recovery"
+
+
+def _account_users_key(account_id: str) -> str:
+    return f"{PREFIX}:acct:{{{account_id}}}:users"
+
+
+class UserStore:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def create(self, user: UserRecord) -> bool:
+        """Claims the username atomically; False when it is taken (case-insensitively)."""
+        claimed = await self._redis.set(_username_key(user.username), user.id, nx=True)
+        if not claimed:
+            return False
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(_record_key(user.id), user.model_dump_json())
+            pipe.set(version_key(user.id), 1)
+            if user.account_id is not None:
+                pipe.sadd(_account_users_key(user.account_id), user.id)
+            await pipe.execute()
+        return True
+
+    async def get(self, user_id: str) -> UserRecord | None:
+        raw = await self._redis.get(_record_key(user_id))
+        return None if raw is None else UserRecord.model_validate_json(raw)
+
+    async def get_by_username(self, username: str) -> UserRecord | None:
+        user_id = await self._redis.get(_username_key(username))
+        return None if user_id is None else await self.get(user_id)
+
+    async def save(self, user: UserRecord) -> None:
+        await self._redis.set(_record_key(user.id), user.model_dump_json())
+
+    async def version(self, user_id: str) -> int:
+        raw = await self._redis.get(version_key(user_id))
+        return int(raw) if raw is not None else 0
+
+    async def bump_version(self, user_id: str) -> int:
+        """Ends every session of the user issued before this call."""
+        return int(await self._redis.incr(version_key(user_id)))
+
+    async def replace_recovery_codes(self, user_id: str, code_hashes: list[str]) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.delete(_recovery_key(user_id))
+            if code_hashes:
+                pipe.sadd(_recovery_key(user_id), *code_hashes)
+            await pipe.execute()
+
+    async def spend_recovery_code(self, user_id: str, code_hash: str) -> bool:
+        """True once per code: SREM removes it in the same step that checks it."""
+        return bool(await self._redis.srem(_recovery_key(user_id), code_hash))
+
+    async def recovery_codes_left(self, user_id: str) -> int:
+        return int(await self._redis.scard(_recovery_key(user_id)))
+
+    async def account_user_ids(self, account_id: str) -> set[str]:
+        return set(await self._redis.smembers(_account_users_key(account_id)))
+
+    async def any_user_exists(self) -> bool:
+        async for _ in self._redis.scan_iter(match=f"{PREFIX}:username:*", count=10):
+            return True
+        return False

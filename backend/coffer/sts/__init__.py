@@ -1,0 +1,1 @@
+"""Temporary storage credentials of signed-in account users."""

@@ -1,0 +1,58 @@
+"""Each account user's session gets STS credentials, kept sealed in Redis under its `sid`.
+
+They never reach the browser; they are refreshed shortly before they expire and deleted at
+sign-out. SeaweedFS cannot revoke them, so Coffer asks for the shortest lifetime it allows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from coffer.clock import Clock
+from coffer.providers.base import Access, StorageProvider, TemporaryCredentials
+from coffer.sealing import Sealer
+from coffer.store.credentials import CredentialStore
+from coffer.store.users import Role
+
+_STS_MIN_SECONDS = 900
+
+
+def access_for(role: Role) -> Access:
+    return "manage" if role == "account-admin" else "read"
+
+
+class StorageCredentials:
+    def __init__(
+        self, provider: StorageProvider, store: CredentialStore, sealer: Sealer, clock: Clock,
+        duration_seconds: int, refresh_before_seconds: int,
+    ) -> None:
+        self._provider = provider
+        self._store = store
+        self._sealer = sealer
+        self._clock = clock
+        self._duration = duration_seconds
+        self._refresh_before = refresh_before_seconds
+
+    async def obtain(
+        self, sid: str, account_id: str, username: str, role: Role, session_end: float
+    ) -> TemporaryCredentials:
+        remaining = int(session_end - self._clock.now())
+        duration = max(_STS_MIN_SECONDS, min(self._duration, remaining))
+        credentials = await self._provider.assume_console_role(account_id, username, access_for(role), duration)
+        sealed = self._sealer.seal(json.dumps(asdict(credentials)).encode(), f"sts:{sid}")
+        await self._store.put(sid, sealed, int(credentials.expires_at - self._clock.now()))
+        return credentials
+
+    async def current(self, sid: str) -> TemporaryCredentials | None:
+        """The session's credentials, or None when missing or due for refresh."""
+        sealed = await self._store.get(sid)
+        if sealed is None:
+            return None
+        credentials = TemporaryCredentials(**json.loads(self._sealer.open(sealed, f"sts:{sid}")))
+        if credentials.expires_at - self._clock.now() < self._refresh_before:
+            return None
+        return credentials
+
+    async def forget(self, sid: str) -> None:
+        await self._store.delete(sid)

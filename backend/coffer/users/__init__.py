@@ -1,0 +1,1 @@
+"""Console users: platform staff and the people of each account."""

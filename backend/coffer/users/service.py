@@ -1,0 +1,79 @@
+"""Creating console users with a one-time password they must change at first sign-in."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+import anyio.to_thread
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.auth.passwords import Passwords
+from coffer.authorization import is_platform_role
+from coffer.clock import Clock
+from coffer.providers.base import StorageProvider
+from coffer.store.users import Role, UserRecord, UserStore
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
+BOOTSTRAP_ADMIN = "admin"
+
+
+class InvalidUser(ValueError):
+    pass
+
+
+class UsernameTaken(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class CreatedUser:
+    user: UserRecord
+    one_time_password: str
+
+
+class Users:
+    def __init__(
+        self, store: UserStore, passwords: Passwords, provider: StorageProvider, auditor: Auditor, clock: Clock
+    ) -> None:
+        self._store = store
+        self._passwords = passwords
+        self._provider = provider
+        self._auditor = auditor
+        self._clock = clock
+
+    async def create(
+        self, username: str, display_name: str, email: str, role: Role, account_id: str | None, actor: str
+    ) -> CreatedUser:
+        username = username.strip().lower()
+        if not USERNAME.fullmatch(username):
+            raise InvalidUser("A username has 2 to 64 lowercase letters, digits and . _ @ + -.")
+        if is_platform_role(role) != (account_id is None):
+            raise InvalidUser("Platform roles belong to no account; account roles need one.")
+        password = Passwords.one_time()
+        user = UserRecord(
+            id=uuid.uuid4().hex, username=username, display_name=display_name or username, email=email,
+            role=role, account_id=account_id,
+            password_hash=await anyio.to_thread.run_sync(self._passwords.hash, password),
+            must_change_password=True, created_at=self._clock.now(),
+        )
+        if account_id is not None:
+            await self._provider.create_account_user(account_id, username)
+        if not await self._store.create(user):
+            raise UsernameTaken(f"The username {username!r} is taken.")
+        await self._auditor.record(AuditEvent(action=events.USER_CREATE, actor=actor, result="success",
+                                              target=user.id, account_id=account_id or "", detail=role))
+        return CreatedUser(user=user, one_time_password=password)
+
+    async def ensure_bootstrap_admin(self) -> CreatedUser | None:
+        """On a deployment with no users, creates the platform admin `admin`; None when users exist."""
+        if await self._store.any_user_exists():
+            return None
+        try:
+            return await self.create(BOOTSTRAP_ADMIN, "Platform administrator", "admin@localhost",
+                                     "platform-admin", None, actor="bootstrap")
+        except UsernameTaken:
+            return None

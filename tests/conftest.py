@@ -1,0 +1,120 @@
+"""Real Redis and real SeaweedFS, started once per test session on free loopback ports.
+
+Each test gets an empty Redis and a fresh app; SeaweedFS keeps its state, so tests use
+unique account ids.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from coffer.app import build_provider, build_services, create_app
+from coffer.clock import FixedClock
+from coffer.embedded.stack import EmbeddedStack
+from coffer.settings import Settings
+from coffer.store.client import RedisConnection
+from coffer.users.service import CreatedUser, Users
+
+from .flows import Person
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStack]:
+    running = EmbeddedStack(tmp_path_factory.mktemp("var"))
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(autouse=True)
+def _empty_redis(request: pytest.FixtureRequest) -> None:
+    if "stack" in request.fixturenames:
+        stack: EmbeddedStack = request.getfixturevalue("stack")
+        assert stack.redis is not None
+        stack.redis.flush()
+
+
+def make_settings(stack: EmbeddedStack, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        **stack.settings_overrides(),
+        "argon2_time_cost": 1, "argon2_memory_kib": 8192,
+        "public_origin": "https://testserver",
+        **overrides,
+    }
+    return Settings(**values)
+
+
+@pytest.fixture
+def settings(stack: EmbeddedStack) -> Settings:
+    return make_settings(stack)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(time.time())
+
+
+def open_client(settings: Settings, clock: FixedClock) -> TestClient:
+    client = TestClient(create_app(settings, clock), base_url="https://testserver")
+    client.headers["X-Coffer-CSRF"] = "1"
+    return client
+
+
+@pytest.fixture
+def client(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
+    with open_client(settings, clock) as opened:
+        yield opened
+
+
+async def _with_users(settings: Settings, work: Any) -> Any:
+    connection = RedisConnection(settings.redis_url)
+    provider = build_provider(settings)
+    try:
+        services = build_services(settings, FixedClock(time.time()), connection, provider)
+        users = Users(services.users, services.passwords, provider, services.auditor, services.clock)
+        return await work(services, users)
+    finally:
+        await provider.close()
+        await connection.close()
+
+
+def create_platform_admin(settings: Settings, username: str = "admin") -> CreatedUser:
+    async def work(services: Any, users: Users) -> CreatedUser:
+        return await users.create(username, "Platform admin", f"{username}@example.com", "platform-admin", None,
+                                  actor="test")
+
+    created: CreatedUser = asyncio.run(_with_users(settings, work))
+    return created
+
+
+def create_account_with_admin(settings: Settings, account_id: str, username: str) -> CreatedUser:
+    async def work(services: Any, users: Users) -> CreatedUser:
+        await services.accounts.create(account_id, account_id.title(), f"{username}@example.com", actor="test")
+        return await users.create(username, username.title(), f"{username}@example.com", "account-admin",
+                                  account_id, actor="test")
+
+    created: CreatedUser = asyncio.run(_with_users(settings, work))
+    return created
+
+
+def unique_account_id(stem: str = "acct") -> str:
+    return stem + uuid.uuid4().hex[:8]
+
+
+@pytest.fixture
+def admin(settings: Settings) -> Person:
+    created = create_platform_admin(settings)
+    return Person(created.user.username, created.one_time_password)
+
+
+@pytest.fixture
+def tests_dir() -> Path:
+    return Path(__file__).parent
