@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import BaseRoute, Match, Mount, Route
 
 from coffer.accounts.routes import OPERATIONS as ACCOUNT_OPERATIONS
 from coffer.accounts.service import Accounts
@@ -95,6 +95,13 @@ def build_services(settings: Settings, clock: Clock, connection: RedisConnection
 
 
 async def _api_not_found(request: Request) -> Response:
+    """The catch-all of /api: 405 when the path exists with other methods, else 404, both as problems."""
+    for route in request.app.router.routes:
+        if isinstance(route, Route) and route.path != "/api/{rest:path}":
+            match, _ = route.matches(request.scope)
+            if match == Match.PARTIAL:
+                raise ProblemError(405, "method-not-allowed", "Method not allowed",
+                                   f"{request.url.path} does not accept {request.method}.")
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
 
 

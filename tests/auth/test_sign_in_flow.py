@@ -118,6 +118,7 @@ def test_challenge_expires_after_five_minutes(client: TestClient, admin: Person,
 
 def test_challenge_token_is_not_a_session(client: TestClient, admin: Person, clock: FixedClock) -> None:
     step = post(client, "/api/v1/auth/login", {"username": admin.username, "password": admin.password})
+    client.cookies.clear()
     client.cookies.set("__Host-coffer_session", step["challenge"])
     assert client.get("/api/v1/me").status_code == 401
 
@@ -149,6 +150,7 @@ def test_sign_out_ends_the_session(client: TestClient, admin: Person, clock: Fix
     token = client.cookies.get("__Host-coffer_session")
     assert client.post("/api/v1/auth/logout").status_code == 204
 
+    client.cookies.clear()
     client.cookies.set("__Host-coffer_session", token or "")
     answer = client.get("/api/v1/me")
     assert answer.status_code == 401
@@ -164,6 +166,7 @@ def test_sign_out_everywhere_ends_every_session(
 
     assert client.post("/api/v1/auth/logout-all").status_code == 204
 
+    client.cookies.clear()
     client.cookies.set("__Host-coffer_session", other_token or "")
     assert client.get("/api/v1/me").status_code == 401
 
