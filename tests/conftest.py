@@ -45,7 +45,8 @@ def _empty_redis(request: pytest.FixtureRequest) -> None:
 def make_settings(stack: EmbeddedStack, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         **stack.settings_overrides(),
-        "argon2_time_cost": 1, "argon2_memory_kib": 8192,
+        "argon2_time_cost": 1,
+        "argon2_memory_kib": 8192,
         "public_origin": "https://testserver",
         **overrides,
     }
@@ -88,8 +89,9 @@ async def _with_users(settings: Settings, work: Any) -> Any:
 
 def create_platform_admin(settings: Settings, username: str = "admin") -> CreatedUser:
     async def work(services: Any, users: Users) -> CreatedUser:
-        return await users.create(username, "Platform admin", f"{username}@example.com", "platform-admin", None,
-                                  actor="test")
+        return await users.create(
+            username, "Platform admin", f"{username}@example.com", "platform-admin", None, actor="test"
+        )
 
     created: CreatedUser = asyncio.run(_with_users(settings, work))
     return created
@@ -98,8 +100,9 @@ def create_platform_admin(settings: Settings, username: str = "admin") -> Create
 def create_account_with_admin(settings: Settings, account_id: str, username: str) -> CreatedUser:
     async def work(services: Any, users: Users) -> CreatedUser:
         await services.accounts.create(account_id, account_id.title(), f"{username}@example.com", actor="test")
-        return await users.create(username, username.title(), f"{username}@example.com", "account-admin",
-                                  account_id, actor="test")
+        return await users.create(
+            username, username.title(), f"{username}@example.com", "account-admin", account_id, actor="test"
+        )
 
     created: CreatedUser = asyncio.run(_with_users(settings, work))
     return created

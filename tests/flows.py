@@ -40,8 +40,9 @@ def first_sign_in(client: TestClient, person: Person, clock: FixedClock) -> dict
     assert step["step"] == "enroll_mfa"
     enrollment = post(client, "/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})
     person.totp_secret = enrollment["secret"]
-    signed_in = post(client, "/api/v1/auth/mfa/enrollment/confirm",
-                     {"challenge": step["challenge"], "code": person.code(clock)})
+    signed_in = post(
+        client, "/api/v1/auth/mfa/enrollment/confirm", {"challenge": step["challenge"], "code": person.code(clock)}
+    )
     person.recovery_codes = signed_in["recovery_codes"]
     return signed_in
 

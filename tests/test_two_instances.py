@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from starlette.testclient import TestClient
-
 from coffer.clock import FixedClock
 from coffer.settings import Settings
 
@@ -35,6 +33,7 @@ def test_sign_in_steps_may_hop_between_instances(settings: Settings, admin: Pers
         post(second, "/api/v1/auth/mfa", {"challenge": challenge, "code": admin.code(clock)})
         assert second.get("/api/v1/me").status_code == 200
         # the code was spent on the second instance: the first refuses it
-        again = first.post("/api/v1/auth/mfa", json={"challenge": password_step(first, admin),
-                                                     "code": admin.code(clock)})
+        again = first.post(
+            "/api/v1/auth/mfa", json={"challenge": password_step(first, admin), "code": admin.code(clock)}
+        )
         assert again.status_code == 401

@@ -60,36 +60,76 @@ def openapi_document() -> dict[str, Any]:
 
 def build_provider(settings: Settings) -> StorageProvider:
     return SeaweedFSProvider(
-        endpoint=settings.s3_endpoint, region=settings.s3_region, access_key=settings.storage_access_key,
-        secret_key=settings.storage_secret_key.get_secret_value(), console_role_arn=settings.console_role_arn,
+        endpoint=settings.s3_endpoint,
+        region=settings.s3_region,
+        access_key=settings.storage_access_key,
+        secret_key=settings.storage_secret_key.get_secret_value(),
+        console_role_arn=settings.console_role_arn,
     )
 
 
-def build_services(settings: Settings, clock: Clock, connection: RedisConnection,
-                   provider: StorageProvider) -> Services:
+def build_services(
+    settings: Settings, clock: Clock, connection: RedisConnection, provider: StorageProvider
+) -> Services:
     redis = connection.redis
     sealer = Sealer(settings.master_key_bytes())
     keys = KeyRing(SigningKeyStore(redis), sealer, clock)
     signer = TokenSigner(keys, settings.issuer, clock)
     session_store = SessionStore(redis)
-    sessions = Sessions(signer, session_store, clock, settings.session_minutes * 60,
-                        settings.session_max_hours * 3600, settings.session_renew_after_seconds)
+    sessions = Sessions(
+        signer,
+        session_store,
+        clock,
+        settings.session_minutes * 60,
+        settings.session_max_hours * 3600,
+        settings.session_renew_after_seconds,
+    )
     users = UserStore(redis)
     passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.password_min_length)
     auditor = Auditor(AuditStore(redis, settings.audit_max_events), clock)
-    credentials = StorageCredentials(provider, CredentialStore(redis), sealer, clock,
-                                     settings.sts_duration_seconds, settings.sts_refresh_before_seconds)
-    regulator = Regulator(RegulationStore(redis), clock, settings.lockout_failures, settings.lockout_minutes * 60,
-                          settings.ip_attempts_per_minute)
+    credentials = StorageCredentials(
+        provider,
+        CredentialStore(redis),
+        sealer,
+        clock,
+        settings.sts_duration_seconds,
+        settings.sts_refresh_before_seconds,
+    )
+    regulator = Regulator(
+        RegulationStore(redis),
+        clock,
+        settings.lockout_failures,
+        settings.lockout_minutes * 60,
+        settings.ip_attempts_per_minute,
+    )
     sign_in = SignIn(
-        users=users, mfa=MfaStore(redis), session_store=session_store, passwords=passwords, regulator=regulator,
-        signer=signer, sessions=sessions, credentials=credentials, sealer=sealer, auditor=auditor, clock=clock,
-        challenge_seconds=settings.challenge_minutes * 60, issuer_name="Coffer",
+        users=users,
+        mfa=MfaStore(redis),
+        session_store=session_store,
+        passwords=passwords,
+        regulator=regulator,
+        signer=signer,
+        sessions=sessions,
+        credentials=credentials,
+        sealer=sealer,
+        auditor=auditor,
+        clock=clock,
+        challenge_seconds=settings.challenge_minutes * 60,
+        issuer_name="Coffer",
     )
     return Services(
-        settings=settings, clock=clock, connection=connection, provider=provider, keys=keys, sessions=sessions,
-        cookie=SessionCookie(settings.cookie_secure), sign_in=sign_in, users=users, passwords=passwords,
-        credentials=credentials, auditor=auditor,
+        settings=settings,
+        clock=clock,
+        connection=connection,
+        provider=provider,
+        keys=keys,
+        sessions=sessions,
+        cookie=SessionCookie(settings.cookie_secure),
+        sign_in=sign_in,
+        users=users,
+        passwords=passwords,
+        credentials=credentials,
+        auditor=auditor,
         accounts=Accounts(AccountStore(redis), provider, auditor, clock),
     )
 
@@ -100,8 +140,12 @@ async def _api_not_found(request: Request) -> Response:
         if isinstance(route, Route) and route.path != "/api/{rest:path}":
             match, _ = route.matches(request.scope)
             if match == Match.PARTIAL:
-                raise ProblemError(405, "method-not-allowed", "Method not allowed",
-                                   f"{request.url.path} does not accept {request.method}.")
+                raise ProblemError(
+                    405,
+                    "method-not-allowed",
+                    "Method not allowed",
+                    f"{request.url.path} does not accept {request.method}.",
+                )
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
 
 
@@ -136,7 +180,9 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
     if settings.frontend_dist is not None:
         routes.append(Mount("/", app=SinglePageApp(settings.frontend_dist), name="frontend"))
     handlers: dict[Any, Any] = {
-        ProblemError: handle_problem, HTTPException: handle_http_exception, Exception: handle_unexpected,
+        ProblemError: handle_problem,
+        HTTPException: handle_http_exception,
+        Exception: handle_unexpected,
         **DOMAIN_ERRORS,
     }
     return Starlette(

@@ -5,13 +5,13 @@ Platform roles act on every account; account roles only on their own.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from coffer.sessions.claims import SessionClaims
 from coffer.store.users import Role
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     BUCKETS_READ = "buckets.read"
     ACCOUNTS_CREATE = "accounts.create"
     ACCOUNTS_READ = "accounts.read"

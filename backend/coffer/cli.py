@@ -52,8 +52,10 @@ async def _bootstrap(settings: Settings) -> str | None:
 
 def _announce_admin(password: str | None, url: str) -> None:
     if password is not None:
-        typer.echo(f"\n  First start: sign in at {url} as 'admin' with the one-time password\n\n      {password}\n\n"
-                   "  You will choose a new password and enroll an authenticator app.\n")
+        typer.echo(
+            f"\n  First start: sign in at {url} as 'admin' with the one-time password\n\n      {password}\n\n"
+            "  You will choose a new password and enroll an authenticator app.\n"
+        )
 
 
 @cli.command()
@@ -72,8 +74,9 @@ def run(
         if not (frontend / "index.html").exists():
             typer.echo(f"warning: no built frontend at {frontend}; serving the API only", err=True)
         dist = frontend.resolve() if (frontend / "index.html").exists() else None
-        settings = Settings(**stack.settings_overrides(), frontend_dist=dist,
-                            public_origin=f"http://127.0.0.1:{port}", dev_mode=True)
+        settings = Settings(
+            **stack.settings_overrides(), frontend_dist=dist, public_origin=f"http://127.0.0.1:{port}", dev_mode=True
+        )
         _announce_admin(asyncio.run(_bootstrap(settings)), f"http://127.0.0.1:{port}")
         with contextlib.suppress(KeyboardInterrupt):
             uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_config=None, access_log=False)
@@ -92,19 +95,25 @@ def serve(
     configure_logging()
     settings = Settings()
     _announce_admin(asyncio.run(_bootstrap(settings)), settings.public_origin)
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False,
-                proxy_headers=settings.trust_proxy_headers)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=settings.trust_proxy_headers,
+    )
 
 
-async def _create_account(settings: Settings, account_id: str, name: str, admin_email: str,
-                          admin_username: str) -> str:
+async def _create_account(settings: Settings, account_id: str, name: str, admin_email: str, admin_username: str) -> str:
     connection = RedisConnection(settings.redis_url)
     provider = build_provider(settings)
     try:
         services = build_services(settings, SystemClock(), connection, provider)
         await services.accounts.create(account_id, name or account_id, admin_email, actor="cli")
-        created = await _users(services).create(admin_username, admin_username, admin_email, "account-admin",
-                                                account_id, actor="cli")
+        created = await _users(services).create(
+            admin_username, admin_username, admin_email, "account-admin", account_id, actor="cli"
+        )
         return created.one_time_password
     finally:
         await provider.close()
@@ -129,8 +138,10 @@ def account_create(
     except Exception as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from error
-    typer.echo(f"Account {account_id} created. Its admin signs in as {admin_username!r} "
-               f"with the one-time password:\n\n    {password}\n")
+    typer.echo(
+        f"Account {account_id} created. Its admin signs in as {admin_username!r} "
+        f"with the one-time password:\n\n    {password}\n"
+    )
 
 
 @cli.command()

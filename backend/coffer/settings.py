@@ -50,9 +50,7 @@ class Settings(BaseSettings):
         60, ge=0, description="A session token older than this is renewed on the next request."
     )
     challenge_minutes: int = Field(5, ge=1, le=15, description="Lifetime of the token between the two factors.")
-    cookie_secure: bool = Field(
-        True, description="Secure cookie flag; false only for plain-http loopback development."
-    )
+    cookie_secure: bool = Field(True, description="Secure cookie flag; false only for plain-http loopback development.")
     issuer: str = Field("coffer", description="`iss` of every token Coffer signs.")
 
     # Sign-in protection

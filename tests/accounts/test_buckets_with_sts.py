@@ -18,7 +18,9 @@ from ..flows import Person, first_sign_in, sign_in
 
 def service_client(settings: Settings, service: str) -> Any:
     return boto3.client(
-        service, endpoint_url=settings.s3_endpoint, region_name=settings.s3_region,
+        service,
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
         aws_access_key_id=settings.storage_access_key,
         aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
     )
@@ -86,8 +88,9 @@ def test_the_session_credentials_are_refused_by_s3_outside_the_account(
         connection = RedisConnection(settings.redis_url)
         provider = build_provider(settings)
         try:
-            store = StorageCredentials(provider, CredentialStore(connection.redis),
-                                       Sealer(settings.master_key_bytes()), clock, 900, 120)
+            store = StorageCredentials(
+                provider, CredentialStore(connection.redis), Sealer(settings.master_key_bytes()), clock, 900, 120
+            )
             return await store.current(sid)
         finally:
             await provider.close()
@@ -95,10 +98,14 @@ def test_the_session_credentials_are_refused_by_s3_outside_the_account(
 
     credentials = asyncio.run(read_credentials())
     assert credentials is not None
-    s3 = boto3.client("s3", endpoint_url=settings.s3_endpoint, region_name=settings.s3_region,
-                      aws_access_key_id=credentials.access_key_id,
-                      aws_secret_access_key=credentials.secret_access_key,
-                      aws_session_token=credentials.session_token)
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=credentials.access_key_id,
+        aws_secret_access_key=credentials.secret_access_key,
+        aws_session_token=credentials.session_token,
+    )
     s3.put_object(Bucket=f"{own}-photos", Key="hello.txt", Body=b"hi")
     with pytest.raises(s3.exceptions.ClientError, match="AccessDenied"):
         s3.list_objects_v2(Bucket=f"{other}-secrets")
@@ -138,8 +145,11 @@ def test_no_secret_reaches_the_browser_or_redis_in_clear(
 
     connection = redis.Redis.from_url(settings.redis_url, decode_responses=True)
     try:
-        values = [str(connection.get(key)) for key in connection.scan_iter(match="coffer:*")
-                  if connection.type(key) == "string"]
+        values = [
+            str(connection.get(key))
+            for key in connection.scan_iter(match="coffer:*")
+            if connection.type(key) == "string"
+        ]
     finally:
         connection.close()
     assert not any(settings.storage_secret_key.get_secret_value() in value for value in values)
@@ -156,8 +166,10 @@ def test_no_root_keys_ten_sign_ins_leave_every_access_key_list_unchanged(
 
     def all_keys() -> dict[str, list[str]]:
         users = [user["UserName"] for user in iam.list_users()["Users"]]
-        return {user: sorted(key["AccessKeyId"] for key in
-                             iam.list_access_keys(UserName=user)["AccessKeyMetadata"]) for user in users}
+        return {
+            user: sorted(key["AccessKeyId"] for key in iam.list_access_keys(UserName=user)["AccessKeyMetadata"])
+            for user in users
+        }
 
     before = all_keys()
     assert f"{own}.{alice.username}" in before

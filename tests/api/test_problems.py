@@ -21,8 +21,7 @@ def _assert_problem(answer: object, status: int, slug: str) -> dict[str, object]
 
 
 def test_malformed_json_is_a_problem(client: TestClient) -> None:
-    answer = client.post("/api/v1/auth/login", content=b"{not json",
-                         headers={"content-type": "application/json"})
+    answer = client.post("/api/v1/auth/login", content=b"{not json", headers={"content-type": "application/json"})
     _assert_problem(answer, 400, "malformed-json")
 
 
@@ -32,8 +31,9 @@ def test_a_body_that_is_not_json_is_a_problem(client: TestClient) -> None:
 
 
 def test_wrong_type_names_the_field(client: TestClient) -> None:
-    problem = _assert_problem(client.post("/api/v1/auth/login", json={"username": [], "password": "x"}),
-                              422, "validation")
+    problem = _assert_problem(
+        client.post("/api/v1/auth/login", json={"username": [], "password": "x"}), 422, "validation"
+    )
     assert "username" in str(problem["detail"])
 
 
@@ -50,20 +50,21 @@ def test_no_session_is_a_problem(client: TestClient) -> None:
 
 
 def test_unsafe_request_without_csrf_header_is_refused(client: TestClient) -> None:
-    answer = client.post("/api/v1/auth/login", json={"username": "a", "password": "b"},
-                         headers={"X-Coffer-CSRF": ""})
+    answer = client.post("/api/v1/auth/login", json={"username": "a", "password": "b"}, headers={"X-Coffer-CSRF": ""})
     _assert_problem(answer, 403, "csrf")
 
 
 def test_cross_site_request_is_refused(client: TestClient) -> None:
-    answer = client.post("/api/v1/auth/login", json={"username": "a", "password": "b"},
-                         headers={"Sec-Fetch-Site": "cross-site"})
+    answer = client.post(
+        "/api/v1/auth/login", json={"username": "a", "password": "b"}, headers={"Sec-Fetch-Site": "cross-site"}
+    )
     _assert_problem(answer, 403, "csrf")
 
 
 def test_request_from_another_origin_is_refused(client: TestClient) -> None:
-    answer = client.post("/api/v1/auth/login", json={"username": "a", "password": "b"},
-                         headers={"Origin": "https://evil.example"})
+    answer = client.post(
+        "/api/v1/auth/login", json={"username": "a", "password": "b"}, headers={"Origin": "https://evil.example"}
+    )
     _assert_problem(answer, 403, "csrf")
 
 

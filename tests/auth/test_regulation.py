@@ -88,11 +88,18 @@ def test_one_address_is_rate_limited_across_usernames(stack: EmbeddedStack, cloc
         assert _login(client, "user9", "whatever pass")[0] == 401
 
 
-@pytest.mark.parametrize("body", [
-    {}, {"username": "admin"}, {"password": "x"}, {"username": "", "password": "x"},
-    {"username": 5, "password": "x"}, {"username": "a" * 200, "password": "x"},
-    {"username": "admin", "password": "x", "extra": 1},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"username": "admin"},
+        {"password": "x"},
+        {"username": "", "password": "x"},
+        {"username": 5, "password": "x"},
+        {"username": "a" * 200, "password": "x"},
+        {"username": "admin", "password": "x", "extra": 1},
+    ],
+)
 def test_malformed_sign_in_is_a_validation_problem(client: TestClient, body: dict[str, object]) -> None:
     answer = client.post("/api/v1/auth/login", json=body)
     assert answer.status_code == 422

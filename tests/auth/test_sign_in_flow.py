@@ -26,12 +26,16 @@ def test_session_cookie_is_host_prefixed_httponly_secure_strict(
     client: TestClient, admin: Person, clock: FixedClock
 ) -> None:
     step = post(client, "/api/v1/auth/login", {"username": admin.username, "password": admin.password})
-    step = post(client, "/api/v1/auth/password", {"challenge": step["challenge"],
-                                                  "new_password": "correct horse battery staple lantern"})
+    step = post(
+        client,
+        "/api/v1/auth/password",
+        {"challenge": step["challenge"], "new_password": "correct horse battery staple lantern"},
+    )
     enrollment = post(client, "/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})
     admin.totp_secret = enrollment["secret"]
-    answer = client.post("/api/v1/auth/mfa/enrollment/confirm",
-                         json={"challenge": step["challenge"], "code": admin.code(clock)})
+    answer = client.post(
+        "/api/v1/auth/mfa/enrollment/confirm", json={"challenge": step["challenge"], "code": admin.code(clock)}
+    )
 
     cookie = answer.headers["set-cookie"]
     assert cookie.startswith("__Host-coffer_session=")
@@ -45,8 +49,11 @@ def test_the_enrollment_answer_holds_a_qr_code_and_the_secret(
     client: TestClient, admin: Person, clock: FixedClock
 ) -> None:
     step = post(client, "/api/v1/auth/login", {"username": admin.username, "password": admin.password})
-    step = post(client, "/api/v1/auth/password", {"challenge": step["challenge"],
-                                                  "new_password": "correct horse battery staple lantern"})
+    step = post(
+        client,
+        "/api/v1/auth/password",
+        {"challenge": step["challenge"], "new_password": "correct horse battery staple lantern"},
+    )
     enrollment = post(client, "/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})
 
     assert enrollment["qr_svg"].lstrip().startswith("<?xml") or "<svg" in enrollment["qr_svg"]
@@ -70,8 +77,9 @@ def test_the_enrollment_code_cannot_be_replayed_at_the_next_sign_in(
     client: TestClient, admin: Person, clock: FixedClock
 ) -> None:
     first_sign_in(client, admin, clock)
-    replay = client.post("/api/v1/auth/mfa", json={"challenge": password_step(client, admin),
-                                                   "code": admin.code(clock)})
+    replay = client.post(
+        "/api/v1/auth/mfa", json={"challenge": password_step(client, admin), "code": admin.code(clock)}
+    )
     assert replay.status_code == 401
 
 
@@ -141,8 +149,11 @@ def test_weak_and_short_passwords_are_refused_with_a_reason(
         assert problem["type"].endswith("/weak-password")
         assert problem["errors"][0]["field"] == "new_password"
     # nothing was lost: the same challenge still works
-    post(client, "/api/v1/auth/password", {"challenge": step["challenge"],
-                                           "new_password": "correct horse battery staple lantern"})
+    post(
+        client,
+        "/api/v1/auth/password",
+        {"challenge": step["challenge"], "new_password": "correct horse battery staple lantern"},
+    )
 
 
 def test_sign_out_ends_the_session(client: TestClient, admin: Person, clock: FixedClock) -> None:
@@ -184,12 +195,20 @@ def test_sign_in_is_audited(client: TestClient, admin: Person, clock: FixedClock
     async def latest() -> list[str]:
         connection = RedisConnection(client.app_state["services"].settings.redis_url)  # type: ignore[attr-defined]
         try:
-            return [fields["action"] + ":" + fields["result"]
-                    for _, fields in await AuditStore(connection.redis, 1000).latest(20)]
+            return [
+                fields["action"] + ":" + fields["result"]
+                for _, fields in await AuditStore(connection.redis, 1000).latest(20)
+            ]
         finally:
             await connection.close()
 
     actions = asyncio.run(latest())
-    for expected in ("auth.sign_in.password:success", "auth.password_change:success", "auth.mfa.enroll:success",
-                     "auth.sign_in:success", "auth.sign_in.password:failure", "auth.sign_out:success"):
+    for expected in (
+        "auth.sign_in.password:success",
+        "auth.password_change:success",
+        "auth.mfa.enroll:success",
+        "auth.sign_in:success",
+        "auth.sign_in.password:failure",
+        "auth.sign_out:success",
+    ):
         assert expected in actions

@@ -30,9 +30,7 @@ def test_an_active_session_is_renewed_and_an_idle_one_ends(
     assert client.get("/api/v1/me").status_code == 401
 
 
-def test_a_fresh_token_is_not_reissued_on_every_request(
-    client: TestClient, admin: Person, clock: FixedClock
-) -> None:
+def test_a_fresh_token_is_not_reissued_on_every_request(client: TestClient, admin: Person, clock: FixedClock) -> None:
     first_sign_in(client, admin, clock)
     answer = client.get("/api/v1/me")
     assert "set-cookie" not in answer.headers

@@ -31,13 +31,14 @@ def _b64(data: bytes) -> str:
 
 def _parts(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
     header, payload, _ = token.split(".")
-    return (json.loads(base64.urlsafe_b64decode(header + "==")),
-            json.loads(base64.urlsafe_b64decode(payload + "==")))
+    return (json.loads(base64.urlsafe_b64decode(header + "==")), json.loads(base64.urlsafe_b64decode(payload + "==")))
 
 
-def sign_with_deployment_key(settings: Settings, clock: FixedClock, kind: TokenKind, claims: dict[str, Any],
-                             lifetime: int = 900) -> str:
+def sign_with_deployment_key(
+    settings: Settings, clock: FixedClock, kind: TokenKind, claims: dict[str, Any], lifetime: int = 900
+) -> str:
     """A token signed by the real current key, as an insider bug would produce."""
+
     async def work() -> str:
         connection = RedisConnection(settings.redis_url)
         try:
@@ -88,19 +89,19 @@ def test_hs256_signed_with_the_public_key_is_refused(client: TestClient, session
     assert _me_with(client, f"{body}.{_b64(signature)}") == 401
 
 
-def test_a_token_signed_by_another_key_under_the_real_kid_is_refused(
-    client: TestClient, session_token: str
-) -> None:
+def test_a_token_signed_by_another_key_under_the_real_kid_is_refused(client: TestClient, session_token: str) -> None:
     header, payload = _parts(session_token)
-    forged = jwt.encode(payload, Ed25519PrivateKey.generate(), algorithm="EdDSA",
-                        headers={"kid": header["kid"], "typ": header["typ"]})
+    forged = jwt.encode(
+        payload, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": header["kid"], "typ": header["typ"]}
+    )
     assert _me_with(client, forged) == 401
 
 
 def test_an_unknown_kid_is_refused(client: TestClient, session_token: str) -> None:
     header, payload = _parts(session_token)
-    forged = jwt.encode(payload, Ed25519PrivateKey.generate(), algorithm="EdDSA",
-                        headers={"kid": "not-a-key", "typ": header["typ"]})
+    forged = jwt.encode(
+        payload, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": "not-a-key", "typ": header["typ"]}
+    )
     assert _me_with(client, forged) == 401
 
 

@@ -35,18 +35,24 @@ class Accounts:
 
     async def create(self, account_id: str, display_name: str, contact_email: str, actor: str) -> AccountRecord:
         if not ACCOUNT_ID.fullmatch(account_id):
-            raise InvalidAccountId(
-                "An account id has 3 to 20 lowercase letters and digits and starts with a letter."
-            )
-        record = AccountRecord(id=account_id, display_name=display_name, contact_email=contact_email,
-                               status="provisioning", created_at=self._clock.now())
+            raise InvalidAccountId("An account id has 3 to 20 lowercase letters and digits and starts with a letter.")
+        record = AccountRecord(
+            id=account_id,
+            display_name=display_name,
+            contact_email=contact_email,
+            status="provisioning",
+            created_at=self._clock.now(),
+        )
         if not await self._store.create(record):
             raise AccountIdTaken(f"The account id {account_id!r} is taken.")
         await self._provider.create_account(account_id)
         record.status = "active"
         await self._store.save(record)
-        await self._auditor.record(AuditEvent(action=events.ACCOUNT_CREATE, actor=actor, result="success",
-                                              target=account_id, account_id=account_id))
+        await self._auditor.record(
+            AuditEvent(
+                action=events.ACCOUNT_CREATE, actor=actor, result="success", target=account_id, account_id=account_id
+            )
+        )
         return record
 
     async def get(self, account_id: str) -> AccountRecord | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from coffer.api.problems import Problem, problem_response, TYPE_BASE
+from coffer.api.problems import TYPE_BASE, Problem, problem_response
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -23,8 +23,11 @@ class CSRFGuard:
         self.protected_prefix = protected_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in _SAFE_METHODS \
-                or not scope["path"].startswith(self.protected_prefix):
+        if (
+            scope["type"] != "http"
+            or scope["method"] in _SAFE_METHODS
+            or not scope["path"].startswith(self.protected_prefix)
+        ):
             await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])
@@ -32,8 +35,9 @@ class CSRFGuard:
         if reason is None:
             await self.app(scope, receive, send)
             return
-        response = problem_response(Problem(type=TYPE_BASE + "csrf", title="Cross-site request refused",
-                                             status=403, detail=reason))
+        response = problem_response(
+            Problem(type=TYPE_BASE + "csrf", title="Cross-site request refused", status=403, detail=reason)
+        )
         await response(scope, receive, send)
 
     def _refusal(self, headers: dict[bytes, bytes]) -> str | None:

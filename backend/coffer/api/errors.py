@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from starlette.requests import Request
 from starlette.responses import Response
 
-from coffer.api.problems import FieldError, Problem, TYPE_BASE, problem_response
+from coffer.api.problems import TYPE_BASE, FieldError, Problem, problem_response
 from coffer.auth.regulation import Locked, RateLimited
 from coffer.auth.service import InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
 from coffer.authorization import Forbidden
@@ -18,8 +18,8 @@ from coffer.providers.base import StorageRefused, StorageUnavailable
 _log = logging.getLogger("coffer.api")
 
 
-def _problem(status: int, slug: str, title: str, detail: str, **extra: object) -> Problem:
-    return Problem(type=TYPE_BASE + slug, title=title, status=status, detail=detail, **extra)  # type: ignore[arg-type]
+def _problem(status: int, slug: str, title: str, detail: str, errors: list[FieldError] | None = None) -> Problem:
+    return Problem(type=TYPE_BASE + slug, title=title, status=status, detail=detail, errors=errors)
 
 
 def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
@@ -27,32 +27,53 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         return _problem(401, "invalid-credentials", "Sign-in failed", "Wrong username or password."), {}
     if isinstance(error, Locked):
         until = datetime.fromtimestamp(error.until, tz=UTC).strftime("%H:%M UTC")
-        return _problem(429, "locked", "Too many failed attempts",
-                        f"Too many failed attempts. Sign-in is locked until {until}."), {}
+        return _problem(
+            429, "locked", "Too many failed attempts", f"Too many failed attempts. Sign-in is locked until {until}."
+        ), {}
     if isinstance(error, RateLimited):
-        return _problem(429, "rate-limited", "Too many requests",
-                        "Too many sign-in attempts from your address. Wait a minute and try again."), \
-            {"Retry-After": str(error.retry_after)}
+        return _problem(
+            429,
+            "rate-limited",
+            "Too many requests",
+            "Too many sign-in attempts from your address. Wait a minute and try again.",
+        ), {"Retry-After": str(error.retry_after)}
     if isinstance(error, InvalidChallenge):
-        return _problem(401, "invalid-challenge", "Sign-in step expired",
-                        "This sign-in step has expired or was already used. Please sign in again."), {}
+        return _problem(
+            401,
+            "invalid-challenge",
+            "Sign-in step expired",
+            "This sign-in step has expired or was already used. Please sign in again.",
+        ), {}
     if isinstance(error, InvalidCode):
-        return _problem(401, "invalid-code", "Wrong code",
-                        "That code is wrong or was already used. Wait for a new code and try again."), {}
+        return _problem(
+            401,
+            "invalid-code",
+            "Wrong code",
+            "That code is wrong or was already used. Wait for a new code and try again.",
+        ), {}
     if isinstance(error, WeakPassword):
-        return _problem(422, "weak-password", "Password refused", error.reason,
-                        errors=[FieldError(field="new_password", message=error.reason)]), {}
+        return _problem(
+            422,
+            "weak-password",
+            "Password refused",
+            error.reason,
+            errors=[FieldError(field="new_password", message=error.reason)],
+        ), {}
     if isinstance(error, Forbidden):
         return _problem(403, "forbidden", "Not allowed", str(error)), {}
     if isinstance(error, StorageUnavailable):
         _log.warning("storage unavailable: %s", error)
-        return _problem(503, "storage-unavailable", "Storage unavailable",
-                        "The storage system is not answering right now. Please try again shortly."), \
-            {"Retry-After": "5"}
+        return _problem(
+            503,
+            "storage-unavailable",
+            "Storage unavailable",
+            "The storage system is not answering right now. Please try again shortly.",
+        ), {"Retry-After": "5"}
     if isinstance(error, StorageRefused):
         _log.warning("storage refused: %s", error)
-        return _problem(502, "storage-refused", "Storage refused the request",
-                        "The storage system refused this request."), {}
+        return _problem(
+            502, "storage-refused", "Storage refused the request", "The storage system refused this request."
+        ), {}
     raise error
 
 
@@ -62,6 +83,16 @@ async def _handle(request: Request, error: Exception) -> Response:
 
 
 DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Response]]] = {
-    kind: _handle for kind in (InvalidCredentials, Locked, RateLimited, InvalidChallenge, InvalidCode,
-                               WeakPassword, Forbidden, StorageUnavailable, StorageRefused)
+    kind: _handle
+    for kind in (
+        InvalidCredentials,
+        Locked,
+        RateLimited,
+        InvalidChallenge,
+        InvalidCode,
+        WeakPassword,
+        Forbidden,
+        StorageUnavailable,
+        StorageRefused,
+    )
 }

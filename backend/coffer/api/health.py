@@ -7,7 +7,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from coffer.api.context import services
-from coffer.api.problems import Problem, TYPE_BASE, problem_response
+from coffer.api.problems import TYPE_BASE, Problem, problem_response
 
 
 async def healthz(request: Request) -> Response:
@@ -19,17 +19,21 @@ async def readyz(request: Request) -> Response:
     failing = []
     try:
         await svc.connection.ping()
-    except Exception:  # noqa: BLE001 - any failure means not ready
+    except Exception:
         failing.append("redis")
     try:
         await svc.provider.ping()
-    except Exception:  # noqa: BLE001
+    except Exception:
         failing.append("storage")
     if failing:
-        return problem_response(Problem(
-            type=TYPE_BASE + "not-ready", title="Not ready", status=503,
-            detail=f"Unreachable: {', '.join(failing)}.",
-        ))
+        return problem_response(
+            Problem(
+                type=TYPE_BASE + "not-ready",
+                title="Not ready",
+                status=503,
+                detail=f"Unreachable: {', '.join(failing)}.",
+            )
+        )
     return JSONResponse({"status": "ready"})
 
 

@@ -16,10 +16,12 @@ class RequestMetrics:
 
     def __init__(self, app: ASGIApp, registry: CollectorRegistry) -> None:
         self.app = app
-        self.requests = Counter("coffer_http_requests", "HTTP requests", ["method", "route", "status"],
-                                registry=registry)
-        self.seconds = Histogram("coffer_http_request_seconds", "HTTP request duration", ["method", "route"],
-                                 registry=registry)
+        self.requests = Counter(
+            "coffer_http_requests", "HTTP requests", ["method", "route", "status"], registry=registry
+        )
+        self.seconds = Histogram(
+            "coffer_http_request_seconds", "HTTP request duration", ["method", "route"], registry=registry
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

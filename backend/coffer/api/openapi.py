@@ -16,17 +16,31 @@ from coffer.api.problems import Problem
 
 _REF = "#/components/schemas/{model}"
 _ERROR_TEXT = {
-    400: "Malformed request", 401: "Not signed in or session ended", 403: "Not allowed",
-    404: "Not found", 409: "Conflict", 413: "Body too large", 415: "Not JSON", 422: "Invalid input",
-    429: "Too many attempts", 503: "A backing system is unavailable",
+    400: "Malformed request",
+    401: "Not signed in or session ended",
+    403: "Not allowed",
+    404: "Not found",
+    409: "Conflict",
+    413: "Body too large",
+    415: "Not JSON",
+    422: "Invalid input",
+    429: "Too many attempts",
+    503: "A backing system is unavailable",
 }
-_CSRF_HEADER = {"name": "X-Coffer-CSRF", "in": "header", "required": True,
-                "description": "Must be `1` on every unsafe request.", "schema": {"type": "string", "const": "1"}}
+_CSRF_HEADER = {
+    "name": "X-Coffer-CSRF",
+    "in": "header",
+    "required": True,
+    "description": "Must be `1` on every unsafe request.",
+    "schema": {"type": "string", "const": "1"},
+}
 
 
 def _problem(description: str) -> dict[str, Any]:
-    return {"description": description,
-            "content": {"application/problem+json": {"schema": {"$ref": _REF.format(model="Problem")}}}}
+    return {
+        "description": description,
+        "content": {"application/problem+json": {"schema": {"$ref": _REF.format(model="Problem")}}},
+    }
 
 
 def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
@@ -34,9 +48,7 @@ def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
     for operation in operations:
         models.update(model for model in (operation.body, operation.response) if model is not None)
     ordered = sorted(models, key=lambda model: model.__name__)
-    _, schemas = models_json_schema(
-        [(model, "validation") for model in ordered], ref_template=_REF
-    )
+    _, schemas = models_json_schema([(model, "validation") for model in ordered], ref_template=_REF)
     paths: dict[str, dict[str, Any]] = {}
     for operation in operations:
         responses: dict[str, Any] = {}
@@ -53,25 +65,34 @@ def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
         for code in sorted(codes):
             responses[str(code)] = _problem(_ERROR_TEXT.get(code, "Error"))
         entry: dict[str, Any] = {
-            "operationId": operation.operation_id, "summary": operation.summary, "tags": [operation.tag],
+            "operationId": operation.operation_id,
+            "summary": operation.summary,
+            "tags": [operation.tag],
             "responses": responses,
         }
-        parameters = [{"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-                      for name in _path_parameters(operation.path)]
+        parameters = [
+            {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+            for name in _path_parameters(operation.path)
+        ]
         if operation.method != "GET":
             parameters.append(_CSRF_HEADER)
         if parameters:
             entry["parameters"] = parameters
         if operation.body is not None:
-            entry["requestBody"] = {"required": True, "content": {
-                "application/json": {"schema": {"$ref": _REF.format(model=operation.body.__name__)}}}}
+            entry["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": _REF.format(model=operation.body.__name__)}}},
+            }
         if operation.needs_session:
             entry["security"] = [{"session": []}]
         paths.setdefault(operation.path, {})[operation.method.lower()] = entry
     document = {
         "openapi": "3.1.0",
-        "info": {"title": "Coffer API", "version": version,
-                 "description": "Console API of Coffer. Errors are RFC 9457 problem documents."},
+        "info": {
+            "title": "Coffer API",
+            "version": version,
+            "description": "Console API of Coffer. Errors are RFC 9457 problem documents.",
+        },
         "paths": paths,
         "components": {
             "schemas": schemas.get("$defs", {}),

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from coffer.api.context import services
@@ -49,7 +49,7 @@ class Operation:
             elif result is None:
                 response = Response(status_code=self.status)
             else:
-                response = JSONResponse(result.model_dump(mode="json"), status_code=self.status)
+                response = Response(result.model_dump_json(), status_code=self.status, media_type="application/json")
             if self.needs_session:
                 set_renewed_cookie(request, response)
             response.headers.setdefault("Cache-Control", "no-store")
@@ -65,24 +65,34 @@ def _field_name(location: tuple[int | str, ...]) -> str:
 async def _parse_body(request: Request, model: type[BaseModel]) -> BaseModel:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "application/json":
-        raise ProblemError(415, "unsupported-media-type", "Unsupported media type",
-                           "Send the request body as JSON with Content-Type: application/json.")
+        raise ProblemError(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            "Send the request body as JSON with Content-Type: application/json.",
+        )
     raw = await request.body()
     if len(raw) > _MAX_BODY_BYTES:
-        raise ProblemError(413, "body-too-large", "Request body too large",
-                           f"The request body may hold at most {_MAX_BODY_BYTES} bytes.")
+        raise ProblemError(
+            413,
+            "body-too-large",
+            "Request body too large",
+            f"The request body may hold at most {_MAX_BODY_BYTES} bytes.",
+        )
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ProblemError(400, "malformed-json", "Malformed JSON",
-                           f"The request body is not valid JSON: {error}.") from error
+        raise ProblemError(
+            400, "malformed-json", "Malformed JSON", f"The request body is not valid JSON: {error}."
+        ) from error
     try:
         return model.model_validate(data)
     except ValidationError as error:
         errors = [FieldError(field=_field_name(item["loc"]), message=item["msg"]) for item in error.errors()]
         summary = "; ".join(f"{item.field}: {item.message}" for item in errors)
-        raise ProblemError(422, "validation", "Invalid request", f"Some fields are invalid: {summary}.",
-                           errors=errors) from error
+        raise ProblemError(
+            422, "validation", "Invalid request", f"Some fields are invalid: {summary}.", errors=errors
+        ) from error
 
 
 def client_ip(request: Request) -> str:

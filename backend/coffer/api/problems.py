@@ -30,8 +30,13 @@ class ProblemError(Exception):
     """Raise to answer with a problem; `slug` becomes the stable type URI."""
 
     def __init__(
-        self, status: int, slug: str, title: str, detail: str,
-        errors: list[FieldError] | None = None, headers: dict[str, str] | None = None,
+        self,
+        status: int,
+        slug: str,
+        title: str,
+        detail: str,
+        errors: list[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(detail)
         self.problem = Problem(type=TYPE_BASE + slug, title=title, status=status, detail=detail, errors=errors)
@@ -40,8 +45,10 @@ class ProblemError(Exception):
 
 def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response:
     return JSONResponse(
-        problem.model_dump(exclude_none=True), status_code=problem.status,
-        media_type="application/problem+json", headers=headers,
+        problem.model_dump(exclude_none=True),
+        status_code=problem.status,
+        media_type="application/problem+json",
+        headers=headers,
     )
 
 
@@ -58,17 +65,20 @@ _HTTP_TITLES = {
 
 async def handle_http_exception(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
-    slug, title, detail = _HTTP_TITLES.get(
-        error.status_code, ("http-error", "Request failed", str(error.detail))
-    )
+    slug, title, detail = _HTTP_TITLES.get(error.status_code, ("http-error", "Request failed", str(error.detail)))
     headers = dict(error.headers or {})
-    return problem_response(Problem(type=TYPE_BASE + slug, title=title, status=error.status_code, detail=detail),
-                            headers)
+    return problem_response(
+        Problem(type=TYPE_BASE + slug, title=title, status=error.status_code, detail=detail), headers
+    )
 
 
 async def handle_unexpected(request: Request, error: Exception) -> Response:
     _log.exception("unexpected error", extra={"path": request.url.path})
-    return problem_response(Problem(
-        type=TYPE_BASE + "internal", title="Internal error", status=500,
-        detail="Something went wrong on our side. Nothing was changed; please try again.",
-    ))
+    return problem_response(
+        Problem(
+            type=TYPE_BASE + "internal",
+            title="Internal error",
+            status=500,
+            detail="Something went wrong on our side. Nothing was changed; please try again.",
+        )
+    )

@@ -17,8 +17,12 @@ _log = logging.getLogger("coffer.access")
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        line = {"time": round(record.created, 3), "level": record.levelname, "logger": record.name,
-                "message": record.getMessage()}
+        line = {
+            "time": round(record.created, 3),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         line.update(getattr(record, "fields", {}))
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
@@ -56,7 +60,15 @@ class RequestLog:
             await self.app(scope, receive, send_with_id)
         finally:
             route = getattr(scope.get("route"), "path", scope["path"] if status != 404 else "unmatched")
-            _log.info("request", extra={"fields": {
-                "request_id": request_id, "method": scope["method"], "route": route, "status": status,
-                "ms": round((time.perf_counter() - started) * 1000, 2),
-            }})
+            _log.info(
+                "request",
+                extra={
+                    "fields": {
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "route": route,
+                        "status": status,
+                        "ms": round((time.perf_counter() - started) * 1000, 2),
+                    }
+                },
+            )

@@ -10,6 +10,7 @@ from coffer.api.problems import ProblemError
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import SessionRevoked
 from coffer.sessions.tokens import ExpiredToken, InvalidToken
+from coffer.store.users import UserRecord
 
 
 def _unauthenticated(slug: str, detail: str) -> ProblemError:
@@ -22,7 +23,7 @@ async def require_session(request: Request) -> SessionClaims:
     if not token:
         raise _unauthenticated("unauthenticated", "Sign in to continue.")
     try:
-        claims = await svc.sessions.authenticate(token)
+        claims, user = await svc.sessions.authenticate(token)
     except ExpiredToken as error:
         raise _unauthenticated("session-expired", "Your session has ended. Please sign in again.") from error
     except SessionRevoked as error:
@@ -30,6 +31,7 @@ async def require_session(request: Request) -> SessionClaims:
     except InvalidToken as error:
         raise _unauthenticated("unauthenticated", "Your session is not valid. Please sign in again.") from error
     request.state.session = claims
+    request.state.user = user
     if svc.sessions.renewal_due(claims):
         request.state.renewed = await svc.sessions.renew(claims)
         request.state.session = request.state.renewed[1]
@@ -41,6 +43,14 @@ def session_of(request: Request) -> SessionClaims:
     if not isinstance(claims, SessionClaims):
         raise _unauthenticated("unauthenticated", "Sign in to continue.")
     return claims
+
+
+def user_of(request: Request) -> UserRecord:
+    """The signed-in user, as read in the same round trip as the session check."""
+    user = getattr(request.state, "user", None)
+    if not isinstance(user, UserRecord):
+        raise _unauthenticated("unauthenticated", "Sign in to continue.")
+    return user
 
 
 def set_renewed_cookie(request: Request, response: Response) -> None:

@@ -19,10 +19,10 @@ class AuditEvent:
     detail: str = ""
 
 
-SIGN_IN_PASSWORD = "auth.sign_in.password"
+SIGN_IN_PASSWORD = "auth.sign_in.password"  # noqa: S105 - an action name
 SIGN_IN = "auth.sign_in"
 LOCKOUT = "auth.lockout"
-PASSWORD_CHANGE = "auth.password_change"
+PASSWORD_CHANGE = "auth.password_change"  # noqa: S105 - an action name
 MFA_ENROLL = "auth.mfa.enroll"
 MFA_VERIFY = "auth.mfa.verify"
 SIGN_OUT = "auth.sign_out"

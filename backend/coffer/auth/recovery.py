@@ -16,7 +16,7 @@ def new_codes() -> list[str]:
     codes = []
     for _ in range(CODES_PER_USER):
         raw = base64.b32encode(secrets.token_bytes(10)).decode().lower()
-        codes.append("-".join(raw[i:i + 4] for i in range(0, 16, 4)))
+        codes.append("-".join(raw[i : i + 4] for i in range(0, 16, 4)))
     return codes
 
 

@@ -29,7 +29,11 @@ def _subject(username: str) -> str:
 
 class Regulator:
     def __init__(
-        self, store: RegulationStore, clock: Clock, max_failures: int, lockout_seconds: int,
+        self,
+        store: RegulationStore,
+        clock: Clock,
+        max_failures: int,
+        lockout_seconds: int,
         ip_attempts_per_minute: int,
     ) -> None:
         self._store = store

@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse, Response
 from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
-from coffer.api.session_guard import session_of
+from coffer.api.session_guard import session_of, user_of
 from coffer.auth.schemas import (
     LoginRequest,
     Me,
@@ -39,10 +39,15 @@ def _step(challenge: Challenge) -> SignInStep:
 def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
     end = services(request).sessions.absolute_end(claims)
     return Me(
-        user_id=user.id, username=user.username, display_name=user.display_name, email=user.email,
-        role=user.role, account_id=user.account_id,
-        session=SessionInfo(signed_in_at=_time(claims.auth_time), expires_at=_time(claims.exp),
-                            absolute_expires_at=_time(end)),
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        email=user.email,
+        role=user.role,
+        account_id=user.account_id,
+        session=SessionInfo(
+            signed_in_at=_time(claims.auth_time), expires_at=_time(claims.exp), absolute_expires_at=_time(end)
+        ),
     )
 
 
@@ -76,8 +81,9 @@ async def confirm_mfa_enrollment(request: Request, body: MfaConfirmRequest) -> R
 
 async def verify_mfa(request: Request, body: MfaVerifyRequest) -> Response:
     if bool(body.code) == bool(body.recovery_code):
-        raise ProblemError(422, "validation", "Invalid request",
-                           "Give either an authentication code or a recovery code.")
+        raise ProblemError(
+            422, "validation", "Invalid request", "Give either an authentication code or a recovery code."
+        )
     opened = await services(request).sign_in.with_second_factor(
         body.challenge, body.code, body.recovery_code, client_ip(request)
     )
@@ -103,31 +109,80 @@ async def sign_out_everywhere(request: Request, body: None) -> Response:
 
 
 async def get_me(request: Request, body: None) -> Me:
-    claims = session_of(request)
-    user = await services(request).users.get(claims.sub)
-    if user is None:
-        raise ProblemError(401, "unauthenticated", "Not signed in", "Your user no longer exists.")
-    return me_of(request, user, claims)
+    return me_of(request, user_of(request), session_of(request))
 
 
 TAG = "auth"
 OPERATIONS = [
-    Operation("POST", "/api/v1/auth/login", "signIn", "Check username and password; start the sign-in steps",
-              sign_in, TAG, body=LoginRequest, response=SignInStep, needs_session=False, errors=(401, 429)),
-    Operation("POST", "/api/v1/auth/password", "changeInitialPassword", "Replace the one-time password",
-              change_initial_password, TAG, body=PasswordChangeRequest, response=SignInStep,
-              needs_session=False, errors=(401,)),
-    Operation("POST", "/api/v1/auth/mfa/enrollment", "startMfaEnrollment", "Get a new TOTP secret and QR code",
-              start_mfa_enrollment, TAG, body=MfaEnrollRequest, response=MfaEnrollment, needs_session=False,
-              errors=(401,)),
-    Operation("POST", "/api/v1/auth/mfa/enrollment/confirm", "confirmMfaEnrollment",
-              "Confirm the TOTP secret with a first code; opens the session and returns recovery codes",
-              confirm_mfa_enrollment, TAG, body=MfaConfirmRequest, response=SignedIn, needs_session=False,
-              errors=(401, 429)),
-    Operation("POST", "/api/v1/auth/mfa", "verifyMfa", "Second factor (TOTP or recovery code); opens the session",
-              verify_mfa, TAG, body=MfaVerifyRequest, response=SignedIn, needs_session=False, errors=(401, 429)),
+    Operation(
+        "POST",
+        "/api/v1/auth/login",
+        "signIn",
+        "Check username and password; start the sign-in steps",
+        sign_in,
+        TAG,
+        body=LoginRequest,
+        response=SignInStep,
+        needs_session=False,
+        errors=(401, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/auth/password",
+        "changeInitialPassword",
+        "Replace the one-time password",
+        change_initial_password,
+        TAG,
+        body=PasswordChangeRequest,
+        response=SignInStep,
+        needs_session=False,
+        errors=(401,),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/auth/mfa/enrollment",
+        "startMfaEnrollment",
+        "Get a new TOTP secret and QR code",
+        start_mfa_enrollment,
+        TAG,
+        body=MfaEnrollRequest,
+        response=MfaEnrollment,
+        needs_session=False,
+        errors=(401,),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/auth/mfa/enrollment/confirm",
+        "confirmMfaEnrollment",
+        "Confirm the TOTP secret with a first code; opens the session and returns recovery codes",
+        confirm_mfa_enrollment,
+        TAG,
+        body=MfaConfirmRequest,
+        response=SignedIn,
+        needs_session=False,
+        errors=(401, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/auth/mfa",
+        "verifyMfa",
+        "Second factor (TOTP or recovery code); opens the session",
+        verify_mfa,
+        TAG,
+        body=MfaVerifyRequest,
+        response=SignedIn,
+        needs_session=False,
+        errors=(401, 429),
+    ),
     Operation("POST", "/api/v1/auth/logout", "signOut", "End this session", sign_out, TAG, status=204),
-    Operation("POST", "/api/v1/auth/logout-all", "signOutEverywhere", "End every session of the user",
-              sign_out_everywhere, TAG, status=204),
+    Operation(
+        "POST",
+        "/api/v1/auth/logout-all",
+        "signOutEverywhere",
+        "End every session of the user",
+        sign_out_everywhere,
+        TAG,
+        status=204,
+    ),
     Operation("GET", "/api/v1/me", "getMe", "Who is signed in, and until when", get_me, TAG, response=Me),
 ]

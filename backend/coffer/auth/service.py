@@ -74,9 +74,21 @@ class OpenedSession:
 
 class SignIn:
     def __init__(
-        self, *, users: UserStore, mfa: MfaStore, session_store: SessionStore, passwords: Passwords,
-        regulator: Regulator, signer: TokenSigner, sessions: Sessions, credentials: StorageCredentials,
-        sealer: Sealer, auditor: Auditor, clock: Clock, challenge_seconds: int, issuer_name: str,
+        self,
+        *,
+        users: UserStore,
+        mfa: MfaStore,
+        session_store: SessionStore,
+        passwords: Passwords,
+        regulator: Regulator,
+        signer: TokenSigner,
+        sessions: Sessions,
+        credentials: StorageCredentials,
+        sealer: Sealer,
+        auditor: Auditor,
+        clock: Clock,
+        challenge_seconds: int,
+        issuer_name: str,
     ) -> None:
         self._users = users
         self._mfa = mfa
@@ -111,11 +123,11 @@ class SignIn:
         locked = await self._regulator.record_failure(username)
         actor = user.username if user is not None else username[:64]
         account = (user.account_id or "") if user is not None else ""
-        await self._auditor.record(AuditEvent(action=action, actor=actor, result="failure", ip=ip,
-                                              account_id=account))
+        await self._auditor.record(AuditEvent(action=action, actor=actor, result="failure", ip=ip, account_id=account))
         if locked:
-            await self._auditor.record(AuditEvent(action=events.LOCKOUT, actor=actor, result="success", ip=ip,
-                                                  account_id=account))
+            await self._auditor.record(
+                AuditEvent(action=events.LOCKOUT, actor=actor, result="success", ip=ip, account_id=account)
+            )
 
     async def _challenge_for(self, user: UserRecord) -> Challenge:
         step: Step
@@ -237,15 +249,32 @@ class SignIn:
     async def sign_out(self, claims: SessionClaims, ip: str) -> None:
         await self._sessions.end(claims)
         await self._credentials.forget(claims.sid)
-        await self._auditor.record(AuditEvent(action=events.SIGN_OUT, actor=claims.sub, result="success", ip=ip,
-                                              account_id=claims.acct or ""))
+        await self._auditor.record(
+            AuditEvent(action=events.SIGN_OUT, actor=claims.sub, result="success", ip=ip, account_id=claims.acct or "")
+        )
 
     async def sign_out_everywhere(self, claims: SessionClaims, ip: str) -> None:
         await self._users.bump_version(claims.sub)
         await self._credentials.forget(claims.sid)
-        await self._auditor.record(AuditEvent(action=events.SIGN_OUT_EVERYWHERE, actor=claims.sub,
-                                              result="success", ip=ip, account_id=claims.acct or ""))
+        await self._auditor.record(
+            AuditEvent(
+                action=events.SIGN_OUT_EVERYWHERE,
+                actor=claims.sub,
+                result="success",
+                ip=ip,
+                account_id=claims.acct or "",
+            )
+        )
 
     async def _audit(self, action: str, user: UserRecord, result: events.Result, ip: str, detail: str = "") -> None:
-        await self._auditor.record(AuditEvent(action=action, actor=user.username, result=result, ip=ip,
-                                              target=user.id, account_id=user.account_id or "", detail=detail))
+        await self._auditor.record(
+            AuditEvent(
+                action=action,
+                actor=user.username,
+                result=result,
+                ip=ip,
+                target=user.id,
+                account_id=user.account_id or "",
+                detail=detail,
+            )
+        )

@@ -36,32 +36,55 @@ def weed_binary() -> str:
 
 def identities_config(access_key: str, secret_key: str) -> dict[str, object]:
     """The platform service identity: the one permanent credential Coffer holds."""
-    return {"identities": [{
-        "name": SERVICE_IDENTITY,
-        "credentials": [{"accessKey": access_key, "secretKey": secret_key}],
-        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
-    }]}
+    return {
+        "identities": [
+            {
+                "name": SERVICE_IDENTITY,
+                "credentials": [{"accessKey": access_key, "secretKey": secret_key}],
+                "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+            }
+        ]
+    }
 
 
 def iam_config(sts_signing_key: str) -> dict[str, object]:
     """STS plus the console role, which only the service identity may assume."""
     return {
-        "sts": {"tokenDuration": "15m", "maxSessionLength": "12h", "issuer": "coffer-seaweedfs-sts",
-                "signingKey": sts_signing_key},
+        "sts": {
+            "tokenDuration": "15m",
+            "maxSessionLength": "12h",
+            "issuer": "coffer-seaweedfs-sts",
+            "signingKey": sts_signing_key,
+        },
         "policy": {"defaultEffect": "Deny", "storeType": "memory"},
-        "roles": [{
-            "roleName": CONSOLE_ROLE,
-            "roleArn": f"arn:aws:iam::role/{CONSOLE_ROLE}",
-            "trustPolicy": {"Version": "2012-10-17", "Statement": [{
-                "Effect": "Allow",
-                "Principal": {"AWS": f"arn:aws:iam::000000000000:user/{SERVICE_IDENTITY}"},
-                "Action": ["sts:AssumeRole"],
-            }]},
-            "attachedPolicies": ["CofferConsoleS3"],
-        }],
-        "policies": [{"name": "CofferConsoleS3", "document": {"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
-        ]}}],
+        "roles": [
+            {
+                "roleName": CONSOLE_ROLE,
+                "roleArn": f"arn:aws:iam::role/{CONSOLE_ROLE}",
+                "trustPolicy": {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"AWS": f"arn:aws:iam::000000000000:user/{SERVICE_IDENTITY}"},
+                            "Action": ["sts:AssumeRole"],
+                        }
+                    ],
+                },
+                "attachedPolicies": ["CofferConsoleS3"],
+            }
+        ],
+        "policies": [
+            {
+                "name": "CofferConsoleS3",
+                "document": {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+                    ],
+                },
+            }
+        ],
     }
 
 
@@ -80,11 +103,16 @@ class WeedPorts:
 
     def arguments(self) -> list[str]:
         return [
-            f"-s3.port={self.s3}", f"-s3.port.grpc={self.s3 + 10000}",
-            f"-master.port={self.master}", f"-master.port.grpc={self.master + 10000}",
-            f"-volume.port={self.volume}", f"-volume.port.grpc={self.volume + 10000}",
-            f"-filer.port={self.filer}", f"-filer.port.grpc={self.filer + 10000}",
-            f"-admin.port={self.admin}", f"-admin.port.grpc={self.admin + 10000}",
+            f"-s3.port={self.s3}",
+            f"-s3.port.grpc={self.s3 + 10000}",
+            f"-master.port={self.master}",
+            f"-master.port.grpc={self.master + 10000}",
+            f"-volume.port={self.volume}",
+            f"-volume.port.grpc={self.volume + 10000}",
+            f"-filer.port={self.filer}",
+            f"-filer.port.grpc={self.filer + 10000}",
+            f"-admin.port={self.admin}",
+            f"-admin.port.grpc={self.admin + 10000}",
             f"-metricsPort={self.metrics}",
         ]
 
@@ -111,8 +139,10 @@ class EmbeddedSeaweedFS:
         config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         s3_json = config_dir / "s3.json"
         iam_json = config_dir / "iam.json"
-        for path, content in ((s3_json, identities_config(self._access_key, self._secret_key)),
-                              (iam_json, iam_config(self._sts_signing_key))):
+        for path, content in (
+            (s3_json, identities_config(self._access_key, self._secret_key)),
+            (iam_json, iam_config(self._sts_signing_key)),
+        ):
             path.touch(mode=0o600)
             path.write_text(json.dumps(content, indent=2), encoding="utf-8")
         return s3_json, iam_json
@@ -124,17 +154,30 @@ class EmbeddedSeaweedFS:
         data_dir.mkdir(parents=True, exist_ok=True)
         log_dir.mkdir(parents=True, exist_ok=True)
         command = [
-            weed_binary(), f"-logdir={log_dir}", "mini", f"-dir={data_dir}",
-            "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-s3.config={s3_json}", f"-s3.iam.config={iam_json}",
-            "-s3.iam.readOnly=false", "-webdav=false", "-s3.port.iceberg=0", "-s3.port.lance=0",
-            "-admin.ui=false", "-master.telemetry=false",
+            weed_binary(),
+            f"-logdir={log_dir}",
+            "mini",
+            f"-dir={data_dir}",
+            "-ip=127.0.0.1",
+            "-ip.bind=127.0.0.1",
+            f"-s3.config={s3_json}",
+            f"-s3.iam.config={iam_json}",
+            "-s3.iam.readOnly=false",
+            "-webdav=false",
+            "-s3.port.iceberg=0",
+            "-s3.port.lance=0",
+            "-admin.ui=false",
+            "-master.telemetry=false",
             f"-filer.localSocket={self.directory / 'filer.sock'}",
             f"-s3.localSocket={self.directory / 's3.sock'}",
             *self.ports.arguments(),
         ]
         with (log_dir / "weed.out").open("ab") as output:
             self._process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-                command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                command,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
         self._wait_ready(timeout)

@@ -13,7 +13,7 @@ class EmbeddedSmtpSink:
         directory.parent.mkdir(parents=True, exist_ok=True)
         self.directory = directory
         self.port = port
-        self._controller = Controller(Mailbox(str(directory)), hostname="127.0.0.1", port=port)
+        self._controller = Controller(Mailbox(directory), hostname="127.0.0.1", port=port)
 
     def start(self) -> None:
         self._controller.start()

@@ -32,7 +32,9 @@ class EmbeddedStack:
         try:
             self.redis = EmbeddedRedis(self.var / "redis", redis_port)
             self.seaweedfs = EmbeddedSeaweedFS(
-                self.var / "seaweedfs", self.secrets.storage_access_key, self.secrets.storage_secret_key,
+                self.var / "seaweedfs",
+                self.secrets.storage_access_key,
+                self.secrets.storage_secret_key,
                 self.secrets.sts_signing_key,
             )
             self.seaweedfs.start()
@@ -60,9 +62,11 @@ class EmbeddedStack:
 
     def stop(self) -> None:
         (self.var / RUNTIME_FILE).unlink(missing_ok=True)
-        for stop in (self.smtp.stop if self.smtp else None,
-                     self.seaweedfs.stop if self.seaweedfs else None,
-                     self.redis.stop if self.redis else None):
+        for stop in (
+            self.smtp.stop if self.smtp else None,
+            self.seaweedfs.stop if self.seaweedfs else None,
+            self.redis.stop if self.redis else None,
+        ):
             if stop is not None:
                 stop()
         self.smtp = self.seaweedfs = self.redis = None

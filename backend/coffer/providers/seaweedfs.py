@@ -33,8 +33,14 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sts import STSClient
 
-_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListAllMyBuckets",
-                 "s3:GetBucketLocation", "s3:ListBucketVersions"]
+_READ_ACTIONS = [
+    "s3:GetObject",
+    "s3:GetObjectVersion",
+    "s3:ListBucket",
+    "s3:ListAllMyBuckets",
+    "s3:GetBucketLocation",
+    "s3:ListBucketVersions",
+]
 _TEMPORARY_CLIENTS_KEPT = 256
 
 
@@ -50,14 +56,18 @@ def session_policy(account_id: str, access: Access) -> str:
     """The policy that confines temporary credentials to the account's namespace."""
     prefix = bucket_prefix(account_id)
     actions: str | list[str] = "s3:*" if access == "manage" else _READ_ACTIONS
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{
-            "Effect": "Allow",
-            "Action": actions,
-            "Resource": [f"arn:aws:s3:::{prefix}*", f"arn:aws:s3:::{prefix}*/*"],
-        }],
-    })
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": actions,
+                    "Resource": [f"arn:aws:s3:::{prefix}*", f"arn:aws:s3:::{prefix}*/*"],
+                }
+            ],
+        }
+    )
 
 
 def _is_server_fault(error: botocore.exceptions.ClientError) -> bool:
@@ -66,26 +76,43 @@ def _is_server_fault(error: botocore.exceptions.ClientError) -> bool:
 
 
 class SeaweedFSProvider:
-    def __init__(
-        self, endpoint: str, region: str, access_key: str, secret_key: str, console_role_arn: str
-    ) -> None:
+    def __init__(self, endpoint: str, region: str, access_key: str, secret_key: str, console_role_arn: str) -> None:
         self._endpoint = endpoint
         self._region = region
         self._role_arn = console_role_arn
         self._config = botocore.config.Config(
-            retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=3, read_timeout=15,
+            retries={"max_attempts": 2, "mode": "standard"},
+            connect_timeout=3,
+            read_timeout=15,
             max_pool_connections=32,
         )
         self._session = boto3.session.Session()
-        service = {"aws_access_key_id": access_key, "aws_secret_access_key": secret_key}
-        self._iam: IAMClient = self._session.client("iam", **self._common(), **service)
-        self._sts: STSClient = self._session.client("sts", **self._common(), **service)
-        self._s3: S3Client = self._session.client("s3", **self._common(), **service)
+        self._iam: IAMClient = self._session.client(
+            "iam",
+            endpoint_url=endpoint,
+            region_name=region,
+            config=self._config,
+            aws_access_key_id=access_key,
+            aws_secret_access_key=secret_key,
+        )
+        self._sts: STSClient = self._session.client(
+            "sts",
+            endpoint_url=endpoint,
+            region_name=region,
+            config=self._config,
+            aws_access_key_id=access_key,
+            aws_secret_access_key=secret_key,
+        )
+        self._s3: S3Client = self._session.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name=region,
+            config=self._config,
+            aws_access_key_id=access_key,
+            aws_secret_access_key=secret_key,
+        )
         self._temporary: OrderedDict[str, S3Client] = OrderedDict()
         self._lock = threading.Lock()
-
-    def _common(self) -> dict[str, Any]:
-        return {"endpoint_url": self._endpoint, "region_name": self._region, "config": self._config}
 
     async def _call(self, function: Any, /, **kwargs: Any) -> Any:
         def run() -> Any:
@@ -110,9 +137,13 @@ class SeaweedFSProvider:
     async def create_account_user(self, account_id: str, username: str) -> None:
         name = iam_user_name(account_id, username)
         try:
-            await self._call(self._iam.create_user, UserName=name, Tags=[
-                {"Key": "coffer-account", "Value": account_id},
-            ])
+            await self._call(
+                self._iam.create_user,
+                UserName=name,
+                Tags=[
+                    {"Key": "coffer-account", "Value": account_id},
+                ],
+            )
         except StorageRefused as error:
             if "EntityAlreadyExists" not in str(error):
                 raise
@@ -141,7 +172,10 @@ class SeaweedFSProvider:
             client = self._temporary.get(credentials.access_key_id)
             if client is None:
                 client = self._session.client(
-                    "s3", **self._common(),
+                    "s3",
+                    endpoint_url=self._endpoint,
+                    region_name=self._region,
+                    config=self._config,
                     aws_access_key_id=credentials.access_key_id,
                     aws_secret_access_key=credentials.secret_access_key,
                     aws_session_token=credentials.session_token,

@@ -20,8 +20,13 @@ class SessionCookie:
 
     def write(self, response: Response, token: str, max_age: int) -> None:
         response.set_cookie(
-            self.name, token, max_age=max(max_age, 0), path="/", secure=self.secure,
-            httponly=True, samesite="strict",
+            self.name,
+            token,
+            max_age=max(max_age, 0),
+            path="/",
+            secure=self.secure,
+            httponly=True,
+            samesite="strict",
         )
 
     def clear(self, response: Response) -> None:

@@ -52,10 +52,15 @@ class KeyRing:
             pem = key.private_bytes(
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
             )
-            await self._store.add_first(SigningKeyRecord(
-                kid=kid, algorithm=ALGORITHM, private_key_sealed=self._sealer.seal(pem, f"signing-key:{kid}"),
-                public_jwk=_public_jwk(kid, key.public_key()), created_at=self._clock.now(),
-            ))
+            await self._store.add_first(
+                SigningKeyRecord(
+                    kid=kid,
+                    algorithm=ALGORITHM,
+                    private_key_sealed=self._sealer.seal(pem, f"signing-key:{kid}"),
+                    public_jwk=_public_jwk(kid, key.public_key()),
+                    created_at=self._clock.now(),
+                )
+            )
         await self._load()
 
     async def _load(self) -> None:

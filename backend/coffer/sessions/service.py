@@ -13,7 +13,7 @@ from coffer.clock import Clock
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.tokens import SESSION, InvalidToken, TokenSigner
 from coffer.store.sessions import SessionStore
-from coffer.store.users import UserRecord
+from coffer.store.users import Role, UserRecord
 
 
 class SessionRevoked(InvalidToken):
@@ -22,8 +22,13 @@ class SessionRevoked(InvalidToken):
 
 class Sessions:
     def __init__(
-        self, signer: TokenSigner, store: SessionStore, clock: Clock,
-        lifetime_seconds: int, max_seconds: int, renew_after_seconds: int,
+        self,
+        signer: TokenSigner,
+        store: SessionStore,
+        clock: Clock,
+        lifetime_seconds: int,
+        max_seconds: int,
+        renew_after_seconds: int,
     ) -> None:
         self._signer = signer
         self._store = store
@@ -37,25 +42,43 @@ class Sessions:
         return await self._issue(user.id, uuid.uuid4().hex, version, user.role, user.account_id, now)
 
     async def _issue(
-        self, user_id: str, sid: str, version: int, role: str, account_id: str | None, auth_time: int
+        self, user_id: str, sid: str, version: int, role: Role, account_id: str | None, auth_time: int
     ) -> tuple[str, SessionClaims]:
         now = int(self._clock.now())
         lifetime = min(self._lifetime, auth_time + self._max - now)
-        token = await self._signer.sign(SESSION, user_id, lifetime, {
-            "sid": sid, "ver": version, "role": role, "acct": account_id, "auth_time": auth_time,
-        })
-        claims = SessionClaims(sub=user_id, sid=sid, ver=version, role=role,  # type: ignore[arg-type]
-                               acct=account_id, auth_time=auth_time, iat=now, exp=now + lifetime)
+        token = await self._signer.sign(
+            SESSION,
+            user_id,
+            lifetime,
+            {
+                "sid": sid,
+                "ver": version,
+                "role": role,
+                "acct": account_id,
+                "auth_time": auth_time,
+            },
+        )
+        claims = SessionClaims(
+            sub=user_id,
+            sid=sid,
+            ver=version,
+            role=role,
+            acct=account_id,
+            auth_time=auth_time,
+            iat=now,
+            exp=now + lifetime,
+        )
         return token, claims
 
-    async def authenticate(self, token: str) -> SessionClaims:
+    async def authenticate(self, token: str) -> tuple[SessionClaims, UserRecord]:
+        """The token's claims and its user, unless the token is invalid or its session was ended."""
         claims = SessionClaims.from_token(await self._signer.verify(SESSION, token))
         if claims.exp > claims.auth_time + self._max:
             raise InvalidToken("session outlives its maximum")
-        denied, version = await self._store.revocation_state(claims.sid, claims.sub)
-        if denied or claims.ver != version:
+        denied, version, user = await self._store.session_state(claims.sid, claims.sub)
+        if denied or claims.ver != version or user is None or user.disabled:
             raise SessionRevoked("session was ended")
-        return claims
+        return claims, user
 
     def renewal_due(self, claims: SessionClaims) -> bool:
         now = self._clock.now()
@@ -68,4 +91,4 @@ class Sessions:
         return claims.auth_time + self._max
 
     async def end(self, claims: SessionClaims) -> None:
-        await self._store.deny(claims.sid, self.absolute_end(claims))
+        await self._store.deny(claims.sub, claims.sid, self.absolute_end(claims))

@@ -3,11 +3,16 @@
 Each kind of token has its own `typ` header and audience, so a challenge token can never
 stand in for a session token or the reverse. The algorithm is pinned to EdDSA; time claims
 are checked against the injected clock, with no leeway.
+
+A token whose signature was verified is remembered (bounded, in process) so that the next
+request with it skips the signature check; its time window is still checked every time, and
+revocation is checked by the session layer on every request.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +32,7 @@ SESSION = TokenKind("coffer-session+jwt", "coffer-console")
 CHALLENGE = TokenKind("coffer-challenge+jwt", "mfa")
 
 _REQUIRED = ["iss", "aud", "exp", "iat", "nbf", "sub", "jti"]
+_VERIFIED_KEPT = 4096
 
 
 class InvalidToken(Exception):
@@ -42,18 +48,41 @@ class TokenSigner:
         self._keys = keys
         self._issuer = issuer
         self._clock = clock
+        self._verified: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
 
     async def sign(self, kind: TokenKind, subject: str, lifetime_seconds: float, claims: dict[str, Any]) -> str:
         kid, private_key = await self._keys.signing_key()
         now = int(self._clock.now())
         payload = {
             **claims,
-            "iss": self._issuer, "aud": kind.audience, "sub": subject, "jti": uuid.uuid4().hex,
-            "iat": now, "nbf": now, "exp": now + int(lifetime_seconds),
+            "iss": self._issuer,
+            "aud": kind.audience,
+            "sub": subject,
+            "jti": uuid.uuid4().hex,
+            "iat": now,
+            "nbf": now,
+            "exp": now + int(lifetime_seconds),
         }
         return jwt.encode(payload, private_key, algorithm=ALGORITHM, headers={"kid": kid, "typ": kind.typ})
 
     async def verify(self, kind: TokenKind, token: str) -> dict[str, Any]:
+        remembered = self._verified.get((kind.typ, token))
+        claims = dict(remembered) if remembered is not None else await self._verify_signature(kind, token)
+        now = self._clock.now()
+        if not isinstance(claims["exp"], int) or not isinstance(claims["nbf"], int):
+            raise InvalidToken("time claims must be integers")
+        if claims["nbf"] > now:
+            raise InvalidToken("token not valid yet")
+        if claims["exp"] <= now:
+            self._verified.pop((kind.typ, token), None)
+            raise ExpiredToken("token expired")
+        if remembered is None:
+            self._verified[(kind.typ, token)] = dict(claims)
+            if len(self._verified) > _VERIFIED_KEPT:
+                self._verified.popitem(last=False)
+        return claims
+
+    async def _verify_signature(self, kind: TokenKind, token: str) -> dict[str, Any]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as error:
@@ -66,18 +95,15 @@ class TokenSigner:
         try:
             public_key = await self._keys.public_key(kid)
             claims: dict[str, Any] = jwt.decode(
-                token, public_key, algorithms=[ALGORITHM], audience=kind.audience, issuer=self._issuer,
+                token,
+                public_key,
+                algorithms=[ALGORITHM],
+                audience=kind.audience,
+                issuer=self._issuer,
                 options={"require": _REQUIRED, "verify_exp": False, "verify_nbf": False, "verify_iat": False},
             )
         except NoSuchKey as error:
             raise InvalidToken("unknown key") from error
         except jwt.PyJWTError as error:
             raise InvalidToken(str(error)) from error
-        now = self._clock.now()
-        if not isinstance(claims["exp"], int) or not isinstance(claims["nbf"], int):
-            raise InvalidToken("time claims must be integers")
-        if claims["nbf"] > now:
-            raise InvalidToken("token not valid yet")
-        if claims["exp"] <= now:
-            raise ExpiredToken("token expired")
         return claims

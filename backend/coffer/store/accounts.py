@@ -46,4 +46,4 @@ class AccountStore:
         await self._redis.set(_record_key(account.id), account.model_dump_json())
 
     async def ids(self) -> list[str]:
-        return list(await self._redis.zrange(_INDEX_KEY, 0, -1))
+        return [str(member) for member in await self._redis.zrange(_INDEX_KEY, 0, -1)]

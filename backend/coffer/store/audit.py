@@ -15,9 +15,13 @@ class AuditStore:
         self._max_events = max_events
 
     async def append(self, fields: dict[str, str]) -> str:
-        event_id: str = await self._redis.xadd(_STREAM, fields, maxlen=self._max_events, approximate=True)
-        return event_id
+        entry: dict[str | bytes, str | bytes] = {key: value for key, value in fields.items()}
+        event_id = await self._redis.xadd(_STREAM, entry, maxlen=self._max_events, approximate=True)  # type: ignore[arg-type]
+        return str(event_id)
 
     async def latest(self, count: int) -> list[tuple[str, dict[str, str]]]:
-        rows = await self._redis.xrevrange(_STREAM, count=count)
-        return [(event_id, dict(fields)) for event_id, fields in rows]
+        rows = await self._redis.xrevrange(_STREAM, count=count) or []
+        return [
+            (str(event_id), {str(key): str(value) for key, value in (fields or {}).items()})
+            for event_id, fields in rows
+        ]

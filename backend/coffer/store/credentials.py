@@ -19,8 +19,8 @@ class CredentialStore:
         await self._redis.set(_key(sid), sealed, ex=max(ttl_seconds, 1))
 
     async def get(self, sid: str) -> str | None:
-        value: str | None = await self._redis.get(_key(sid))
-        return value
+        value = await self._redis.get(_key(sid))
+        return None if value is None else str(value)
 
     async def delete(self, sid: str) -> None:
         await self._redis.delete(_key(sid))

@@ -27,8 +27,8 @@ class MfaStore:
         await self._redis.set(_pending_key(user_id), sealed_secret, ex=ttl_seconds)
 
     async def pending_secret(self, user_id: str) -> str | None:
-        value: str | None = await self._redis.get(_pending_key(user_id))
-        return value
+        value = await self._redis.get(_pending_key(user_id))
+        return None if value is None else str(value)
 
     async def drop_pending_secret(self, user_id: str) -> None:
         await self._redis.delete(_pending_key(user_id))

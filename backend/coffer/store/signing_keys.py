@@ -32,9 +32,9 @@ class SigningKeyStore:
         return bool(await self._redis.set(_CURRENT, key.kid, nx=True))
 
     async def current_kid(self) -> str | None:
-        value: str | None = await self._redis.get(_CURRENT)
-        return value
+        value = await self._redis.get(_CURRENT)
+        return None if value is None else str(value)
 
     async def all(self) -> dict[str, SigningKeyRecord]:
         raw = await self._redis.hgetall(_KEYS)
-        return {kid: SigningKeyRecord.model_validate_json(value) for kid, value in raw.items()}
+        return {str(kid): SigningKeyRecord.model_validate_json(value) for kid, value in raw.items()}

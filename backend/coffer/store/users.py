@@ -1,4 +1,4 @@
-"""Console users: `coffer:user:<id>` JSON records, a unique username index, and per-user keys.
+"""Console users: `coffer:user:{<id>}` JSON records, a unique username index, and per-user keys.
 
 The version counter (`ver`) and the recovery-code set live beside the record so that the
 session check reads one small key and a recovery code is spent atomically (SREM).
@@ -31,8 +31,8 @@ class UserRecord(BaseModel):
     last_sign_in_at: float | None = None
 
 
-def _record_key(user_id: str) -> str:
-    return f"{PREFIX}:user:{user_id}"
+def record_key(user_id: str) -> str:
+    return f"{PREFIX}:user:{{{user_id}}}"
 
 
 def _username_key(username: str) -> str:
@@ -40,11 +40,16 @@ def _username_key(username: str) -> str:
 
 
 def version_key(user_id: str) -> str:
-    return f"{PREFIX}:user:{user_id}:ver"
+    return f"{PREFIX}:user:{{{user_id}}}:ver"
+
+
+def denied_session_key(user_id: str, sid: str) -> str:
+    """Beside the user's other keys (same hash slot), so the session check is one MGET."""
+    return f"{PREFIX}:user:{{{user_id}}}:denied:{sid}"
 
 
 def _recovery_key(user_id: str) -> str:
-    return f"{PREFIX}:user:{user_id}:recovery"
+    return f"{PREFIX}:user:{{{user_id}}}:recovery"
 
 
 def _account_users_key(account_id: str) -> str:
@@ -61,7 +66,7 @@ class UserStore:
         if not claimed:
             return False
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.set(_record_key(user.id), user.model_dump_json())
+            pipe.set(record_key(user.id), user.model_dump_json())
             pipe.set(version_key(user.id), 1)
             if user.account_id is not None:
                 pipe.sadd(_account_users_key(user.account_id), user.id)
@@ -69,15 +74,15 @@ class UserStore:
         return True
 
     async def get(self, user_id: str) -> UserRecord | None:
-        raw = await self._redis.get(_record_key(user_id))
+        raw = await self._redis.get(record_key(user_id))
         return None if raw is None else UserRecord.model_validate_json(raw)
 
     async def get_by_username(self, username: str) -> UserRecord | None:
         user_id = await self._redis.get(_username_key(username))
-        return None if user_id is None else await self.get(user_id)
+        return None if user_id is None else await self.get(str(user_id))
 
     async def save(self, user: UserRecord) -> None:
-        await self._redis.set(_record_key(user.id), user.model_dump_json())
+        await self._redis.set(record_key(user.id), user.model_dump_json())
 
     async def version(self, user_id: str) -> int:
         raw = await self._redis.get(version_key(user_id))
@@ -102,7 +107,7 @@ class UserStore:
         return int(await self._redis.scard(_recovery_key(user_id)))
 
     async def account_user_ids(self, account_id: str) -> set[str]:
-        return set(await self._redis.smembers(_account_users_key(account_id)))
+        return {str(member) for member in await self._redis.smembers(_account_users_key(account_id))}
 
     async def any_user_exists(self) -> bool:
         async for _ in self._redis.scan_iter(match=f"{PREFIX}:username:*", count=10):

@@ -24,8 +24,13 @@ def access_for(role: Role) -> Access:
 
 class StorageCredentials:
     def __init__(
-        self, provider: StorageProvider, store: CredentialStore, sealer: Sealer, clock: Clock,
-        duration_seconds: int, refresh_before_seconds: int,
+        self,
+        provider: StorageProvider,
+        store: CredentialStore,
+        sealer: Sealer,
+        clock: Clock,
+        duration_seconds: int,
+        refresh_before_seconds: int,
     ) -> None:
         self._provider = provider
         self._store = store

@@ -55,17 +55,30 @@ class Users:
             raise InvalidUser("Platform roles belong to no account; account roles need one.")
         password = Passwords.one_time()
         user = UserRecord(
-            id=uuid.uuid4().hex, username=username, display_name=display_name or username, email=email,
-            role=role, account_id=account_id,
+            id=uuid.uuid4().hex,
+            username=username,
+            display_name=display_name or username,
+            email=email,
+            role=role,
+            account_id=account_id,
             password_hash=await anyio.to_thread.run_sync(self._passwords.hash, password),
-            must_change_password=True, created_at=self._clock.now(),
+            must_change_password=True,
+            created_at=self._clock.now(),
         )
         if account_id is not None:
             await self._provider.create_account_user(account_id, username)
         if not await self._store.create(user):
             raise UsernameTaken(f"The username {username!r} is taken.")
-        await self._auditor.record(AuditEvent(action=events.USER_CREATE, actor=actor, result="success",
-                                              target=user.id, account_id=account_id or "", detail=role))
+        await self._auditor.record(
+            AuditEvent(
+                action=events.USER_CREATE,
+                actor=actor,
+                result="success",
+                target=user.id,
+                account_id=account_id or "",
+                detail=role,
+            )
+        )
         return CreatedUser(user=user, one_time_password=password)
 
     async def ensure_bootstrap_admin(self) -> CreatedUser | None:
@@ -73,7 +86,8 @@ class Users:
         if await self._store.any_user_exists():
             return None
         try:
-            return await self.create(BOOTSTRAP_ADMIN, "Platform administrator", "admin@localhost",
-                                     "platform-admin", None, actor="bootstrap")
+            return await self.create(
+                BOOTSTRAP_ADMIN, "Platform administrator", "admin@localhost", "platform-admin", None, actor="bootstrap"
+            )
         except UsernameTaken:
             return None

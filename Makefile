@@ -1,0 +1,71 @@
+# Coffer: `make run` starts the console on embedded defaults, `make test` runs every check.
+# Both install what they need first (apt packages, the Python venv, npm packages, the frontend build).
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := chromium nginx
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
+
+.PHONY: run test install lint unit e2e openapi apt clean bench
+
+run: apt $(VENV)/.installed frontend/dist/index.html
+	$(BIN)/coffer run
+
+test: apt $(VENV)/.installed-dev frontend/dist/index.html lint unit e2e
+
+install: $(VENV)/.installed-dev frontend/dist/index.html
+
+# Debian packages: chromium (e2e browser), nginx (production topology), venv support for Python.
+apt:
+	@missing=""; for package in $(APT_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml requirements.lock
+	$(BIN)/pip install -q -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml requirements.lock
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
+	touch $@
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json frontend/openapi.json $(FRONTEND_SOURCES)
+	cd frontend && npm run --silent gen && npm run --silent build
+
+lint: $(VENV)/.installed-dev frontend/node_modules/.package-lock.json
+	$(BIN)/ruff check backend tests e2e bench
+	$(BIN)/ruff format --check backend tests e2e bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	cd frontend && npm run --silent lint && npm run --silent typecheck
+
+unit: $(VENV)/.installed-dev
+	$(BIN)/pytest tests
+
+e2e: $(VENV)/.installed-dev frontend/dist/index.html
+	$(BIN)/pytest e2e -m e2e
+
+# After changing an API model: regenerate the OpenAPI document and the frontend's typed client.
+openapi: $(VENV)/.installed
+	$(BIN)/coffer openapi --output frontend/openapi.json
+	cd frontend && npm run --silent gen
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/session_cost.py
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist

@@ -1,0 +1,96 @@
+"""Setting the scene for journeys: users and accounts made as an operator would (CLI services)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+import pyotp
+from playwright.sync_api import Page, expect
+
+from coffer.app import build_provider, build_services
+from coffer.clock import SystemClock
+from coffer.settings import Settings
+from coffer.store.client import RedisConnection
+from coffer.users.service import CreatedUser, Users
+
+NEW_PASSWORD = "violet submarine orchestra 42 lanterns"
+
+
+@dataclass
+class Visitor:
+    username: str
+    password: str
+    totp_secret: str = ""
+
+
+async def _with_users(settings: Settings, work: Any) -> Any:
+    connection = RedisConnection(settings.redis_url)
+    provider = build_provider(settings)
+    try:
+        services = build_services(settings, SystemClock(), connection, provider)
+        return await work(
+            services, Users(services.users, services.passwords, provider, services.auditor, services.clock)
+        )
+    finally:
+        await provider.close()
+        await connection.close()
+
+
+def bootstrap_admin(settings: Settings) -> Visitor:
+    async def work(services: Any, users: Users) -> CreatedUser | None:
+        return await users.ensure_bootstrap_admin()
+
+    created = asyncio.run(_with_users(settings, work))
+    assert created is not None
+    return Visitor(created.user.username, created.one_time_password)
+
+
+def account_with_admin(settings: Settings, account_id: str, email: str) -> Visitor:
+    async def work(services: Any, users: Users) -> CreatedUser:
+        await services.accounts.create(account_id, account_id.title(), email, actor="e2e")
+        return await users.create(email.split("@")[0], "Alice", email, "account-admin", account_id, actor="e2e")
+
+    created: CreatedUser = asyncio.run(_with_users(settings, work))
+    return Visitor(created.user.username, created.one_time_password)
+
+
+def create_bucket(settings: Settings, name: str) -> None:
+    boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=settings.storage_access_key,
+        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
+    ).create_bucket(Bucket=name)
+
+
+def enter_password(page: Page, visitor: Visitor) -> None:
+    page.goto("/")
+    page.wait_for_url("**/sign-in**")
+    page.get_by_label("Username").fill(visitor.username)
+    page.get_by_label("Password", exact=True).fill(visitor.password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def first_sign_in(page: Page, visitor: Visitor) -> list[str]:
+    """One-time password, a new password, TOTP enrollment from the page, recovery codes: the first visit."""
+    enter_password(page, visitor)
+    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("Repeat new password").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Set password").click()
+    visitor.password = NEW_PASSWORD
+    secret = page.get_by_test_id("totp-secret")
+    expect(secret).not_to_be_empty()
+    visitor.totp_secret = secret.inner_text().strip().replace(" ", "")
+    expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    page.get_by_label("Authentication code").fill(pyotp.TOTP(visitor.totp_secret).now())
+    page.get_by_role("button", name="Confirm").click()
+    codes = page.get_by_test_id("recovery-codes")
+    expect(codes).to_be_visible()
+    recovery = codes.inner_text().split()
+    page.get_by_label("I have saved my recovery codes").check()
+    page.get_by_role("button", name="Continue").click()
+    return recovery

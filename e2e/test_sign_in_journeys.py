@@ -1,0 +1,82 @@
+"""Journeys of issue 3 in a real browser: the admin's first sign-in and return, alice's buckets."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import pyotp
+from playwright.sync_api import Page, expect
+
+from coffer.settings import Settings
+
+from .people import Visitor, account_with_admin, bootstrap_admin, create_bucket, enter_password, first_sign_in
+
+
+def _next_step_code(visitor: Visitor) -> str:
+    """The code of the coming 30 s step: accepted (one step of drift), and never the one just used."""
+    return str(pyotp.TOTP(visitor.totp_secret).at(time.time() + 30))
+
+
+def test_admin_first_sign_in_then_sign_out_and_back_with_totp_and_replay_refused(
+    page: Page, settings: Settings
+) -> None:
+    admin = bootstrap_admin(settings)
+
+    recovery_codes = first_sign_in(page, admin)
+
+    assert len(recovery_codes) == 10
+    expect(page.get_by_text("Platform administrator").first).to_be_visible()
+    expect(page.get_by_text("admin", exact=True).first).to_be_visible()
+    expect(page.get_by_text("Session ends").first).to_be_visible()
+
+    page.get_by_role("button", name="Sign out").first.click()
+    page.wait_for_url("**/sign-in**")
+
+    enter_password(page, admin)
+    code = _next_step_code(admin)
+    page.get_by_label("Authentication code").fill(code)
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_text("Platform administrator").first).to_be_visible()
+
+    page.get_by_role("button", name="Sign out").first.click()
+    page.wait_for_url("**/sign-in**")
+    enter_password(page, admin)
+    page.get_by_label("Authentication code").fill(code)
+    page.get_by_role("button", name="Verify").click()
+
+    expect(page.get_by_text("That code is wrong or was already used")).to_be_visible()
+    expect(page.get_by_label("Authentication code")).to_have_value(code)
+
+
+def test_wrong_password_is_explained_and_the_username_kept(page: Page, settings: Settings) -> None:
+    bootstrap_admin(settings)
+    enter_password(page, Visitor("admin", "certainly not it"))
+
+    expect(page.get_by_text("Wrong username or password.")).to_be_visible()
+    expect(page.get_by_label("Username")).to_have_value("admin")
+
+
+def test_account_admin_sees_her_accounts_buckets_listed_with_temporary_credentials(
+    page: Page, settings: Settings
+) -> None:
+    account_id = "acme" + uuid.uuid4().hex[:6]
+    create_bucket(settings, f"{account_id}-photos")
+    alice = account_with_admin(settings, account_id, f"alice{account_id}@example.com")
+
+    first_sign_in(page, alice)
+    expect(page.get_by_text("Account administrator").first).to_be_visible()
+    page.get_by_role("link", name="Buckets").click()
+
+    expect(page.get_by_role("cell", name=f"{account_id}-photos")).to_be_visible()
+
+
+def test_signing_out_elsewhere_sends_the_page_to_sign_in(page: Page, settings: Settings) -> None:
+    admin = bootstrap_admin(settings)
+    first_sign_in(page, admin)
+    expect(page.get_by_text("Platform administrator").first).to_be_visible()
+
+    page.context.request.post("/api/v1/auth/logout-all", headers={"X-Coffer-CSRF": "1"})
+    page.reload()
+
+    page.wait_for_url("**/sign-in**")
