@@ -1,0 +1,39 @@
+"""Settings are documented and refuse bad values with the setting's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from coffer.settings import Settings
+
+README = Path(__file__).parents[1] / "README.md"
+
+
+def test_every_setting_is_in_the_readme_table() -> None:
+    text = README.read_text()
+    missing = [name for name in Settings.model_fields if f"`COFFER_{name.upper()}`" not in text]
+    assert missing == []
+
+
+def test_a_missing_master_key_stops_start_up_naming_it() -> None:
+    with pytest.raises(ValueError, match="COFFER_MASTER_KEY"):
+        Settings(storage_access_key="a", storage_secret_key="b").check_ready_to_serve()
+
+
+def test_a_short_master_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="32 random bytes"):
+        Settings(master_key="c2hvcnQ=").master_key_bytes()
+
+
+def test_a_public_origin_with_a_path_is_refused() -> None:
+    with pytest.raises(ValidationError, match="public_origin"):
+        Settings(public_origin="https://example.com/console")
+
+
+def test_secrets_are_read_from_files(tmp_path: Path) -> None:
+    key_file = tmp_path / "master"
+    key_file.write_text("A" * 43 + "=\n")
+    assert len(Settings(master_key_file=key_file).master_key_bytes()) == 32
