@@ -194,3 +194,29 @@ def test_unknown_account_is_not_found(client: TestClient, admin: Person, clock: 
     first_sign_in(client, admin, clock)
     answer = client.get("/api/v1/accounts/nosuchaccount/buckets")
     assert answer.status_code == 404
+
+
+def test_credentials_close_to_expiry_are_refreshed(
+    client: TestClient, settings: Settings, two_accounts: tuple[str, Person, str], clock: FixedClock
+) -> None:
+    own, alice, other = two_accounts
+    first_sign_in(client, alice, clock)
+    before = _sealed_credentials(settings)
+
+    clock.advance(600)
+    assert client.get(f"/api/v1/accounts/{own}/buckets").status_code == 200
+    assert _sealed_credentials(settings) == before  # still fresh: not asked again
+
+    clock.advance(200)  # now within the refresh margin of the 900 s credentials
+    assert client.get(f"/api/v1/accounts/{own}/buckets").status_code == 200
+    assert _sealed_credentials(settings) != before
+
+
+def _sealed_credentials(settings: Settings) -> list[str]:
+    import redis
+
+    connection = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+    try:
+        return [str(connection.get(key)) for key in connection.scan_iter(match="coffer:*:storage-credentials")]
+    finally:
+        connection.close()

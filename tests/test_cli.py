@@ -1,0 +1,63 @@
+"""The operator's shell: `coffer account create` makes an account whose admin can sign in."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.testclient import TestClient
+from typer.testing import CliRunner
+
+from coffer.cli import cli
+from coffer.clock import FixedClock
+from coffer.embedded.stack import EmbeddedStack
+from coffer.settings import Settings
+
+from .conftest import unique_account_id
+from .flows import Person, first_sign_in
+
+
+def _environment(stack: EmbeddedStack) -> dict[str, str]:
+    return {
+        f"COFFER_{key.upper()}": str(value) for key, value in stack.settings_overrides().items() if value is not None
+    }
+
+
+def test_account_create_prints_a_one_time_password_that_signs_in(
+    stack: EmbeddedStack, client: TestClient, settings: Settings, clock: FixedClock
+) -> None:
+    account_id = unique_account_id("cli")
+    result = CliRunner().invoke(
+        cli, ["account", "create", account_id, "--admin", f"carol@{account_id}.example"], env=_environment(stack)
+    )
+
+    assert result.exit_code == 0, result.output
+    password = re.findall(r"^\s{4}(\S+)\s*$", result.output, re.MULTILINE)[-1]
+    signed_in = first_sign_in(client, Person("carol", password), clock)
+    assert signed_in["me"]["account_id"] == account_id
+    assert signed_in["me"]["role"] == "account-admin"
+
+
+def test_an_invalid_account_id_is_refused_with_the_rule(stack: EmbeddedStack) -> None:
+    result = CliRunner().invoke(
+        cli, ["account", "create", "Bad-Id", "--admin", "x@example.com"], env=_environment(stack)
+    )
+    assert result.exit_code == 2
+    assert "lowercase letters and digits" in result.output
+
+
+def test_a_taken_account_id_is_refused(stack: EmbeddedStack) -> None:
+    account_id = unique_account_id("twice")
+    environment = _environment(stack)
+    first = CliRunner().invoke(
+        cli,
+        ["account", "create", account_id, "--admin", "dave@example.com", "--username", f"dave{account_id}"],
+        env=environment,
+    )
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(
+        cli,
+        ["account", "create", account_id, "--admin", "erin@example.com", "--username", f"erin{account_id}"],
+        env=environment,
+    )
+    assert second.exit_code != 0
+    assert "taken" in second.output
