@@ -25,3 +25,9 @@ def test_nginx_accepts_the_shipped_configuration(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr
+
+
+def test_nginx_sends_the_same_content_security_policy_as_the_bff() -> None:
+    from coffer.api.security_headers import CONTENT_SECURITY_POLICY
+
+    assert CONTENT_SECURITY_POLICY in (ROOT / "nginx" / "nginx.conf").read_text()

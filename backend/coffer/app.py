@@ -24,6 +24,7 @@ from coffer.api.metrics import RequestMetrics, metrics_endpoint
 from coffer.api.openapi import build_document
 from coffer.api.problems import ProblemError, handle_http_exception, handle_problem, handle_unexpected
 from coffer.api.request_log import RequestLog
+from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.service import Auditor
 from coffer.auth.passwords import Passwords
@@ -189,6 +190,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(RequestLog),
+            Middleware(SecurityHeaders),
             Middleware(RequestMetrics, registry=registry),
             Middleware(CSRFGuard, allowed_origin=settings.public_origin),
         ],

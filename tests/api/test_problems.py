@@ -90,3 +90,10 @@ def test_the_frontend_client_is_generated_from_the_current_document() -> None:
     assert json.loads(committed.read_text()) == openapi_document(), (
         "frontend/openapi.json is stale: run `make openapi` and regenerate the client"
     )
+
+
+def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for answer in (client.get("/healthz"), client.get("/api/v1/me"), client.get("/api/v1/nope")):
+        assert "script-src 'self'" in answer.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+        assert answer.headers["x-content-type-options"] == "nosniff"
