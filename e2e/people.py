@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,12 @@ class Visitor:
     totp_secret: str = ""
 
 
+def _run(coroutine: Any) -> Any:
+    """Playwright's sync API owns this thread's event loop: set-up coroutines run in their own thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 async def _with_users(settings: Settings, work: Any) -> Any:
     connection = RedisConnection(settings.redis_url)
     provider = build_provider(settings)
@@ -43,7 +50,7 @@ def bootstrap_admin(settings: Settings) -> Visitor:
     async def work(services: Any, users: Users) -> CreatedUser | None:
         return await users.ensure_bootstrap_admin()
 
-    created = asyncio.run(_with_users(settings, work))
+    created = _run(_with_users(settings, work))
     assert created is not None
     return Visitor(created.user.username, created.one_time_password)
 
@@ -53,7 +60,7 @@ def account_with_admin(settings: Settings, account_id: str, email: str) -> Visit
         await services.accounts.create(account_id, account_id.title(), email, actor="e2e")
         return await users.create(email.split("@")[0], "Alice", email, "account-admin", account_id, actor="e2e")
 
-    created: CreatedUser = asyncio.run(_with_users(settings, work))
+    created: CreatedUser = _run(_with_users(settings, work))
     return Visitor(created.user.username, created.one_time_password)
 
 

@@ -30,7 +30,7 @@ def test_admin_first_sign_in_then_sign_out_and_back_with_totp_and_replay_refused
     expect(page.get_by_text("admin", exact=True).first).to_be_visible()
     expect(page.get_by_text("Session ends").first).to_be_visible()
 
-    page.get_by_role("button", name="Sign out").first.click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     page.wait_for_url("**/sign-in**")
 
     enter_password(page, admin)
@@ -39,7 +39,7 @@ def test_admin_first_sign_in_then_sign_out_and_back_with_totp_and_replay_refused
     page.get_by_role("button", name="Verify").click()
     expect(page.get_by_text("Platform administrator").first).to_be_visible()
 
-    page.get_by_role("button", name="Sign out").first.click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     page.wait_for_url("**/sign-in**")
     enter_password(page, admin)
     page.get_by_label("Authentication code").fill(code)

@@ -1,0 +1,18 @@
+import { Navigate } from 'react-router';
+
+import { paths } from '@/config/paths';
+import { MfaForm } from '@/features/auth/components/mfa-form';
+import { useSignInFlow } from '@/features/auth/sign-in-flow';
+
+import { StepTitle } from './step-title';
+
+export default function MfaRoute() {
+  const { challenge } = useSignInFlow();
+  if (!challenge) return <Navigate to={paths.signIn.getHref()} replace />;
+  return (
+    <>
+      <StepTitle>Two-step verification</StepTitle>
+      <MfaForm challenge={challenge} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+
+import { FormError } from '@/components/form-error';
+import { setServerFieldErrors } from '@/lib/form-errors';
+
+import { useChangeInitialPassword } from '../api/change-initial-password';
+import { useSignInFlow } from '../sign-in-flow';
+
+const MIN_LENGTH = 12;
+
+/** First sign-in: the one-time password is replaced. The server judges strength; this only spares a round trip. */
+export function NewPasswordForm({ challenge }: { challenge: string }) {
+  const flow = useSignInFlow();
+  const change = useChangeInitialPassword();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { new_password: '', repeat_password: '' },
+    validate: {
+      new_password: (value) => (value.length >= MIN_LENGTH ? null : `Use at least ${MIN_LENGTH} characters.`),
+      repeat_password: (value, values) => (value === values.new_password ? null : 'The passwords do not match.'),
+    },
+  });
+
+  const submit = form.onSubmit(({ new_password }) =>
+    change.mutate(
+      { challenge, new_password },
+      {
+        onSuccess: flow.advance,
+        onError: (error) => {
+          if (!flow.restartIfChallengeRefused(error)) setServerFieldErrors(form, error);
+        },
+      },
+    ),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text size="sm">
+          Choose a new password of at least {MIN_LENGTH} characters. There are no other rules about letters, digits
+          or symbols, but common or easily guessed passwords are refused. A passphrase of a few unrelated words works
+          well.
+        </Text>
+        <FormError error={change.error} />
+        <PasswordInput
+          label="New password"
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('new_password')}
+        />
+        <PasswordInput
+          label="Repeat new password"
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('repeat_password')}
+        />
+        <Button type="submit" loading={change.isPending}>
+          Set password
+        </Button>
+      </Stack>
+    </form>
+  );
+}

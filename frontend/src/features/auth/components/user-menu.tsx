@@ -1,0 +1,45 @@
+import { Button, Menu } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from 'react-router';
+
+import type { Me } from '@/client/types.gen';
+import { paths } from '@/config/paths';
+import { errorMessage } from '@/lib/api-error';
+
+import { useSignOutEverywhere } from '../api/sign-out-everywhere';
+import type { SignInNotice } from '../sign-in-flow';
+
+/** The signed-in user's name, opening the actions that concern all of their sessions. */
+export function UserMenu({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const signOutEverywhere = useSignOutEverywhere({
+    onSuccess: () => {
+      const state: SignInNotice = { notice: 'You have signed out on every device.' };
+      void navigate(paths.signIn.getHref(), { replace: true, state });
+    },
+  });
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="subtle" aria-label={`User menu of ${me.display_name}`}>
+          {me.display_name}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.username}</Menu.Label>
+        <Menu.Item
+          color="red"
+          disabled={signOutEverywhere.isPending}
+          onClick={() =>
+            signOutEverywhere.mutate(undefined, {
+              onError: (error) =>
+                notifications.show({ color: 'red', title: 'Sign-out failed', message: errorMessage(error) }),
+            })
+          }
+        >
+          Sign out everywhere
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

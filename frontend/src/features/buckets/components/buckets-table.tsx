@@ -1,0 +1,52 @@
+import { Button, EmptyState, Stack, Table } from '@mantine/core';
+
+import { FormError } from '@/components/form-error';
+import { PageLoader } from '@/components/page-loader';
+import { formatDateTime } from '@/lib/dates';
+
+import { useAccountBuckets } from '../api/list-account-buckets';
+
+/** The account's buckets by name and creation date. */
+export function BucketsTable({ accountId }: { accountId: string }) {
+  const buckets = useAccountBuckets(accountId);
+
+  if (buckets.isPending) return <PageLoader label="Loading buckets…" />;
+  if (buckets.isError) {
+    return (
+      <Stack align="flex-start">
+        <FormError error={buckets.error} />
+        <Button variant="light" onClick={() => void buckets.refetch()}>
+          Try again
+        </Button>
+      </Stack>
+    );
+  }
+  if (buckets.data.items.length === 0) {
+    return <EmptyState title="No buckets yet" description="Buckets created in this account will be listed here." />;
+  }
+
+  return (
+    <Table striped withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Created</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {buckets.data.items.map((bucket) => (
+          <Table.Tr key={bucket.name}>
+            <Table.Td>{bucket.name}</Table.Td>
+            <Table.Td>
+              {bucket.created_at ? (
+                <time dateTime={bucket.created_at}>{formatDateTime(bucket.created_at)}</time>
+              ) : (
+                'Unknown'
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
