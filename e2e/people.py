@@ -56,12 +56,23 @@ def bootstrap_admin(settings: Settings) -> Visitor:
 
 
 def account_with_admin(settings: Settings, account_id: str, email: str) -> Visitor:
-    async def work(services: Any, users: Users) -> CreatedUser:
-        await services.accounts.create(account_id, account_id.title(), email, actor="e2e")
-        return await users.create(email.split("@")[0], "Alice", email, "account-admin", account_id, actor="e2e")
+    """An account provisioned as an operator would (the saga); its admin signs in with the email."""
 
-    created: CreatedUser = _run(_with_users(settings, work))
-    return Visitor(created.user.username, created.one_time_password)
+    async def work(services: Any, users: Users) -> Any:
+        return await services.provisioning.create(
+            account_id=account_id,
+            display_name=account_id.title(),
+            contact_email=email,
+            quota_bytes=None,
+            admin_name="Alice",
+            admin_email=email,
+            actor="e2e",
+            ip="",
+        )
+
+    provisioned = _run(_with_users(settings, work))
+    assert provisioned.account.status == "active"
+    return Visitor(email.lower(), provisioned.one_time_password)
 
 
 def create_bucket(settings: Settings, name: str) -> None:

@@ -80,8 +80,7 @@ async def _with_users(settings: Settings, work: Any) -> Any:
     provider = build_provider(settings)
     try:
         services = build_services(settings, FixedClock(time.time()), connection, provider)
-        users = Users(services.users, services.passwords, provider, services.auditor, services.clock)
-        return await work(services, users)
+        return await work(services, services.user_admin)
     finally:
         await provider.close()
         await connection.close()
@@ -98,11 +97,23 @@ def create_platform_admin(settings: Settings, username: str = "admin") -> Create
 
 
 def create_account_with_admin(settings: Settings, account_id: str, username: str) -> CreatedUser:
+    """An active account provisioned by the saga; its admin's username is `<username>@example.com`."""
+
     async def work(services: Any, users: Users) -> CreatedUser:
-        await services.accounts.create(account_id, account_id.title(), f"{username}@example.com", actor="test")
-        return await users.create(
-            username, username.title(), f"{username}@example.com", "account-admin", account_id, actor="test"
+        provisioned = await services.provisioning.create(
+            account_id=account_id,
+            display_name=account_id.title(),
+            contact_email=f"{username}@example.com",
+            quota_bytes=None,
+            admin_name=username.title(),
+            admin_email=f"{username}@example.com",
+            actor="test",
+            ip="",
         )
+        assert provisioned.account.status == "active", provisioned.account.steps
+        user = await users.get(provisioned.account.admin_user_id)
+        assert user is not None and provisioned.one_time_password is not None
+        return CreatedUser(user=user, one_time_password=provisioned.one_time_password)
 
     created: CreatedUser = asyncio.run(_with_users(settings, work))
     return created

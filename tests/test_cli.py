@@ -32,7 +32,7 @@ def test_account_create_prints_a_one_time_password_that_signs_in(
 
     assert result.exit_code == 0, result.output
     password = re.findall(r"^\s{4}(\S+)\s*$", result.output, re.MULTILINE)[-1]
-    signed_in = first_sign_in(client, Person("carol", password), clock)
+    signed_in = first_sign_in(client, Person(f"carol@{account_id}.example", password), clock)
     assert signed_in["me"]["account_id"] == account_id
     assert signed_in["me"]["role"] == "account-admin"
 
@@ -50,13 +50,13 @@ def test_a_taken_account_id_is_refused(stack: EmbeddedStack) -> None:
     environment = _environment(stack)
     first = CliRunner().invoke(
         cli,
-        ["account", "create", account_id, "--admin", "dave@example.com", "--username", f"dave{account_id}"],
+        ["account", "create", account_id, "--admin", "dave@example.com"],
         env=environment,
     )
     assert first.exit_code == 0, first.output
     second = CliRunner().invoke(
         cli,
-        ["account", "create", account_id, "--admin", "erin@example.com", "--username", f"erin{account_id}"],
+        ["account", "create", account_id, "--admin", "erin@example.com"],
         env=environment,
     )
     assert second.exit_code != 0

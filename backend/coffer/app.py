@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
@@ -26,14 +27,20 @@ from coffer.api.problems import ProblemError, handle_http_exception, handle_prob
 from coffer.api.request_log import RequestLog
 from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
+from coffer.audit.routes import OPERATIONS as AUDIT_OPERATIONS
 from coffer.audit.service import Auditor
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import Regulator
 from coffer.auth.routes import OPERATIONS as AUTH_OPERATIONS
 from coffer.auth.service import SignIn
 from coffer.clock import Clock, SystemClock
+from coffer.mail.routes import OPERATIONS as OUTBOX_OPERATIONS
+from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider
 from coffer.providers.seaweedfs import SeaweedFSProvider
+from coffer.provisioning.saga import Provisioning
+from coffer.requests.routes import OPERATIONS as REQUEST_OPERATIONS
+from coffer.requests.service import AccountRequests
 from coffer.sealing import Sealer
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
@@ -44,15 +51,18 @@ from coffer.store.accounts import AccountStore
 from coffer.store.audit import AuditStore
 from coffer.store.client import RedisConnection
 from coffer.store.credentials import CredentialStore
+from coffer.store.mail import MailStore
 from coffer.store.mfa import MfaStore
 from coffer.store.regulation import RegulationStore
+from coffer.store.requests import RequestStore
 from coffer.store.sessions import SessionStore
 from coffer.store.signing_keys import SigningKeyStore
 from coffer.store.users import UserStore
 from coffer.sts.service import StorageCredentials
+from coffer.users.service import Users
 
 API_VERSION = "1.0.0"
-OPERATIONS = [*AUTH_OPERATIONS, *ACCOUNT_OPERATIONS]
+OPERATIONS = [*AUTH_OPERATIONS, *ACCOUNT_OPERATIONS, *REQUEST_OPERATIONS, *AUDIT_OPERATIONS, *OUTBOX_OPERATIONS]
 
 
 def openapi_document() -> dict[str, Any]:
@@ -103,7 +113,9 @@ def build_services(
         settings.lockout_minutes * 60,
         settings.ip_attempts_per_minute,
     )
+    account_store = AccountStore(redis)
     sign_in = SignIn(
+        accounts=account_store,
         users=users,
         mfa=MfaStore(redis),
         session_store=session_store,
@@ -118,6 +130,25 @@ def build_services(
         challenge_seconds=settings.challenge_minutes * 60,
         issuer_name="Coffer",
     )
+    accounts = Accounts(account_store, users, provider, auditor, clock)
+    mailer = Mailer(MailStore(redis), clock, settings.smtp_host, settings.smtp_port, settings.mail_from)
+    user_admin = Users(users, passwords, provider, auditor, clock)
+    provisioning = Provisioning(
+        accounts, account_store, user_admin, mailer, provider, auditor, clock, settings.public_origin
+    )
+    requests = AccountRequests(
+        RequestStore(redis),
+        RegulationStore(redis),
+        signer,
+        session_store,
+        accounts,
+        provisioning,
+        user_admin,
+        mailer,
+        auditor,
+        clock,
+        settings.public_origin,
+    )
     return Services(
         settings=settings,
         clock=clock,
@@ -131,7 +162,11 @@ def build_services(
         passwords=passwords,
         credentials=credentials,
         auditor=auditor,
-        accounts=Accounts(AccountStore(redis), provider, auditor, clock),
+        accounts=accounts,
+        user_admin=user_admin,
+        mailer=mailer,
+        provisioning=provisioning,
+        requests=requests,
     )
 
 
@@ -161,9 +196,13 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         provider = build_provider(settings)
         services = build_services(settings, clock, connection, provider)
         await services.keys.ensure_key()
+        sender = asyncio.create_task(services.mailer.run_sender())
         try:
             yield {"services": services}
         finally:
+            sender.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sender
             await provider.close()
             await connection.close()
 

@@ -13,18 +13,31 @@ from coffer.store.users import Role
 
 class Action(StrEnum):
     BUCKETS_READ = "buckets.read"
-    ACCOUNTS_CREATE = "accounts.create"
     ACCOUNTS_READ = "accounts.read"
+    ACCOUNTS_MANAGE = "accounts.manage"
+    REQUESTS_READ = "requests.read"
+    REQUESTS_DECIDE = "requests.decide"
+    AUDIT_READ = "audit.read"
+    OUTBOX_READ = "outbox.read"
 
 
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
 
 ALLOWED: dict[Role, frozenset[Action]] = {
     "platform-admin": frozenset(Action),
-    "platform-manager": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_CREATE, Action.ACCOUNTS_READ}),
-    "platform-viewer": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ}),
-    "account-admin": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ}),
-    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ}),
+    "platform-manager": frozenset(
+        {
+            Action.BUCKETS_READ,
+            Action.ACCOUNTS_READ,
+            Action.ACCOUNTS_MANAGE,
+            Action.REQUESTS_READ,
+            Action.REQUESTS_DECIDE,
+            Action.AUDIT_READ,
+        }
+    ),
+    "platform-viewer": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ, Action.REQUESTS_READ, Action.AUDIT_READ}),
+    "account-admin": frozenset({Action.BUCKETS_READ, Action.AUDIT_READ}),
+    "account-member": frozenset({Action.BUCKETS_READ}),
 }
 
 

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 import typer
 import uvicorn
 
+from coffer.accounts.service import AccountTaken
 from coffer.app import build_provider, build_services, create_app, openapi_document
 from coffer.clock import SystemClock
 from coffer.embedded.stack import EmbeddedStack, runtime_overrides
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
-from coffer.users.service import Users
 
 cli = typer.Typer(help="Coffer, the console of a multi-tenant S3 store.", no_args_is_help=True)
 account_cli = typer.Typer(help="Accounts (tenants).", no_args_is_help=True)
@@ -34,16 +34,12 @@ def _settings(var: Path, **overrides: Any) -> Settings:
     return Settings(**overrides)
 
 
-def _users(services: Any) -> Users:
-    return Users(services.users, services.passwords, services.provider, services.auditor, services.clock)
-
-
 async def _bootstrap(settings: Settings) -> str | None:
     connection = RedisConnection(settings.redis_url)
     provider = build_provider(settings)
     try:
         services = build_services(settings, SystemClock(), connection, provider)
-        created = await _users(services).ensure_bootstrap_admin()
+        created = await services.user_admin.ensure_bootstrap_admin()
         return created.one_time_password if created else None
     finally:
         await provider.close()
@@ -105,16 +101,26 @@ def serve(
     )
 
 
-async def _create_account(settings: Settings, account_id: str, name: str, admin_email: str, admin_username: str) -> str:
+async def _create_account(
+    settings: Settings, account_id: str, name: str, admin_email: str, admin_name: str
+) -> tuple[str, str | None, str]:
     connection = RedisConnection(settings.redis_url)
     provider = build_provider(settings)
     try:
         services = build_services(settings, SystemClock(), connection, provider)
-        await services.accounts.create(account_id, name or account_id, admin_email, actor="cli")
-        created = await _users(services).create(
-            admin_username, admin_username, admin_email, "account-admin", account_id, actor="cli"
+        provisioned = await services.provisioning.create(
+            account_id=account_id,
+            display_name=name or account_id,
+            contact_email=admin_email,
+            quota_bytes=None,
+            admin_name=admin_name,
+            admin_email=admin_email,
+            actor="cli",
+            ip="",
         )
-        return created.one_time_password
+        await services.mailer.deliver_due()
+        failed = [f"{step.name}: {step.error}" for step in provisioned.account.steps if step.status == "failed"]
+        return provisioned.account.status, provisioned.one_time_password, "; ".join(failed)
     finally:
         await provider.close()
         await connection.close()
@@ -123,24 +129,27 @@ async def _create_account(settings: Settings, account_id: str, name: str, admin_
 @account_cli.command("create")
 def account_create(
     account_id: Annotated[str, typer.Argument(help="Account id: 3–20 lowercase letters and digits.")],
-    admin: Annotated[str, typer.Option("--admin", help="Email of the account's first administrator.")],
-    name: Annotated[str, typer.Option(help="Display name of the account.")] = "",
-    username: Annotated[str, typer.Option(help="Username of the admin (default: the email's local part).")] = "",
+    admin: Annotated[str, typer.Option("--admin", help="Email of the first account admin (also their username).")],
+    name: Annotated[str, typer.Option(help="Display name of the account (default: the id).")] = "",
+    admin_name: Annotated[str, typer.Option(help="The admin's name (default: the email's local part).")] = "",
     var: VarOption = Path("var"),
 ) -> None:
-    """Create an account and its first account admin; prints the admin's one-time password."""
-    admin_username = username or admin.split("@", 1)[0]
+    """Create and provision an account with its first admin; prints the admin's one-time password."""
     try:
-        password = asyncio.run(_create_account(_settings(var), account_id, name, admin, admin_username))
-    except ValueError as error:
+        status, password, failure = asyncio.run(
+            _create_account(_settings(var), account_id, name, admin, admin_name or admin.split("@", 1)[0])
+        )
+    except (ValueError, AccountTaken) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
-    except Exception as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from error
+    if status != "active":
+        typer.echo(
+            f"error: account {account_id} is {status} ({failure}); retry it from its page in the console.", err=True
+        )
+        raise typer.Exit(1)
     typer.echo(
-        f"Account {account_id} created. Its admin signs in as {admin_username!r} "
-        f"with the one-time password:\n\n    {password}\n"
+        f"Account {account_id} created. Its admin signs in as {admin.lower()!r} with the one-time "
+        f"password (also mailed):\n\n    {password}\n"
     )
 
 

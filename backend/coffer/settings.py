@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     frontend_dist: Path | None = Field(None, description="Built frontend to serve (frontend/dist); none: API only.")
 
     smtp_host: str = Field("127.0.0.1", description="SMTP server for outgoing mail.")
-    smtp_port: int | None = Field(None, ge=1, le=65535, description="SMTP port; none: mail is not sent.")
+    smtp_port: int | None = Field(None, ge=1, le=65535, description="SMTP port; none: mail stays queued.")
+    mail_from: str = Field("Coffer <coffer@localhost>", description="Sender of Coffer's mails.")
 
     # Secrets
     master_key: SecretStr = Field(SecretStr(""), description="Base64 of 32 random bytes; seals secrets at rest.")

@@ -1,4 +1,4 @@
-"""HTTP of accounts: for now, an account's buckets."""
+"""HTTP of accounts: list, create (provisioning saga), detail, disable, enable, retry, delete, buckets."""
 
 from __future__ import annotations
 
@@ -6,13 +6,128 @@ from datetime import UTC, datetime
 
 from starlette.requests import Request
 
-from coffer.accounts.schemas import Bucket, BucketList
+from coffer.accounts.schemas import (
+    AccountCreate,
+    AccountDelete,
+    AccountDetail,
+    AccountPage,
+    AccountQuery,
+    AccountSummary,
+    Bucket,
+    BucketList,
+    SagaStep,
+)
+from coffer.accounts.service import AccountNotFound
 from coffer.api.context import services
-from coffer.api.operations import Operation
+from coffer.api.operations import Operation, client_ip
+from coffer.api.paging import decode_offset, encode_offset
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
-from coffer.authorization import Action, authorize, is_platform_role
-from coffer.providers.base import BucketInfo, TemporaryCredentials
+from coffer.authorization import Action, is_platform_role
+from coffer.providers.base import BucketInfo, StorageRefused, StorageUnavailable, TemporaryCredentials
+from coffer.store.accounts import AccountRecord
+
+
+def _time(seconds: float | None) -> datetime | None:
+    return datetime.fromtimestamp(seconds, tz=UTC) if seconds is not None else None
+
+
+def summary_of(account: AccountRecord) -> AccountSummary:
+    return AccountSummary(
+        id=account.id,
+        display_name=account.display_name,
+        contact_email=account.contact_email,
+        status=account.status,
+        created_at=datetime.fromtimestamp(account.created_at, tz=UTC),
+        quota_bytes=account.quota_bytes,
+    )
+
+
+async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
+    svc = services(request)
+    buckets = objects = used = 0
+    usage_error = None
+    if account.status in ("active", "disabled", "failed"):
+        try:
+            usage = await svc.accounts.usage(account.id)
+            buckets, objects, used = usage.buckets, usage.objects, usage.bytes_used
+        except (StorageUnavailable, StorageRefused):
+            usage_error = "The storage system did not answer; usage is not shown."
+    failed = next((step.name for step in account.steps if step.status == "failed"), None)
+    return AccountDetail(
+        **summary_of(account).model_dump(),
+        users=await svc.accounts.user_count(account.id),
+        buckets=buckets,
+        objects=objects,
+        bytes_used=used,
+        failed_step=failed,
+        usage_error=usage_error,
+        steps=[
+            SagaStep(name=step.name, status=step.status, error=step.error, at=_time(step.at)) for step in account.steps
+        ],
+    )
+
+
+async def list_accounts(request: Request, query: AccountQuery) -> AccountPage:
+    offset = decode_offset(query.cursor)
+    items, more = await services(request).accounts.page(query.q, query.status, query.sort, offset, query.limit)
+    return AccountPage(
+        items=[summary_of(account) for account in items],
+        next_cursor=encode_offset(offset + query.limit) if more else None,
+    )
+
+
+async def create_account(request: Request, body: AccountCreate) -> AccountDetail:
+    svc = services(request)
+    key = request.headers.get("idempotency-key", "").strip()[:128] or None
+    provisioned = await svc.provisioning.create(
+        account_id=body.id,
+        display_name=body.display_name,
+        contact_email=str(body.contact_email),
+        quota_bytes=body.quota_bytes,
+        admin_name=body.admin_name,
+        admin_email=str(body.admin_email),
+        actor=user_of(request).username,
+        ip=client_ip(request),
+        idempotency_key=key,
+    )
+    return await detail_of(request, provisioned.account)
+
+
+async def get_account(request: Request, body: None) -> AccountDetail:
+    return await detail_of(request, await services(request).accounts.get(request.path_params["account_id"]))
+
+
+async def disable_account(request: Request, body: None) -> AccountDetail:
+    account = await services(request).accounts.disable(
+        request.path_params["account_id"], user_of(request).username, client_ip(request)
+    )
+    return await detail_of(request, account)
+
+
+async def enable_account(request: Request, body: None) -> AccountDetail:
+    account = await services(request).accounts.enable(
+        request.path_params["account_id"], user_of(request).username, client_ip(request)
+    )
+    return await detail_of(request, account)
+
+
+async def retry_provisioning(request: Request, body: None) -> AccountDetail:
+    provisioned = await services(request).provisioning.retry(
+        request.path_params["account_id"], user_of(request).username, client_ip(request)
+    )
+    return await detail_of(request, provisioned.account)
+
+
+async def delete_account(request: Request, body: AccountDelete) -> AccountDetail:
+    account = await services(request).accounts.delete(
+        request.path_params["account_id"],
+        body.confirm_name,
+        body.purge_data,
+        user_of(request).username,
+        client_ip(request),
+    )
+    return await detail_of(request, account)
 
 
 async def _user_credentials(request: Request) -> TemporaryCredentials:
@@ -34,9 +149,12 @@ async def list_account_buckets(request: Request, body: None) -> BucketList:
     svc = services(request)
     claims = session_of(request)
     account_id = request.path_params["account_id"]
-    authorize(claims, Action.BUCKETS_READ, account_id)
-    if await svc.accounts.get(account_id) is None:
-        raise ProblemError(404, "account-not-found", "No such account", f"There is no account {account_id!r}.")
+    try:
+        await svc.accounts.get(account_id)
+    except AccountNotFound as error:
+        raise ProblemError(
+            404, "account-not-found", "No such account", f"There is no account {account_id!r}."
+        ) from error
     buckets: list[BucketInfo]
     if is_platform_role(claims.role):
         buckets = await svc.accounts.buckets_as_platform(account_id)
@@ -44,25 +162,109 @@ async def list_account_buckets(request: Request, body: None) -> BucketList:
         buckets = await svc.accounts.buckets_as_user(await _user_credentials(request))
     return BucketList(
         account_id=account_id,
-        items=[
-            Bucket(
-                name=bucket.name,
-                created_at=datetime.fromtimestamp(bucket.created_at, tz=UTC) if bucket.created_at else None,
-            )
-            for bucket in buckets
-        ],
+        items=[Bucket(name=bucket.name, created_at=_time(bucket.created_at)) for bucket in buckets],
     )
 
 
+TAG = "accounts"
+_ONE = "/api/v1/accounts/{account_id}"
 OPERATIONS = [
     Operation(
         "GET",
-        "/api/v1/accounts/{account_id}/buckets",
+        "/api/v1/accounts",
+        "listAccounts",
+        "Accounts, searched, filtered, sorted and paged",
+        list_accounts,
+        TAG,
+        query=AccountQuery,
+        response=AccountPage,
+        errors=(403, 422),
+        action=Action.ACCOUNTS_READ,
+    ),
+    Operation(
+        "POST",
+        "/api/v1/accounts",
+        "createAccount",
+        "Create and provision an account with its first admin (send an Idempotency-Key header)",
+        create_account,
+        TAG,
+        body=AccountCreate,
+        response=AccountDetail,
+        status=201,
+        errors=(403, 409),
+        action=Action.ACCOUNTS_MANAGE,
+    ),
+    Operation(
+        "GET",
+        _ONE,
+        "getAccount",
+        "An account with its usage and provisioning steps",
+        get_account,
+        TAG,
+        response=AccountDetail,
+        errors=(403, 404),
+        action=Action.ACCOUNTS_READ,
+        account_param="account_id",
+    ),
+    Operation(
+        "POST",
+        _ONE + "/disable",
+        "disableAccount",
+        "Stop the account's sign-ins, sessions and keys",
+        disable_account,
+        TAG,
+        response=AccountDetail,
+        errors=(403, 404, 409),
+        action=Action.ACCOUNTS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "POST",
+        _ONE + "/enable",
+        "enableAccount",
+        "Undo a disable",
+        enable_account,
+        TAG,
+        response=AccountDetail,
+        errors=(403, 404, 409),
+        action=Action.ACCOUNTS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "POST",
+        _ONE + "/retry",
+        "retryAccountProvisioning",
+        "Run a failed provisioning again",
+        retry_provisioning,
+        TAG,
+        response=AccountDetail,
+        errors=(403, 404, 409),
+        action=Action.ACCOUNTS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "POST",
+        _ONE + "/delete",
+        "deleteAccount",
+        "Delete the account (confirm by its name)",
+        delete_account,
+        TAG,
+        body=AccountDelete,
+        response=AccountDetail,
+        errors=(403, 404, 409),
+        action=Action.ACCOUNTS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "GET",
+        _ONE + "/buckets",
         "listAccountBuckets",
         "The account's buckets, listed with the signed-in user's temporary credentials",
         list_account_buckets,
-        "accounts",
+        TAG,
         response=BucketList,
         errors=(403, 404, 503),
+        action=Action.BUCKETS_READ,
+        account_param="account_id",
     ),
 ]

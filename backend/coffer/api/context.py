@@ -12,7 +12,10 @@ from coffer.audit.service import Auditor
 from coffer.auth.passwords import Passwords
 from coffer.auth.service import SignIn
 from coffer.clock import Clock
+from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider
+from coffer.provisioning.saga import Provisioning
+from coffer.requests.service import AccountRequests
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
 from coffer.sessions.service import Sessions
@@ -20,6 +23,7 @@ from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 from coffer.store.users import UserStore
 from coffer.sts.service import StorageCredentials
+from coffer.users.service import Users
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,10 @@ class Services:
     credentials: StorageCredentials
     auditor: Auditor
     accounts: Accounts
+    user_admin: Users
+    mailer: Mailer
+    provisioning: Provisioning
+    requests: AccountRequests
 
 
 class State(TypedDict):

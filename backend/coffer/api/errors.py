@@ -9,11 +9,15 @@ from datetime import UTC, datetime
 from starlette.requests import Request
 from starlette.responses import Response
 
+from coffer.accounts.service import AccountNotFound, AccountStateConflict, AccountTaken, InvalidAccount
 from coffer.api.problems import TYPE_BASE, FieldError, Problem, problem_response
 from coffer.auth.regulation import Locked, RateLimited
-from coffer.auth.service import InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
+from coffer.auth.service import AccountClosed, InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
 from coffer.authorization import Forbidden
-from coffer.providers.base import StorageRefused, StorageUnavailable
+from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
+from coffer.provisioning.saga import ProvisioningInProgress
+from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
+from coffer.users.service import InvalidUser, UsernameTaken
 
 _log = logging.getLogger("coffer.api")
 
@@ -61,6 +65,61 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         ), {}
     if isinstance(error, Forbidden):
         return _problem(403, "forbidden", "Not allowed", str(error)), {}
+    if isinstance(error, AccountClosed):
+        return _problem(
+            403, "account-closed", "Account not open", f"Your account is {error.status}. Contact your storage operator."
+        ), {}
+    if isinstance(error, InvalidAccount):
+        return _problem(
+            422,
+            "invalid-account",
+            "Invalid account",
+            str(error),
+            errors=[FieldError(field=error.field, message=str(error))],
+        ), {}
+    if isinstance(error, AccountTaken):
+        return _problem(
+            409,
+            "account-taken",
+            "Already taken",
+            str(error),
+            errors=[FieldError(field=error.field, message=str(error))],
+        ), {}
+    if isinstance(error, AccountNotFound):
+        return _problem(404, "account-not-found", "No such account", f"There is no account {error}."), {}
+    if isinstance(error, AccountStateConflict):
+        return _problem(409, "account-state", "Not possible now", str(error)), {}
+    if isinstance(error, AccountHoldsData):
+        return _problem(
+            409,
+            "account-holds-data",
+            "The account still holds data",
+            "Its buckets still hold objects. Choose to delete all data too, or empty them first.",
+        ), {}
+    if isinstance(error, ProvisioningInProgress):
+        return _problem(
+            409,
+            "in-progress",
+            "Already in progress",
+            "This account is being created by an earlier submission; reload in a moment.",
+        ), {}
+    if isinstance(error, InvalidLink):
+        return _problem(
+            410, "invalid-link", "Link not valid", "This confirmation link is invalid, expired or was already used."
+        ), {}
+    if isinstance(error, RequestNotFound):
+        return _problem(404, "request-not-found", "No such request", "There is no such account request."), {}
+    if isinstance(error, AlreadyDecided):
+        return _problem(
+            409,
+            "already-decided",
+            "Already decided",
+            f"This request was already decided ({error}) or is being decided by someone else.",
+        ), {}
+    if isinstance(error, InvalidUser):
+        return _problem(422, "invalid-user", "Invalid user", str(error)), {}
+    if isinstance(error, UsernameTaken):
+        return _problem(409, "username-taken", "Username taken", str(error)), {}
     if isinstance(error, StorageUnavailable):
         _log.warning("storage unavailable: %s", error)
         return _problem(
@@ -94,5 +153,16 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         Forbidden,
         StorageUnavailable,
         StorageRefused,
+        AccountClosed,
+        InvalidAccount,
+        AccountTaken,
+        AccountNotFound,
+        AccountStateConflict,
+        ProvisioningInProgress,
+        InvalidLink,
+        RequestNotFound,
+        AlreadyDecided,
+        InvalidUser,
+        UsernameTaken,
     )
 }

@@ -52,7 +52,12 @@ def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for operation in operations:
         responses: dict[str, Any] = {}
-        if operation.response is not None:
+        if operation.media_type != "application/json":
+            responses[str(operation.status)] = {
+                "description": "Success",
+                "content": {operation.media_type: {"schema": {"type": "string"}}},
+            }
+        elif operation.response is not None:
             responses[str(operation.status)] = {
                 "description": "Success",
                 "content": {"application/json": {"schema": {"$ref": _REF.format(model=operation.response.__name__)}}},
@@ -74,6 +79,8 @@ def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
             {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
             for name in _path_parameters(operation.path)
         ]
+        if operation.query is not None:
+            parameters += _query_parameters(operation.query)
         if operation.method != "GET":
             parameters.append(_CSRF_HEADER)
         if parameters:
@@ -101,6 +108,14 @@ def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
     }
     OpenAPI.model_validate(document)
     return document
+
+
+def _query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    schema = model.model_json_schema(ref_template=_REF)
+    return [
+        {"name": name, "in": "query", "required": name in schema.get("required", []), "schema": field}
+        for name, field in schema["properties"].items()
+    ]
 
 
 def _path_parameters(path: str) -> list[str]:

@@ -19,6 +19,7 @@ from starlette.routing import Route
 from coffer.api.context import services
 from coffer.api.problems import FieldError, ProblemError
 from coffer.api.session_guard import require_session, set_renewed_cookie
+from coffer.authorization import Action, authorize
 
 Handler = Callable[[Request, Any], Awaitable[BaseModel | Response | None]]
 _MAX_BODY_BYTES = 64 * 1024
@@ -37,12 +38,23 @@ class Operation:
     status: int = 200
     needs_session: bool = True
     errors: tuple[int, ...] = field(default_factory=tuple)
+    action: Action | None = None
+    account_param: str | None = None
+    query: type[BaseModel] | None = None
+    media_type: str = "application/json"
 
     def route(self) -> Route:
         async def endpoint(request: Request) -> Response:
             if self.needs_session:
-                await require_session(request)
-            body = await _parse_body(request, self.body) if self.body is not None else None
+                claims = await require_session(request)
+                if self.action is not None:
+                    account_id = request.path_params.get(self.account_param) if self.account_param else None
+                    authorize(claims, self.action, account_id)
+            body: BaseModel | None = None
+            if self.body is not None:
+                body = await _parse_body(request, self.body)
+            elif self.query is not None:
+                body = _parse_query(request, self.query)
             result = await self.handler(request, body)
             if isinstance(result, Response):
                 response = result
@@ -88,11 +100,20 @@ async def _parse_body(request: Request, model: type[BaseModel]) -> BaseModel:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        errors = [FieldError(field=_field_name(item["loc"]), message=item["msg"]) for item in error.errors()]
-        summary = "; ".join(f"{item.field}: {item.message}" for item in errors)
-        raise ProblemError(
-            422, "validation", "Invalid request", f"Some fields are invalid: {summary}.", errors=errors
-        ) from error
+        raise _validation_problem(error) from error
+
+
+def _validation_problem(error: ValidationError) -> ProblemError:
+    errors = [FieldError(field=_field_name(item["loc"]), message=item["msg"]) for item in error.errors()]
+    summary = "; ".join(f"{item.field}: {item.message}" for item in errors)
+    return ProblemError(422, "validation", "Invalid request", f"Some fields are invalid: {summary}.", errors=errors)
+
+
+def _parse_query(request: Request, model: type[BaseModel]) -> BaseModel:
+    try:
+        return model.model_validate(dict(request.query_params))
+    except ValidationError as error:
+        raise _validation_problem(error) from error
 
 
 def client_ip(request: Request) -> str:

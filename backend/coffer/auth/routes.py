@@ -45,6 +45,7 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
         email=user.email,
         role=user.role,
         account_id=user.account_id,
+        outbox_enabled=services(request).settings.dev_mode and user.role == "platform-admin",
         session=SessionInfo(
             signed_in_at=_time(claims.auth_time), expires_at=_time(claims.exp), absolute_expires_at=_time(end)
         ),

@@ -65,6 +65,7 @@ class Me(BaseModel):
     role: Role
     account_id: str | None
     session: SessionInfo
+    outbox_enabled: bool
 
 
 class SignedIn(BaseModel):

@@ -22,6 +22,7 @@ from coffer.sealing import Sealer
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import Sessions
 from coffer.sessions.tokens import CHALLENGE, InvalidToken, TokenSigner
+from coffer.store.accounts import AccountStore
 from coffer.store.mfa import MfaStore
 from coffer.store.sessions import SessionStore
 from coffer.store.users import UserRecord, UserStore
@@ -34,6 +35,14 @@ _STEP_CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
 
 class InvalidCredentials(Exception):
     """Wrong username or password (the two are never told apart)."""
+
+
+class AccountClosed(Exception):
+    """The user's account is disabled, being provisioned or deleted."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(status)
+        self.status = status
 
 
 class InvalidChallenge(Exception):
@@ -76,6 +85,7 @@ class SignIn:
     def __init__(
         self,
         *,
+        accounts: AccountStore,
         users: UserStore,
         mfa: MfaStore,
         session_store: SessionStore,
@@ -90,6 +100,7 @@ class SignIn:
         challenge_seconds: int,
         issuer_name: str,
     ) -> None:
+        self._accounts = accounts
         self._users = users
         self._mfa = mfa
         self._session_store = session_store
@@ -116,8 +127,17 @@ class SignIn:
             await self._failed(username, events.SIGN_IN_PASSWORD, ip, user)
             raise InvalidCredentials
         await self._regulator.record_success(username)
+        await self._ensure_account_open(user)
         await self._audit(events.SIGN_IN_PASSWORD, user, "success", ip)
         return await self._challenge_for(user)
+
+    async def _ensure_account_open(self, user: UserRecord) -> None:
+        """People of a disabled (or not yet or no longer existing) account cannot sign in."""
+        if user.account_id is None:
+            return
+        account = await self._accounts.get(user.account_id)
+        if account is None or account.status != "active":
+            raise AccountClosed(account.status if account is not None else "deleted")
 
     async def _failed(self, username: str, action: str, ip: str, user: UserRecord | None) -> None:
         locked = await self._regulator.record_failure(username)
@@ -234,6 +254,7 @@ class SignIn:
         return await self._mfa.claim_step(user.id, step, _STEP_CLAIM_SECONDS)
 
     async def _open_session(self, user: UserRecord, ip: str, codes: list[str] | None) -> OpenedSession:
+        await self._ensure_account_open(user)
         token, claims = await self._sessions.start(user, await self._users.version(user.id))
         if user.account_id is not None:
             await self._credentials.obtain(

@@ -22,6 +22,18 @@ class StorageRefused(Exception):
 
 
 @dataclass(frozen=True)
+class AccountHoldsData(StorageRefused):
+    """Deleting the account would delete objects, and purging was not asked for."""
+
+
+@dataclass(frozen=True)
+class AccountUsage:
+    buckets: int
+    objects: int
+    bytes_used: int
+
+
+@dataclass(frozen=True)
 class TemporaryCredentials:
     """STS credentials; they stay on the server and never reach the browser."""
 
@@ -65,6 +77,26 @@ class StorageProvider(Protocol):
 
     async def list_account_buckets(self, account_id: str) -> list[BucketInfo]:
         """The account's buckets as the platform sees them (service identity, for platform roles)."""
+        ...
+
+    async def ensure_console_access(self, account_id: str) -> None:
+        """Makes temporary console credentials for the account obtainable (role, policies). Idempotent."""
+        ...
+
+    async def account_usage(self, account_id: str) -> AccountUsage:
+        """Buckets, objects and bytes the account holds now."""
+        ...
+
+    async def set_account_keys_active(self, account_id: str, active: bool) -> None:
+        """Turns every access key of the account's identities on or off. Idempotent."""
+        ...
+
+    async def delete_account(self, account_id: str, purge_data: bool) -> None:
+        """Removes the account's identities, keys and buckets; with `purge_data` also every object.
+
+        Raises AccountHoldsData (changing nothing) when a bucket holds objects and purging was not
+        asked for. Idempotent: what is already gone is skipped.
+        """
         ...
 
     async def close(self) -> None:

@@ -22,6 +22,8 @@ import botocore.exceptions
 
 from coffer.providers.base import (
     Access,
+    AccountHoldsData,
+    AccountUsage,
     BucketInfo,
     StorageRefused,
     StorageUnavailable,
@@ -195,6 +197,74 @@ class SeaweedFSProvider:
         answer = await self._call(self._s3.list_buckets)
         prefix = bucket_prefix(account_id)
         return [_bucket(entry) for entry in answer.get("Buckets", []) if entry["Name"].startswith(prefix)]
+
+    async def ensure_console_access(self, account_id: str) -> None:
+        """The console role is declared in SeaweedFS's IAM config; this proves it can be assumed for the account."""
+        await self.assume_console_role(account_id, "provisioning", "read", 900)
+
+    async def _account_bucket_names(self, account_id: str) -> list[str]:
+        return [bucket.name for bucket in await self.list_account_buckets(account_id)]
+
+    async def account_usage(self, account_id: str) -> AccountUsage:
+        names = await self._account_bucket_names(account_id)
+        objects = size = 0
+        for name in names:
+            pages = self._s3.get_paginator("list_objects_v2").paginate(Bucket=name)
+
+            def count(pages: Any = pages) -> tuple[int, int]:
+                found = total = 0
+                for page in pages:
+                    for entry in page.get("Contents", []):
+                        found += 1
+                        total += int(entry.get("Size", 0))
+                return found, total
+
+            found, total = await self._call(count)
+            objects += found
+            size += total
+        return AccountUsage(buckets=len(names), objects=objects, bytes_used=size)
+
+    async def _account_iam_users(self, account_id: str) -> list[str]:
+        prefix = iam_user_name(account_id, "")
+        answer = await self._call(self._iam.list_users)
+        return [user["UserName"] for user in answer.get("Users", []) if user["UserName"].startswith(prefix)]
+
+    async def set_account_keys_active(self, account_id: str, active: bool) -> None:
+        status = "Active" if active else "Inactive"
+        for user in await self._account_iam_users(account_id):
+            keys = await self._call(self._iam.list_access_keys, UserName=user)
+            for key in keys.get("AccessKeyMetadata", []):
+                if key.get("Status") != status:
+                    await self._call(
+                        self._iam.update_access_key, UserName=user, AccessKeyId=key["AccessKeyId"], Status=status
+                    )
+
+    async def delete_account(self, account_id: str, purge_data: bool) -> None:
+        buckets = await self._account_bucket_names(account_id)
+        if not purge_data:
+            for name in buckets:
+                listing = await self._call(self._s3.list_objects_v2, Bucket=name, MaxKeys=1)
+                if listing.get("KeyCount", 0):
+                    raise AccountHoldsData(f"bucket {name} holds objects")
+        for name in buckets:
+            await self._empty_bucket(name)
+            await self._call(self._s3.delete_bucket, Bucket=name)
+        for user in await self._account_iam_users(account_id):
+            keys = await self._call(self._iam.list_access_keys, UserName=user)
+            for key in keys.get("AccessKeyMetadata", []):
+                await self._call(self._iam.delete_access_key, UserName=user, AccessKeyId=key["AccessKeyId"])
+            policies = await self._call(self._iam.list_user_policies, UserName=user)
+            for policy in policies.get("PolicyNames", []):
+                await self._call(self._iam.delete_user_policy, UserName=user, PolicyName=policy)
+            await self._call(self._iam.delete_user, UserName=user)
+
+    async def _empty_bucket(self, name: str) -> None:
+        while True:
+            listing = await self._call(self._s3.list_objects_v2, Bucket=name, MaxKeys=1000)
+            keys = [{"Key": entry["Key"]} for entry in listing.get("Contents", [])]
+            if not keys:
+                return
+            await self._call(self._s3.delete_objects, Bucket=name, Delete={"Objects": keys, "Quiet": True})
 
     async def close(self) -> None:
         with self._lock:

@@ -1,4 +1,9 @@
-"""Accounts: `coffer:acct:{<id>}:record` (the braces are a Redis Cluster hash tag) and an id index."""
+"""Accounts: `coffer:acct:{<id>}:record` (the braces are a Redis Cluster hash tag) and the indexes that list them.
+
+Listing never reads every record: per status (and `all`) there is a sorted set by creation time
+and one by name, paged by offset; search is a prefix match on a lexicographic index of names,
+ids and contact addresses. Display names are unique case-insensitively through a hash.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,19 @@ from redis.asyncio import Redis
 from coffer.store.client import PREFIX
 
 AccountStatus = Literal["provisioning", "active", "disabled", "failed", "deleting", "deleted"]
+StepStatus = Literal["pending", "done", "failed"]
+SortKey = Literal["name", "-name", "created", "-created"]
+
+_NAMES = f"{PREFIX}:accounts:names"
+_SEARCH = f"{PREFIX}:accounts:search"
+_SEARCH_LIMIT = 1000
+
+
+class SagaStepRecord(BaseModel):
+    name: str
+    status: StepStatus = "pending"
+    error: str | None = None
+    at: float | None = None
 
 
 class AccountRecord(BaseModel):
@@ -18,32 +36,107 @@ class AccountRecord(BaseModel):
     contact_email: str
     status: AccountStatus
     created_at: float
+    quota_bytes: int | None = None
+    admin_name: str = ""
+    admin_email: str = ""
+    admin_user_id: str | None = None
+    steps: list[SagaStepRecord] = []
+    request_id: str | None = None
 
 
 def _record_key(account_id: str) -> str:
     return f"{PREFIX}:acct:{{{account_id}}}:record"
 
 
-_INDEX_KEY = f"{PREFIX}:accounts"
+def _by_created(status: str) -> str:
+    return f"{PREFIX}:accounts:{status}:by-created"
+
+
+def _by_name(status: str) -> str:
+    return f"{PREFIX}:accounts:{status}:by-name"
+
+
+def _name_member(account: AccountRecord) -> str:
+    return f"{account.display_name.casefold()}\x00{account.id}"
+
+
+def _search_terms(account: AccountRecord) -> list[str]:
+    terms = {account.display_name.casefold(), account.id, account.contact_email.casefold()}
+    return [f"{term}\x00{account.id}" for term in terms]
 
 
 class AccountStore:
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
 
-    async def create(self, account: AccountRecord) -> bool:
-        """False when the id is taken."""
-        created = await self._redis.set(_record_key(account.id), account.model_dump_json(), nx=True)
-        if created:
-            await self._redis.zadd(_INDEX_KEY, {account.id: account.created_at})
-        return bool(created)
+    async def create(self, account: AccountRecord) -> Literal["created", "id-taken", "name-taken"]:
+        """Claims the display name (case-insensitively) and the id; nothing is written when either is taken."""
+        if not await self._redis.hsetnx(_NAMES, account.display_name.casefold(), account.id):
+            return "name-taken"
+        if not await self._redis.set(_record_key(account.id), account.model_dump_json(), nx=True):
+            await self._redis.hdel(_NAMES, account.display_name.casefold())
+            return "id-taken"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for status in ("all", account.status):
+                pipe.zadd(_by_created(status), {account.id: account.created_at})
+                pipe.zadd(_by_name(status), {_name_member(account): 0})
+            pipe.zadd(_SEARCH, dict.fromkeys(_search_terms(account), 0))
+            await pipe.execute()
+        return "created"
 
     async def get(self, account_id: str) -> AccountRecord | None:
         raw = await self._redis.get(_record_key(account_id))
         return None if raw is None else AccountRecord.model_validate_json(raw)
 
-    async def save(self, account: AccountRecord) -> None:
-        await self._redis.set(_record_key(account.id), account.model_dump_json())
+    async def get_many(self, account_ids: list[str]) -> list[AccountRecord]:
+        if not account_ids:
+            return []
+        raws = await self._redis.mget([_record_key(account_id) for account_id in account_ids])
+        return [AccountRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
-    async def ids(self) -> list[str]:
-        return [str(member) for member in await self._redis.zrange(_INDEX_KEY, 0, -1)]
+    async def save(self, account: AccountRecord, previous_status: AccountStatus | None = None) -> None:
+        """Writes the record; moves it between status indexes when its status changed."""
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(_record_key(account.id), account.model_dump_json())
+            if previous_status is not None and previous_status != account.status:
+                pipe.zrem(_by_created(previous_status), account.id)
+                pipe.zrem(_by_name(previous_status), _name_member(account))
+                pipe.zadd(_by_created(account.status), {account.id: account.created_at})
+                pipe.zadd(_by_name(account.status), {_name_member(account): 0})
+            await pipe.execute()
+
+    async def name_owner(self, display_name: str) -> str | None:
+        owner = await self._redis.hget(_NAMES, display_name.casefold())
+        return None if owner is None else str(owner)
+
+    async def page(self, status: str | None, sort: SortKey, offset: int, limit: int) -> tuple[list[str], bool]:
+        """Account ids of one page, and whether more follow."""
+        index = status or "all"
+        if sort.endswith("name"):
+            members = await (self._redis.zrevrange if sort.startswith("-") else self._redis.zrange)(
+                _by_name(index), offset, offset + limit
+            )
+            ids = [str(member).rsplit("\x00", 1)[1] for member in members]
+        else:
+            members = await (self._redis.zrevrange if sort.startswith("-") else self._redis.zrange)(
+                _by_created(index), offset, offset + limit
+            )
+            ids = [str(member) for member in members]
+        return ids[:limit], len(ids) > limit
+
+    async def search(self, prefix: str) -> list[str]:
+        """Ids of accounts whose name, id or contact starts with `prefix` (case-insensitive), at most 1000."""
+        prefix = prefix.casefold()
+        members = await self._redis.zrangebylex(_SEARCH, f"[{prefix}", f"[{prefix}\xff", start=0, num=_SEARCH_LIMIT)
+        return list(dict.fromkeys(str(member).rsplit("\x00", 1)[1] for member in members))
+
+    async def count(self, status: str | None = None) -> int:
+        return int(await self._redis.zcard(_by_created(status or "all")))
+
+    async def claim_idempotency_key(self, key: str, account_id: str) -> str | None:
+        """None when the key is new (now bound to `account_id`); else the account it was first used for."""
+        stored_key = f"{PREFIX}:idempotency:account-create:{key}"
+        if await self._redis.set(stored_key, account_id, nx=True, ex=86400):
+            return None
+        existing = await self._redis.get(stored_key)
+        return None if existing is None else str(existing)

@@ -1,12 +1,15 @@
-"""The audit trail: one Redis stream, trimmed to a bounded length."""
+"""The audit trail: one Redis stream, trimmed to a bounded length, read newest first with filters."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from redis.asyncio import Redis
 
 from coffer.store.client import PREFIX
 
 _STREAM = f"{PREFIX}:audit"
+_BATCH = 500
 
 
 class AuditStore:
@@ -20,8 +23,32 @@ class AuditStore:
         return str(event_id)
 
     async def latest(self, count: int) -> list[tuple[str, dict[str, str]]]:
-        rows = await self._redis.xrevrange(_STREAM, count=count) or []
-        return [
-            (str(event_id), {str(key): str(value) for key, value in (fields or {}).items()})
-            for event_id, fields in rows
-        ]
+        return (await self.query(lambda fields: True, None, count, count))[0]
+
+    async def query(
+        self, keep: Callable[[dict[str, str]], bool], before_id: str | None, limit: int, scan_limit: int
+    ) -> tuple[list[tuple[str, dict[str, str]]], str | None]:
+        """Newest-first events that `keep` accepts, older than `before_id`.
+
+        Reads at most `scan_limit` entries; returns the id to continue from when there may be more.
+        """
+        upper = f"({before_id}" if before_id else "+"
+        lower = "-"
+        found: list[tuple[str, dict[str, str]]] = []
+        scanned = 0
+        last_id: str | None = None
+        while scanned < scan_limit:
+            rows = await self._redis.xrevrange(_STREAM, max=upper, min=lower, count=min(_BATCH, scan_limit - scanned))
+            if not rows:
+                return found, None
+            for raw_id, raw_fields in rows:
+                event_id = str(raw_id)
+                last_id = event_id
+                fields = {str(key): str(value) for key, value in (raw_fields or {}).items()}
+                if keep(fields):
+                    found.append((event_id, fields))
+                    if len(found) == limit:
+                        return found, event_id
+            scanned += len(rows)
+            upper = f"({last_id}"
+        return found, last_id

@@ -56,6 +56,9 @@ def _account_users_key(account_id: str) -> str:
     return f"{PREFIX}:acct:{{{account_id}}}:users"
 
 
+_PLATFORM_USERS = f"{PREFIX}:users:platform"
+
+
 class UserStore:
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
@@ -70,6 +73,8 @@ class UserStore:
             pipe.set(version_key(user.id), 1)
             if user.account_id is not None:
                 pipe.sadd(_account_users_key(user.account_id), user.id)
+            else:
+                pipe.sadd(_PLATFORM_USERS, user.id)
             await pipe.execute()
         return True
 
@@ -108,6 +113,15 @@ class UserStore:
 
     async def account_user_ids(self, account_id: str) -> set[str]:
         return {str(member) for member in await self._redis.smembers(_account_users_key(account_id))}
+
+    async def platform_user_ids(self) -> set[str]:
+        return {str(member) for member in await self._redis.smembers(_PLATFORM_USERS)}
+
+    async def get_many(self, user_ids: list[str]) -> list[UserRecord]:
+        if not user_ids:
+            return []
+        raws = await self._redis.mget([record_key(user_id) for user_id in user_ids])
+        return [UserRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
     async def any_user_exists(self) -> bool:
         async for _ in self._redis.scan_iter(match=f"{PREFIX}:username:*", count=10):

@@ -81,6 +81,31 @@ class Users:
         )
         return CreatedUser(user=user, one_time_password=password)
 
+    async def reset_one_time_password(self, user_id: str) -> str:
+        """A new first password (to be changed at sign-in); ends the user's sessions."""
+        user = await self._store.get(user_id)
+        if user is None:
+            raise InvalidUser("No such user.")
+        password = Passwords.one_time()
+        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, password)
+        user.must_change_password = True
+        await self._store.save(user)
+        await self._store.bump_version(user.id)
+        return password
+
+    async def get(self, user_id: str) -> UserRecord | None:
+        return await self._store.get(user_id)
+
+    async def by_username(self, username: str) -> UserRecord | None:
+        return await self._store.get_by_username(username)
+
+    async def staff_emails(self) -> list[str]:
+        """Addresses of platform admins and managers (who decide on account requests)."""
+        staff = await self._store.get_many(sorted(await self._store.platform_user_ids()))
+        return [
+            user.email for user in staff if user.role in ("platform-admin", "platform-manager") and not user.disabled
+        ]
+
     async def ensure_bootstrap_admin(self) -> CreatedUser | None:
         """On a deployment with no users, creates the platform admin `admin`; None when users exist."""
         if await self._store.any_user_exists():

@@ -1,0 +1,1 @@
+"""Outgoing mail: templates, a Redis-backed queue, and a sender that retries with backoff."""

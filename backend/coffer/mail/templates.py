@@ -1,0 +1,55 @@
+"""Every mail Coffer sends, as plain text and HTML (escaped), from one place."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    text: str
+
+    @property
+    def html(self) -> str:
+        paragraphs = "".join(f"<p>{html.escape(part).replace(chr(10), '<br>')}</p>" for part in self.text.split("\n\n"))
+        return f'<!doctype html><html><body style="font-family: sans-serif">{paragraphs}</body></html>'
+
+
+def welcome_account_admin(name: str, account: str, username: str, password: str, console_url: str) -> Message:
+    return Message(
+        subject=f"Your Coffer account {account} is ready",
+        text=(
+            f"Hello {name},\n\nthe storage account {account} has been created for you.\n\n"
+            f"Sign in at {console_url} with\n  username: {username}\n  one-time password: {password}\n\n"
+            "You will choose your own password and set up an authenticator app at the first sign-in."
+        ),
+    )
+
+
+def confirm_request(name: str, link: str) -> Message:
+    return Message(
+        subject="Confirm your Coffer account request",
+        text=(
+            f"Hello {name},\n\nplease confirm your request for a storage account by opening this link "
+            f"within 24 hours:\n\n{link}\n\nIf you did not ask for an account, ignore this mail."
+        ),
+    )
+
+
+def new_request_for_staff(organisation: str, account_name: str, contact: str, console_url: str) -> Message:
+    return Message(
+        subject=f"New account request: {account_name}",
+        text=(
+            f"{contact} of {organisation} asks for the account {account_name}.\n\n"
+            f"Review it at {console_url}/account-requests"
+        ),
+    )
+
+
+def request_denied(name: str, account_name: str, reason: str) -> Message:
+    return Message(
+        subject=f"Your account request {account_name} was declined",
+        text=f"Hello {name},\n\nyour request for the account {account_name} was declined:\n\n{reason}",
+    )

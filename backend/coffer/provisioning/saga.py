@@ -1,0 +1,198 @@
+"""The provisioning saga (DESIGN.md): record → storage account → console access → admin user → welcome mail.
+
+Each step is idempotent and its outcome is recorded on the account, so a failure leaves the
+account visibly `failed` at a named step, and Retry runs again from that step. The welcome
+mail step sets a fresh one-time password each time it runs, so a retried mail is still valid.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from coffer.accounts.service import AccountNotFound, Accounts, AccountStateConflict
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.clock import Clock
+from coffer.mail import templates
+from coffer.mail.service import Mailer
+from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
+from coffer.store.accounts import AccountRecord, AccountStore, SagaStepRecord
+from coffer.users.service import UsernameTaken, Users
+
+STEPS = ("storage_account", "console_access", "admin_user", "welcome_mail")
+
+
+class ProvisioningInProgress(Exception):
+    """A create with this idempotency key is still running."""
+
+
+@dataclass(frozen=True)
+class Provisioned:
+    account: AccountRecord
+    one_time_password: str | None
+
+
+class StepFailed(Exception):
+    pass
+
+
+class Provisioning:
+    def __init__(
+        self,
+        accounts: Accounts,
+        account_store: AccountStore,
+        users: Users,
+        mailer: Mailer,
+        provider: StorageProvider,
+        auditor: Auditor,
+        clock: Clock,
+        console_url: str,
+    ) -> None:
+        self._accounts = accounts
+        self._account_store = account_store
+        self._users = users
+        self._mailer = mailer
+        self._provider = provider
+        self._auditor = auditor
+        self._clock = clock
+        self._console_url = console_url
+
+    async def create(
+        self,
+        *,
+        account_id: str,
+        display_name: str,
+        contact_email: str,
+        quota_bytes: int | None,
+        admin_name: str,
+        admin_email: str,
+        actor: str,
+        ip: str,
+        idempotency_key: str | None = None,
+        request_id: str | None = None,
+    ) -> Provisioned:
+        if idempotency_key:
+            first = await self._account_store.claim_idempotency_key(idempotency_key, account_id)
+            if first is not None:
+                try:
+                    return Provisioned(await self._accounts.get(first), None)
+                except AccountNotFound as error:
+                    raise ProvisioningInProgress from error
+        record = AccountRecord(
+            id=account_id,
+            display_name=display_name,
+            contact_email=contact_email,
+            status="provisioning",
+            created_at=self._clock.now(),
+            quota_bytes=quota_bytes,
+            admin_name=admin_name,
+            admin_email=admin_email,
+            steps=[SagaStepRecord(name=name) for name in STEPS],
+            request_id=request_id,
+        )
+        await self._accounts.new_record(record)
+        await self._auditor.record(
+            AuditEvent(
+                action=events.ACCOUNT_CREATE,
+                actor=actor,
+                result="success",
+                target=account_id,
+                account_id=account_id,
+                ip=ip,
+            )
+        )
+        return await self._run(record, actor, ip)
+
+    async def retry(self, account_id: str, actor: str, ip: str) -> Provisioned:
+        account = await self._accounts.get(account_id)
+        if account.status != "failed":
+            raise AccountStateConflict(f"Only a failed account can be retried; this one is {account.status}.")
+        account.status = "provisioning"
+        await self._accounts.save(account, "failed")
+        return await self._run(account, actor, ip)
+
+    async def _run(self, account: AccountRecord, actor: str, ip: str) -> Provisioned:
+        password = None
+        for step in account.steps:
+            if step.status == "done":
+                continue
+            try:
+                password = await self._step(step.name, account) or password
+            except (StepFailed, StorageUnavailable, StorageRefused, UsernameTaken) as error:
+                step.status, step.error, step.at = "failed", _explain(error), self._clock.now()
+                account.status = "failed"
+                await self._accounts.save(account, "provisioning")
+                await self._auditor.record(
+                    AuditEvent(
+                        action=events.ACCOUNT_PROVISION_STEP,
+                        actor=actor,
+                        result="failure",
+                        target=account.id,
+                        account_id=account.id,
+                        ip=ip,
+                        detail=f"{step.name}: {step.error}",
+                    )
+                )
+                return Provisioned(account, None)
+            step.status, step.error, step.at = "done", None, self._clock.now()
+            await self._accounts.save(account)
+        account.status = "active"
+        await self._accounts.save(account, "provisioning")
+        return Provisioned(account, password)
+
+    async def _step(self, name: str, account: AccountRecord) -> str | None:
+        if name == "storage_account":
+            await self._provider.create_account(account.id)
+        elif name == "console_access":
+            await self._provider.ensure_console_access(account.id)
+        elif name == "admin_user":
+            await self._admin_user(account)
+        elif name == "welcome_mail":
+            if account.admin_user_id is None:
+                raise StepFailed("the account has no admin user")
+            user = await self._users.get(account.admin_user_id)
+            password = await self._users.reset_one_time_password(account.admin_user_id)
+            await self._mailer.send(
+                [account.admin_email],
+                templates.welcome_account_admin(
+                    account.admin_name,
+                    account.display_name,
+                    user.username if user else account.admin_email,
+                    password,
+                    self._console_url,
+                ),
+            )
+            return password
+        return None
+
+    async def _admin_user(self, account: AccountRecord) -> None:
+        existing = await self._users.by_username(account.admin_email)
+        if existing is not None:
+            if existing.account_id != account.id:
+                raise StepFailed(f"{account.admin_email} is already the username of another console user")
+            account.admin_user_id = existing.id
+            await self._provider.create_account_user(account.id, existing.username)
+            return
+        created = await self._users.create(
+            account.admin_email,
+            account.admin_name,
+            account.admin_email,
+            "account-admin",
+            account.id,
+            actor="provisioning",
+        )
+        account.admin_user_id = created.user.id
+
+
+def _explain(error: Exception) -> str:
+    if isinstance(error, StorageUnavailable):
+        return "The storage system did not answer; retry when it is back."
+    if isinstance(error, StorageRefused):
+        return f"The storage system refused: {error}"[:300]
+    return str(error)[:300] or type(error).__name__
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex

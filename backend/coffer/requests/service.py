@@ -1,0 +1,215 @@
+"""Account requests: submit (public, rate-limited), confirm by a single-use mail link, approve or deny once.
+
+Approval runs the same provisioning saga as a direct creation, with the requester as the
+account's first admin. A decision is claimed atomically, so two staff members acting at once
+(approve + approve, or approve + deny) produce exactly one outcome.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from coffer.accounts.service import Accounts
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.auth.regulation import RateLimited
+from coffer.clock import Clock
+from coffer.mail import templates
+from coffer.mail.service import Mailer
+from coffer.provisioning.saga import Provisioning
+from coffer.sessions.tokens import EMAIL_LINK, InvalidToken, TokenSigner
+from coffer.store.regulation import RegulationStore
+from coffer.store.requests import AccountRequestRecord, RequestStatus, RequestStore
+from coffer.store.sessions import SessionStore
+from coffer.users.service import Users
+
+LINK_SECONDS = 24 * 3600
+_HOUR = 3600.0
+_PER_IP_PER_HOUR = 5
+_PER_EMAIL_PER_HOUR = 3
+_GIB = 1024**3
+
+
+class InvalidLink(Exception):
+    """The confirmation link is invalid, expired or already used."""
+
+
+class RequestNotFound(Exception):
+    pass
+
+
+class AlreadyDecided(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RequestForm:
+    organisation: str
+    account_name: str
+    contact_name: str
+    contact_email: str
+    expected_capacity_gb: int
+    message: str
+
+
+@dataclass(frozen=True)
+class RequestPage:
+    items: list[AccountRequestRecord]
+    next_cursor: str | None
+    pending_count: int
+
+
+def account_id_from_name(name: str) -> str:
+    """The storage namespace proposed for a requested name: its lowercase letters and digits."""
+    slug = re.sub(r"[^a-z0-9]", "", name.casefold())
+    slug = re.sub(r"^[0-9]+", "", slug)
+    return slug[:20]
+
+
+class AccountRequests:
+    def __init__(
+        self,
+        store: RequestStore,
+        regulation: RegulationStore,
+        tokens: TokenSigner,
+        spent: SessionStore,
+        accounts: Accounts,
+        provisioning: Provisioning,
+        users: Users,
+        mailer: Mailer,
+        auditor: Auditor,
+        clock: Clock,
+        console_url: str,
+    ) -> None:
+        self._store = store
+        self._regulation = regulation
+        self._tokens = tokens
+        self._spent = spent
+        self._accounts = accounts
+        self._provisioning = provisioning
+        self._users = users
+        self._mailer = mailer
+        self._auditor = auditor
+        self._clock = clock
+        self._console_url = console_url
+
+    async def submit(self, form: RequestForm, ip: str) -> None:
+        now = self._clock.now()
+        if await self._regulation.add_event("request-ip", ip, now, _HOUR) > _PER_IP_PER_HOUR:
+            raise RateLimited(3600)
+        if (
+            await self._regulation.add_event("request-email", form.contact_email.casefold(), now, _HOUR)
+            > _PER_EMAIL_PER_HOUR
+        ):
+            raise RateLimited(3600)
+        await self._accounts.check_available(account_id_from_name(form.account_name), form.account_name)
+        request = AccountRequestRecord(id=uuid.uuid4().hex, created_at=now, **form.__dict__)
+        await self._store.create(request, LINK_SECONDS)
+        token = await self._tokens.sign(EMAIL_LINK, request.id, LINK_SECONDS, {})
+        link = f"{self._console_url}/request-account/confirm?token={token}"
+        await self._mailer.send([form.contact_email], templates.confirm_request(form.contact_name, link))
+        await self._auditor.record(
+            AuditEvent(
+                action=events.REQUEST_SUBMIT, actor=form.contact_email, result="success", target=request.id, ip=ip
+            )
+        )
+
+    async def confirm(self, token: str, ip: str) -> AccountRequestRecord:
+        try:
+            claims = await self._tokens.verify(EMAIL_LINK, token)
+        except InvalidToken as error:
+            raise InvalidLink from error
+        request = await self._store.get(str(claims["sub"]))
+        if request is None or request.status != "unconfirmed":
+            raise InvalidLink
+        if not await self._spent.spend_token(str(claims["jti"]), LINK_SECONDS + 60):
+            raise InvalidLink
+        request.status, request.confirmed_at = "pending", self._clock.now()
+        await self._store.save(request, "unconfirmed")
+        staff = await self._users.staff_emails()
+        if staff:
+            await self._mailer.send(
+                staff,
+                templates.new_request_for_staff(
+                    request.organisation, request.account_name, request.contact_name, self._console_url
+                ),
+            )
+        await self._auditor.record(
+            AuditEvent(
+                action=events.REQUEST_CONFIRM, actor=request.contact_email, result="success", target=request.id, ip=ip
+            )
+        )
+        return request
+
+    async def page(
+        self, status: RequestStatus | None, offset: int, limit: int
+    ) -> tuple[list[AccountRequestRecord], bool, int]:
+        items, more = await self._store.page(status, offset, limit)
+        return items, more, await self._store.count("pending")
+
+    async def _decidable(self, request_id: str, actor: str) -> AccountRequestRecord:
+        request = await self._store.get(request_id)
+        if request is None or request.status == "unconfirmed":
+            raise RequestNotFound(request_id)
+        if request.status != "pending" or not await self._store.claim_decision(request_id, actor):
+            raise AlreadyDecided(request.status)
+        return request
+
+    async def approve(
+        self,
+        request_id: str,
+        account_id: str | None,
+        display_name: str | None,
+        quota_bytes: int | None,
+        actor: str,
+        ip: str,
+    ) -> AccountRequestRecord:
+        request = await self._decidable(request_id, actor)
+        name = display_name or request.account_name
+        try:
+            provisioned = await self._provisioning.create(
+                account_id=account_id or account_id_from_name(name),
+                display_name=name,
+                contact_email=request.contact_email,
+                quota_bytes=quota_bytes if quota_bytes is not None else request.expected_capacity_gb * _GIB,
+                admin_name=request.contact_name,
+                admin_email=request.contact_email,
+                actor=actor,
+                ip=ip,
+                request_id=request.id,
+            )
+        except Exception:
+            await self._store.release_decision(request_id)  # nothing was decided: staff may adjust and retry
+            raise
+        request.status, request.decided_at, request.decided_by = "approved", self._clock.now(), actor
+        request.account_id = provisioned.account.id
+        await self._store.save(request, "pending")
+        await self._auditor.record(
+            AuditEvent(
+                action=events.REQUEST_APPROVE,
+                actor=actor,
+                result="success",
+                target=request.id,
+                account_id=request.account_id,
+                ip=ip,
+            )
+        )
+        return request
+
+    async def deny(self, request_id: str, reason: str, actor: str, ip: str) -> AccountRequestRecord:
+        request = await self._decidable(request_id, actor)
+        request.status, request.decided_at, request.decided_by = "denied", self._clock.now(), actor
+        request.reason = reason
+        await self._store.save(request, "pending")
+        await self._mailer.send(
+            [request.contact_email], templates.request_denied(request.contact_name, request.account_name, reason)
+        )
+        await self._auditor.record(
+            AuditEvent(
+                action=events.REQUEST_DENY, actor=actor, result="success", target=request.id, ip=ip, detail=reason[:200]
+            )
+        )
+        return request

@@ -1,0 +1,85 @@
+"""The mail queue: `coffer:mail:<id>` records, a due-time sorted set for the senders and a newest-first index.
+
+A sender claims a due mail by removing it from the due set; only the one whose ZREM succeeds
+sends it, so several BFF instances can drain the same queue.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+from redis.asyncio import Redis
+
+from coffer.store.client import PREFIX
+
+MailStatus = Literal["queued", "sent", "failed"]
+
+_DUE = f"{PREFIX}:mail:due"
+_ALL = f"{PREFIX}:mail:all"
+_KEPT = 1000
+
+
+class MailRecord(BaseModel):
+    id: str
+    to: list[str]
+    subject: str
+    text: str
+    html: str
+    status: MailStatus = "queued"
+    attempts: int = 0
+    last_error: str | None = None
+    created_at: float
+    sent_at: float | None = None
+    next_attempt_at: float
+
+
+def _record_key(mail_id: str) -> str:
+    return f"{PREFIX}:mail:{mail_id}"
+
+
+class MailStore:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def enqueue(self, mail: MailRecord) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(_record_key(mail.id), mail.model_dump_json())
+            pipe.zadd(_DUE, {mail.id: mail.next_attempt_at})
+            pipe.zadd(_ALL, {mail.id: mail.created_at})
+            await pipe.execute()
+        await self._trim()
+
+    async def _trim(self) -> None:
+        """Keeps the newest mails' records; older ones (sent long ago) are dropped."""
+        old = await self._redis.zrange(_ALL, 0, -_KEPT - 1)
+        if old:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.zrem(_ALL, *[str(mail_id) for mail_id in old])
+                pipe.zrem(_DUE, *[str(mail_id) for mail_id in old])
+                pipe.delete(*[_record_key(str(mail_id)) for mail_id in old])
+                await pipe.execute()
+
+    async def claim_due(self, now: float, limit: int = 10) -> list[MailRecord]:
+        due = await self._redis.zrangebyscore(_DUE, "-inf", now, start=0, num=limit)
+        claimed = []
+        for mail_id in due:
+            if await self._redis.zrem(_DUE, str(mail_id)):
+                raw = await self._redis.get(_record_key(str(mail_id)))
+                if raw is not None:
+                    claimed.append(MailRecord.model_validate_json(raw))
+        return claimed
+
+    async def save(self, mail: MailRecord, retry: bool) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(_record_key(mail.id), mail.model_dump_json())
+            if retry:
+                pipe.zadd(_DUE, {mail.id: mail.next_attempt_at})
+            await pipe.execute()
+
+    async def newest(self, count: int) -> list[MailRecord]:
+        ids = await self._redis.zrevrange(_ALL, 0, count - 1)
+        if not ids:
+            return []
+        raws = await self._redis.mget([_record_key(str(mail_id)) for mail_id in ids])
+        return [MailRecord.model_validate_json(raw) for raw in raws if raw is not None]
