@@ -38,9 +38,7 @@ async def _with_users(settings: Settings, work: Any) -> Any:
     provider = build_provider(settings)
     try:
         services = build_services(settings, SystemClock(), connection, provider)
-        return await work(
-            services, Users(services.users, services.passwords, provider, services.auditor, services.clock)
-        )
+        return await work(services, services.user_admin)
     finally:
         await provider.close()
         await connection.close()

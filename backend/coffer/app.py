@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from prometheus_client import CollectorRegistry
@@ -185,7 +185,12 @@ async def _api_not_found(request: Request) -> Response:
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
 
 
-def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
+def create_app(
+    settings: Settings,
+    clock: Clock | None = None,
+    provider_factory: Callable[[Settings], StorageProvider] | None = None,
+) -> Starlette:
+    """The app; tests may pass a clock and a provider factory (e.g. one that injects storage faults)."""
     settings.check_ready_to_serve()
     clock = clock or SystemClock()
     document = openapi_document()
@@ -193,7 +198,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
         connection = RedisConnection(settings.redis_url)
-        provider = build_provider(settings)
+        provider = (provider_factory or build_provider)(settings)
         services = build_services(settings, clock, connection, provider)
         await services.keys.ensure_key()
         sender = asyncio.create_task(services.mailer.run_sender())

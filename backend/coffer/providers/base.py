@@ -21,7 +21,6 @@ class StorageRefused(Exception):
     """The storage system refused the call (access denied, invalid name, ...)."""
 
 
-@dataclass(frozen=True)
 class AccountHoldsData(StorageRefused):
     """Deleting the account would delete objects, and purging was not asked for."""
 
@@ -61,8 +60,9 @@ class StorageProvider(Protocol):
         """Makes the account (or its namespace) exist. Idempotent."""
         ...
 
-    async def create_account_user(self, account_id: str, username: str) -> None:
-        """Makes the storage identity of a console user exist, without access keys. Idempotent."""
+    async def create_account_user(self, account_id: str, username: str, access: Access) -> None:
+        """Makes the storage identity of a console user exist, without access keys, with a policy that
+        allows `access` inside the account only. Idempotent."""
         ...
 
     async def assume_console_role(

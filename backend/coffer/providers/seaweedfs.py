@@ -55,7 +55,7 @@ def iam_user_name(account_id: str, username: str) -> str:
 
 
 def session_policy(account_id: str, access: Access) -> str:
-    """The policy that confines temporary credentials to the account's namespace."""
+    """The policy that confines credentials (temporary or an IAM user's keys) to the account's namespace."""
     prefix = bucket_prefix(account_id)
     actions: str | list[str] = "s3:*" if access == "manage" else _READ_ACTIONS
     return json.dumps(
@@ -136,19 +136,21 @@ class SeaweedFSProvider:
         """On SeaweedFS the namespace needs nothing created; the call checks the system answers."""
         await self.ping()
 
-    async def create_account_user(self, account_id: str, username: str) -> None:
+    async def create_account_user(self, account_id: str, username: str, access: Access) -> None:
         name = iam_user_name(account_id, username)
         try:
             await self._call(
-                self._iam.create_user,
-                UserName=name,
-                Tags=[
-                    {"Key": "coffer-account", "Value": account_id},
-                ],
+                self._iam.create_user, UserName=name, Tags=[{"Key": "coffer-account", "Value": account_id}]
             )
         except StorageRefused as error:
             if "EntityAlreadyExists" not in str(error):
                 raise
+        await self._call(
+            self._iam.put_user_policy,
+            UserName=name,
+            PolicyName="coffer-account",
+            PolicyDocument=session_policy(account_id, access),
+        )
 
     async def assume_console_role(
         self, account_id: str, username: str, access: Access, duration_seconds: int

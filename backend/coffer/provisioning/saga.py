@@ -173,7 +173,7 @@ class Provisioning:
             if existing.account_id != account.id:
                 raise StepFailed(f"{account.admin_email} is already the username of another console user")
             account.admin_user_id = existing.id
-            await self._provider.create_account_user(account.id, existing.username)
+            await self._provider.create_account_user(account.id, existing.username, "manage")
             return
         created = await self._users.create(
             account.admin_email,

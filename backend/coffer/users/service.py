@@ -66,7 +66,9 @@ class Users:
             created_at=self._clock.now(),
         )
         if account_id is not None:
-            await self._provider.create_account_user(account_id, username)
+            await self._provider.create_account_user(
+                account_id, username, "manage" if role == "account-admin" else "read"
+            )
         if not await self._store.create(user):
             raise UsernameTaken(f"The username {username!r} is taken.")
         await self._auditor.record(

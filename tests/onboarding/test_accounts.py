@@ -1,0 +1,206 @@
+"""Platform staff create, list, disable, enable and delete accounts; the storage system follows."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import boto3
+import pytest
+from starlette.testclient import TestClient
+
+from coffer.clock import FixedClock
+from coffer.embedded.stack import EmbeddedStack
+from coffer.settings import Settings
+
+from ..accounts.test_buckets_with_sts import service_client
+from ..conftest import unique_account_id
+from ..flows import Person, first_sign_in
+from ..mailbox import one_time_password, wait_for_mail
+
+
+def new_account(account_id: str | None = None, **changes: Any) -> dict[str, Any]:
+    account_id = account_id or unique_account_id("acme")
+    return {
+        "id": account_id,
+        "display_name": f"Acme-{account_id}",
+        "contact_email": f"ops@{account_id}.example.com",
+        "quota_bytes": None,
+        "admin_name": "Alice",
+        "admin_email": f"alice@{account_id}.example.com",
+        **changes,
+    }
+
+
+@pytest.fixture
+def staff(client: TestClient, admin: Person, clock: FixedClock) -> TestClient:
+    first_sign_in(client, admin, clock)
+    return client
+
+
+def test_created_account_is_provisioned_and_its_admin_gets_a_working_one_time_password(
+    staff: TestClient, stack: EmbeddedStack, settings: Settings, clock: FixedClock
+) -> None:
+    body = new_account()
+    answer = staff.post("/api/v1/accounts", json=body, headers={"Idempotency-Key": uuid.uuid4().hex})
+
+    assert answer.status_code == 201, answer.text
+    account = answer.json()
+    assert account["status"] == "active"
+    assert [step["status"] for step in account["steps"]] == ["done"] * 4
+    assert account["users"] == 1
+    mail = wait_for_mail(stack, body["admin_email"], "is ready")
+    with TestClient(staff.app, base_url="https://testserver") as other:
+        other.headers["X-Coffer-CSRF"] = "1"
+        signed_in = first_sign_in(other, Person(body["admin_email"], one_time_password(mail)), clock)
+    assert signed_in["me"]["account_id"] == body["id"]
+
+
+def test_a_double_submitted_create_makes_one_account(staff: TestClient) -> None:
+    body, key = new_account(), uuid.uuid4().hex
+    first = staff.post("/api/v1/accounts", json=body, headers={"Idempotency-Key": key})
+    second = staff.post("/api/v1/accounts", json=body, headers={"Idempotency-Key": key})
+
+    assert first.status_code == second.status_code == 201
+    assert first.json()["id"] == second.json()["id"]
+    listed = staff.get("/api/v1/accounts", params={"q": body["id"]}).json()["items"]
+    assert [item["id"] for item in listed] == [body["id"]]
+
+
+@pytest.mark.parametrize(
+    ("change", "status", "field"),
+    [
+        ({"display_name": "x" * 129}, 422, "display_name"),
+        ({"display_name": "has spaces"}, 422, "display_name"),
+        ({"display_name": "semi;colon"}, 422, "display_name"),
+        ({"id": "Upper"}, 422, "id"),
+        ({"id": "ab"}, 422, "id"),
+        ({"id": "with-dash"}, 422, "id"),
+        ({"id": "9starts"}, 422, "id"),
+        ({"contact_email": "not-an-email"}, 422, "contact_email"),
+    ],
+)
+def test_invalid_accounts_are_refused_naming_the_field(
+    staff: TestClient, change: dict[str, str], status: int, field: str
+) -> None:
+    answer = staff.post("/api/v1/accounts", json=new_account(**change))
+    assert answer.status_code == status, answer.text
+    assert field in [error["field"] for error in answer.json()["errors"]]
+
+
+def test_a_name_taken_in_another_case_is_refused(staff: TestClient) -> None:
+    first = new_account(display_name="Globex.Corp")
+    assert staff.post("/api/v1/accounts", json=first).status_code == 201
+    answer = staff.post("/api/v1/accounts", json=new_account(display_name="GLOBEX.corp"))
+    assert answer.status_code == 409
+    assert answer.json()["errors"][0]["field"] == "display_name"
+
+
+def test_a_valid_name_with_every_allowed_character_is_accepted(staff: TestClient) -> None:
+    assert staff.post("/api/v1/accounts", json=new_account(display_name="a.b_c+d@e-f")).status_code == 201
+
+
+def test_accounts_are_searched_filtered_sorted_and_paged(staff: TestClient) -> None:
+    stem = "pg" + uuid.uuid4().hex[:5]
+    ids = [f"{stem}{index}" for index in range(5)]
+    for index, account_id in enumerate(ids):
+        assert (
+            staff.post("/api/v1/accounts", json=new_account(account_id, display_name=f"{stem}-{4 - index}")).status_code
+            == 201
+        )
+    staff.post(f"/api/v1/accounts/{ids[0]}/disable")
+
+    by_name = staff.get("/api/v1/accounts", params={"q": stem, "sort": "name"}).json()["items"]
+    assert [item["display_name"] for item in by_name] == [f"{stem}-{index}" for index in range(5)]
+
+    disabled = staff.get("/api/v1/accounts", params={"status": "disabled"}).json()["items"]
+    assert [item["id"] for item in disabled] == [ids[0]]
+
+    seen, cursor = [], None
+    while True:
+        page = staff.get(
+            "/api/v1/accounts", params={"limit": 2, "sort": "created", **({"cursor": cursor} if cursor else {})}
+        ).json()
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == ids
+
+
+def test_a_bad_cursor_is_a_clear_problem(staff: TestClient) -> None:
+    answer = staff.get("/api/v1/accounts", params={"cursor": "garbage"})
+    assert answer.status_code == 422
+    assert "cursor" in answer.json()["detail"]
+
+
+def _admin_key(settings: Settings, account_id: str, username: str) -> Any:
+    key = service_client(settings, "iam").create_access_key(UserName=f"{account_id}.{username}")["AccessKey"]
+    return boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+    )
+
+
+def test_disable_stops_sign_in_sessions_and_keys_and_enable_restores_them(
+    staff: TestClient, stack: EmbeddedStack, settings: Settings, clock: FixedClock
+) -> None:
+    body = new_account()
+    assert staff.post("/api/v1/accounts", json=body).status_code == 201
+    alice = Person(body["admin_email"], one_time_password(wait_for_mail(stack, body["admin_email"], "is ready")))
+    service_client(settings, "s3").create_bucket(Bucket=f"{body['id']}-data")
+    key = _admin_key(settings, body["id"], alice.username)
+    key.put_object(Bucket=f"{body['id']}-data", Key="before", Body=b"1")
+    with TestClient(staff.app, base_url="https://testserver") as tenant:
+        tenant.headers["X-Coffer-CSRF"] = "1"
+        first_sign_in(tenant, alice, clock)
+
+        assert staff.post(f"/api/v1/accounts/{body['id']}/disable").json()["status"] == "disabled"
+
+        assert tenant.get("/api/v1/me").status_code == 401
+        with pytest.raises(key.exceptions.ClientError):
+            key.put_object(Bucket=f"{body['id']}-data", Key="during", Body=b"2")
+        refused = tenant.post("/api/v1/auth/login", json={"username": alice.username, "password": alice.password})
+        assert refused.status_code == 403
+        assert "disabled" in refused.json()["detail"]
+
+        assert staff.post(f"/api/v1/accounts/{body['id']}/enable").json()["status"] == "active"
+        key.put_object(Bucket=f"{body['id']}-data", Key="after", Body=b"3")
+        assert (
+            tenant.post("/api/v1/auth/login", json={"username": alice.username, "password": alice.password}).status_code
+            == 200
+        )
+    service_client(settings, "s3").delete_objects(
+        Bucket=f"{body['id']}-data", Delete={"Objects": [{"Key": "before"}, {"Key": "after"}]}
+    )
+
+
+def test_delete_needs_the_name_refuses_data_unless_purged_and_keeps_the_record(
+    staff: TestClient, settings: Settings
+) -> None:
+    body = new_account()
+    assert staff.post("/api/v1/accounts", json=body).status_code == 201
+    s3, iam = service_client(settings, "s3"), service_client(settings, "iam")
+    s3.create_bucket(Bucket=f"{body['id']}-data")
+    s3.put_object(Bucket=f"{body['id']}-data", Key="precious", Body=b"x")
+    one = f"/api/v1/accounts/{body['id']}"
+
+    wrong_name = staff.post(one + "/delete", json={"confirm_name": "nope", "purge_data": True})
+    assert wrong_name.status_code == 422
+    holds_data = staff.post(one + "/delete", json={"confirm_name": body["display_name"], "purge_data": False})
+    assert holds_data.status_code == 409
+    assert "hold objects" in holds_data.json()["detail"]
+    assert s3.get_object(Bucket=f"{body['id']}-data", Key="precious")["Body"].read() == b"x"
+
+    deleted = staff.post(one + "/delete", json={"confirm_name": body["display_name"], "purge_data": True})
+
+    assert deleted.status_code == 200, deleted.text
+    assert deleted.json()["status"] == "deleted"
+    assert [bucket["Name"] for bucket in s3.list_buckets()["Buckets"] if bucket["Name"].startswith(body["id"])] == []
+    assert [
+        user["UserName"] for user in iam.list_users()["Users"] if user["UserName"].startswith(body["id"] + ".")
+    ] == []
+    assert staff.get(one).json()["status"] == "deleted"
