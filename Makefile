@@ -66,6 +66,7 @@ openapi: $(VENV)/.installed
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/session_cost.py
+	$(BIN)/python bench/list_scaling.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist

@@ -15,6 +15,7 @@ from coffer.app import build_provider, build_services
 from coffer.clock import SystemClock
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
+from coffer.store.users import Role
 from coffer.users.service import CreatedUser, Users
 
 NEW_PASSWORD = "violet submarine orchestra 42 lanterns"
@@ -50,6 +51,16 @@ def bootstrap_admin(settings: Settings) -> Visitor:
 
     created = _run(_with_users(settings, work))
     assert created is not None
+    return Visitor(created.user.username, created.one_time_password)
+
+
+def platform_user(settings: Settings, username: str, role: Role) -> Visitor:
+    """A member of the operator's staff, as a platform admin would create them."""
+
+    async def work(services: Any, users: Users) -> CreatedUser:
+        return await users.create(username, username.title(), f"{username}@example.com", role, None, actor="e2e")
+
+    created: CreatedUser = _run(_with_users(settings, work))
     return Visitor(created.user.username, created.one_time_password)
 
 

@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['auth', 'buckets'];
+const features = ['auth', 'buckets', 'accounts', 'account-requests', 'audit', 'outbox'];
 const shared = ['./src/components', './src/lib', './src/config', './src/client'];
 
 export default tseslint.config(

@@ -21,6 +21,7 @@ from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
+from coffer.store.users import Role
 from coffer.users.service import CreatedUser, Users
 
 from .flows import Person
@@ -86,14 +87,16 @@ async def _with_users(settings: Settings, work: Any) -> Any:
         await connection.close()
 
 
-def create_platform_admin(settings: Settings, username: str = "admin") -> CreatedUser:
+def create_user(settings: Settings, username: str, role: Role, account_id: str | None = None) -> CreatedUser:
     async def work(services: Any, users: Users) -> CreatedUser:
-        return await users.create(
-            username, "Platform admin", f"{username}@example.com", "platform-admin", None, actor="test"
-        )
+        return await users.create(username, username.title(), f"{username}@example.com", role, account_id, actor="test")
 
     created: CreatedUser = asyncio.run(_with_users(settings, work))
     return created
+
+
+def create_platform_admin(settings: Settings, username: str = "admin") -> CreatedUser:
+    return create_user(settings, username, "platform-admin")
 
 
 def create_account_with_admin(settings: Settings, account_id: str, username: str) -> CreatedUser:

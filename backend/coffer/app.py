@@ -97,7 +97,7 @@ def build_services(
     )
     users = UserStore(redis)
     passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.password_min_length)
-    auditor = Auditor(AuditStore(redis, settings.audit_max_events), clock)
+    auditor = Auditor(AuditStore(redis, settings.audit_max_events, settings.audit_retention_days * 86_400), clock)
     credentials = StorageCredentials(
         provider,
         CredentialStore(redis),

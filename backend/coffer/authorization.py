@@ -13,6 +13,7 @@ from coffer.store.users import Role
 
 class Action(StrEnum):
     BUCKETS_READ = "buckets.read"
+    ACCOUNT_READ = "account.read"  # one account's facts and usage; account roles: their own only
     ACCOUNTS_READ = "accounts.read"
     ACCOUNTS_MANAGE = "accounts.manage"
     REQUESTS_READ = "requests.read"
@@ -28,6 +29,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     "platform-manager": frozenset(
         {
             Action.BUCKETS_READ,
+            Action.ACCOUNT_READ,
             Action.ACCOUNTS_READ,
             Action.ACCOUNTS_MANAGE,
             Action.REQUESTS_READ,
@@ -35,9 +37,11 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.AUDIT_READ,
         }
     ),
-    "platform-viewer": frozenset({Action.BUCKETS_READ, Action.ACCOUNTS_READ, Action.REQUESTS_READ, Action.AUDIT_READ}),
-    "account-admin": frozenset({Action.BUCKETS_READ, Action.AUDIT_READ}),
-    "account-member": frozenset({Action.BUCKETS_READ}),
+    "platform-viewer": frozenset(
+        {Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.ACCOUNTS_READ, Action.REQUESTS_READ, Action.AUDIT_READ}
+    ),
+    "account-admin": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.AUDIT_READ}),
+    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ}),
 }
 
 

@@ -75,6 +75,7 @@ class Settings(BaseSettings):
 
     # Audit
     audit_max_events: int = Field(100_000, ge=100, description="Audit stream length kept (approximate).")
+    audit_retention_days: int = Field(400, ge=1, description="Audit events older than this are dropped.")
 
     # Development
     dev_mode: bool = Field(False, description="Embedded development mode (shows the mail outbox).")

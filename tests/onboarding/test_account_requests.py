@@ -29,7 +29,7 @@ def request_form(**changes: Any) -> dict[str, Any]:
         "account_name": name,
         "contact_name": "Peter",
         "contact_email": f"peter@{name.lower()}.example.com",
-        "expected_capacity_gb": 50,
+        "expected_capacity_gib": 50,
         "message": "For our TPS reports.",
         **changes,
     }
@@ -143,9 +143,13 @@ def test_a_taken_name_and_bad_fields_are_explained(client: TestClient, admin: Pe
     assert created.status_code == 201
     taken = client.post("/api/v1/account-requests", json=form)
     assert taken.status_code == 409
-    bad = client.post("/api/v1/account-requests", json={**form, "contact_email": "nope", "expected_capacity_gb": 0})
+    assert [error["field"] for error in taken.json()["errors"]] == ["account_name"]
+    unusable = client.post("/api/v1/account-requests", json={**form, "account_name": "has spaces"})
+    assert unusable.status_code == 422
+    assert [error["field"] for error in unusable.json()["errors"]] == ["account_name"]
+    bad = client.post("/api/v1/account-requests", json={**form, "contact_email": "nope", "expected_capacity_gib": 0})
     assert bad.status_code == 422
-    assert {error["field"] for error in bad.json()["errors"]} == {"contact_email", "expected_capacity_gb"}
+    assert {error["field"] for error in bad.json()["errors"]} == {"contact_email", "expected_capacity_gib"}
 
 
 @pytest.mark.parametrize("second", ["approve", "deny"])

@@ -67,6 +67,20 @@ def test_a_double_submitted_create_makes_one_account(staff: TestClient) -> None:
     assert [item["id"] for item in listed] == [body["id"]]
 
 
+def test_a_refused_create_can_be_fixed_and_resent_with_the_same_key(staff: TestClient) -> None:
+    key = uuid.uuid4().hex
+    refused = staff.post(
+        "/api/v1/accounts", json=new_account(display_name="bad name"), headers={"Idempotency-Key": key}
+    )
+    fixed = new_account()
+    resent = staff.post("/api/v1/accounts", json=fixed, headers={"Idempotency-Key": key})
+    reused = staff.post("/api/v1/accounts", json=new_account(), headers={"Idempotency-Key": key})
+
+    assert refused.status_code == 422
+    assert resent.status_code == 201 and resent.json()["id"] == fixed["id"]
+    assert reused.status_code == 422 and "another account" in reused.json()["detail"]
+
+
 @pytest.mark.parametrize(
     ("change", "status", "field"),
     [
@@ -77,6 +91,7 @@ def test_a_double_submitted_create_makes_one_account(staff: TestClient) -> None:
         ({"id": "ab"}, 422, "id"),
         ({"id": "with-dash"}, 422, "id"),
         ({"id": "9starts"}, 422, "id"),
+        ({"id": "new"}, 422, "id"),
         ({"contact_email": "not-an-email"}, 422, "contact_email"),
     ],
 )

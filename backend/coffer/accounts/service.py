@@ -43,9 +43,14 @@ class AccountStateConflict(Exception):
     """The action does not fit the account's status (e.g. enabling a deleted account)."""
 
 
+_RESERVED_IDS = frozenset({"new"})  # a console path (/accounts/new)
+
+
 def validate_new_account(account_id: str, display_name: str) -> None:
     if not ACCOUNT_ID.fullmatch(account_id):
         raise InvalidAccount("id", ACCOUNT_ID_RULE)
+    if account_id in _RESERVED_IDS:
+        raise InvalidAccount("id", f"The account id {account_id!r} is reserved; choose another.")
     if not DISPLAY_NAME.fullmatch(display_name):
         raise InvalidAccount("display_name", DISPLAY_NAME_RULE)
 

@@ -15,7 +15,7 @@ from coffer.auth.regulation import Locked, RateLimited
 from coffer.auth.service import AccountClosed, InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
 from coffer.authorization import Forbidden
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
-from coffer.provisioning.saga import ProvisioningInProgress
+from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgress
 from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
 from coffer.users.service import InvalidUser, UsernameTaken
 
@@ -24,6 +24,11 @@ _log = logging.getLogger("coffer.api")
 
 def _problem(status: int, slug: str, title: str, detail: str, errors: list[FieldError] | None = None) -> Problem:
     return Problem(type=TYPE_BASE + slug, title=title, status=status, detail=detail, errors=errors)
+
+
+def _wait(seconds: int) -> str:
+    minutes = max(1, round(seconds / 60))
+    return "a minute" if minutes == 1 else f"{minutes} minutes"
 
 
 def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
@@ -39,7 +44,7 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
             429,
             "rate-limited",
             "Too many requests",
-            "Too many sign-in attempts from your address. Wait a minute and try again.",
+            f"Too many attempts. Try again in {_wait(error.retry_after)}.",
         ), {"Retry-After": str(error.retry_after)}
     if isinstance(error, InvalidChallenge):
         return _problem(
@@ -103,6 +108,13 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
             "Already in progress",
             "This account is being created by an earlier submission; reload in a moment.",
         ), {}
+    if isinstance(error, IdempotencyKeyReused):
+        return _problem(
+            422,
+            "idempotency-key-reused",
+            "Idempotency-Key reused",
+            "This Idempotency-Key was already used for another account; send a new key for a new account.",
+        ), {}
     if isinstance(error, InvalidLink):
         return _problem(
             410, "invalid-link", "Link not valid", "This confirmation link is invalid, expired or was already used."
@@ -159,6 +171,7 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         AccountNotFound,
         AccountStateConflict,
         ProvisioningInProgress,
+        IdempotencyKeyReused,
         InvalidLink,
         RequestNotFound,
         AlreadyDecided,

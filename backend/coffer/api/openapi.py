@@ -35,6 +35,14 @@ _CSRF_HEADER = {
     "schema": {"type": "string", "const": "1"},
 }
 
+_IDEMPOTENCY_HEADER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "A fresh random key per form; a resend with the same key returns the first outcome.",
+    "schema": {"type": "string", "maxLength": 128},
+}
+
 
 def _problem(description: str) -> dict[str, Any]:
     return {
@@ -83,6 +91,8 @@ def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
             parameters += _query_parameters(operation.query)
         if operation.method != "GET":
             parameters.append(_CSRF_HEADER)
+        if operation.idempotency_key:
+            parameters.append(_IDEMPOTENCY_HEADER)
         if parameters:
             entry["parameters"] = parameters
         if operation.body is not None:

@@ -42,6 +42,7 @@ class Operation:
     account_param: str | None = None
     query: type[BaseModel] | None = None
     media_type: str = "application/json"
+    idempotency_key: bool = False  # accepts an Idempotency-Key header making a repeated submit harmless
 
     def route(self) -> Route:
         async def endpoint(request: Request) -> Response:

@@ -270,20 +270,20 @@ class SignIn:
     async def sign_out(self, claims: SessionClaims, ip: str) -> None:
         await self._sessions.end(claims)
         await self._credentials.forget(claims.sid)
-        await self._auditor.record(
-            AuditEvent(action=events.SIGN_OUT, actor=claims.sub, result="success", ip=ip, account_id=claims.acct or "")
-        )
+        await self._audit_session_event(events.SIGN_OUT, claims, ip)
 
     async def sign_out_everywhere(self, claims: SessionClaims, ip: str) -> None:
         await self._users.bump_version(claims.sub)
         await self._credentials.forget(claims.sid)
+        await self._audit_session_event(events.SIGN_OUT_EVERYWHERE, claims, ip)
+
+    async def _audit_session_event(self, action: str, claims: SessionClaims, ip: str) -> None:
+        """Names the actor by username, like every other event, so one actor filter finds all they did."""
+        user = await self._users.get(claims.sub)
+        actor = user.username if user else claims.sub
         await self._auditor.record(
             AuditEvent(
-                action=events.SIGN_OUT_EVERYWHERE,
-                actor=claims.sub,
-                result="success",
-                ip=ip,
-                account_id=claims.acct or "",
+                action=action, actor=actor, result="success", ip=ip, target=claims.sub, account_id=claims.acct or ""
             )
         )
 

@@ -6,12 +6,13 @@ Failed sends are retried with exponential backoff (30 s, 1 min, 2 min, … cappe
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import smtplib
 import uuid
 from email.message import EmailMessage
 
-import anyio
 import anyio.to_thread
 
 from coffer.clock import Clock
@@ -34,7 +35,7 @@ class Mailer:
         self._port = port
         self._sender = sender
         self._timeout = timeout
-        self._wake = anyio.Event()
+        self._wake = asyncio.Event()
 
     async def send(self, to: list[str], message: Message) -> str:
         """Queues the mail; the sender delivers it. Returns the mail's id."""
@@ -92,15 +93,19 @@ class Mailer:
             smtp.send_message(message)
 
     async def run_sender(self, poll_seconds: float = 2.0) -> None:
-        """The background sender: runs until cancelled; woken at once when this instance queues a mail."""
+        """The background sender: runs until cancelled; woken at once when this instance queues a mail.
+
+        Plain asyncio waiting (not an anyio cancel scope), so the lifespan's task.cancel() always ends it.
+        """
         while True:
+            self._wake.clear()
             try:
                 await self.deliver_due()
             except Exception:
                 _log.exception("mail sender cycle failed")
-            with anyio.move_on_after(poll_seconds):
-                await self._wake.wait()
-            self._wake = anyio.Event()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(poll_seconds):
+                    await self._wake.wait()
 
     async def newest(self, count: int = 100) -> list[MailRecord]:
         return await self._store.newest(count)

@@ -28,6 +28,10 @@ class ProvisioningInProgress(Exception):
     """A create with this idempotency key is still running."""
 
 
+class IdempotencyKeyReused(Exception):
+    """The idempotency key was first sent with another account id: a client bug, never a repeat."""
+
+
 @dataclass(frozen=True)
 class Provisioned:
     account: AccountRecord
@@ -75,6 +79,8 @@ class Provisioning:
     ) -> Provisioned:
         if idempotency_key:
             first = await self._account_store.claim_idempotency_key(idempotency_key, account_id)
+            if first is not None and first != account_id:
+                raise IdempotencyKeyReused(first)
             if first is not None:
                 try:
                     return Provisioned(await self._accounts.get(first), None)
@@ -92,7 +98,12 @@ class Provisioning:
             steps=[SagaStepRecord(name=name) for name in STEPS],
             request_id=request_id,
         )
-        await self._accounts.new_record(record)
+        try:
+            await self._accounts.new_record(record)
+        except Exception:
+            if idempotency_key:
+                await self._account_store.release_idempotency_key(idempotency_key)
+            raise
         await self._auditor.record(
             AuditEvent(
                 action=events.ACCOUNT_CREATE,

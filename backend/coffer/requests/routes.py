@@ -45,7 +45,7 @@ async def request_account(request: Request, body: AccountRequestCreate) -> Reque
             account_name=body.account_name,
             contact_name=body.contact_name,
             contact_email=str(body.contact_email),
-            expected_capacity_gb=body.expected_capacity_gb,
+            expected_capacity_gib=body.expected_capacity_gib,
             message=body.message,
         ),
         client_ip(request),

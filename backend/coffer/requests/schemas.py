@@ -17,7 +17,7 @@ class AccountRequestCreate(BaseModel):
     account_name: str = Field(min_length=1, max_length=128)
     contact_name: str = Field(min_length=1, max_length=200)
     contact_email: EmailStr
-    expected_capacity_gb: int = Field(ge=1, le=10_000_000)
+    expected_capacity_gib: int = Field(ge=1, le=10_000_000)
     message: str = Field("", max_length=2000)
 
 
@@ -36,7 +36,7 @@ class AccountRequest(BaseModel):
     account_name: str
     contact_name: str
     contact_email: str
-    expected_capacity_gb: int
+    expected_capacity_gib: int
     message: str
     status: RequestStatus
     created_at: datetime

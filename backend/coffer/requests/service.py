@@ -7,11 +7,13 @@ account's first admin. A decision is claimed atomically, so two staff members ac
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from coffer.accounts.service import Accounts
+from coffer.accounts.service import Accounts, AccountTaken, InvalidAccount
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
@@ -51,7 +53,7 @@ class RequestForm:
     account_name: str
     contact_name: str
     contact_email: str
-    expected_capacity_gb: int
+    expected_capacity_gib: int
     message: str
 
 
@@ -67,6 +69,16 @@ def account_id_from_name(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]", "", name.casefold())
     slug = re.sub(r"^[0-9]+", "", slug)
     return slug[:20]
+
+
+@contextlib.contextmanager
+def _fields_renamed(names: dict[str, str]) -> Iterator[None]:
+    """Names a refused account field as the form that sent it does, so the error lands on the right input."""
+    try:
+        yield
+    except (InvalidAccount, AccountTaken) as error:
+        error.field = names.get(error.field, error.field)
+        raise
 
 
 class AccountRequests:
@@ -105,7 +117,8 @@ class AccountRequests:
             > _PER_EMAIL_PER_HOUR
         ):
             raise RateLimited(3600)
-        await self._accounts.check_available(account_id_from_name(form.account_name), form.account_name)
+        with _fields_renamed({"id": "account_name", "display_name": "account_name"}):
+            await self._accounts.check_available(account_id_from_name(form.account_name), form.account_name)
         request = AccountRequestRecord(id=uuid.uuid4().hex, created_at=now, **form.__dict__)
         await self._store.create(request, LINK_SECONDS)
         token = await self._tokens.sign(EMAIL_LINK, request.id, LINK_SECONDS, {})
@@ -170,17 +183,18 @@ class AccountRequests:
         request = await self._decidable(request_id, actor)
         name = display_name or request.account_name
         try:
-            provisioned = await self._provisioning.create(
-                account_id=account_id or account_id_from_name(name),
-                display_name=name,
-                contact_email=request.contact_email,
-                quota_bytes=quota_bytes if quota_bytes is not None else request.expected_capacity_gb * _GIB,
-                admin_name=request.contact_name,
-                admin_email=request.contact_email,
-                actor=actor,
-                ip=ip,
-                request_id=request.id,
-            )
+            with _fields_renamed({"id": "account_id"}):
+                provisioned = await self._provisioning.create(
+                    account_id=account_id or account_id_from_name(name),
+                    display_name=name,
+                    contact_email=request.contact_email,
+                    quota_bytes=quota_bytes if quota_bytes is not None else request.expected_capacity_gib * _GIB,
+                    admin_name=request.contact_name,
+                    admin_email=request.contact_email,
+                    actor=actor,
+                    ip=ip,
+                    request_id=request.id,
+                )
         except Exception:
             await self._store.release_decision(request_id)  # nothing was decided: staff may adjust and retry
             raise

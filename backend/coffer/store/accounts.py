@@ -135,8 +135,16 @@ class AccountStore:
 
     async def claim_idempotency_key(self, key: str, account_id: str) -> str | None:
         """None when the key is new (now bound to `account_id`); else the account it was first used for."""
-        stored_key = f"{PREFIX}:idempotency:account-create:{key}"
+        stored_key = _idempotency_key(key)
         if await self._redis.set(stored_key, account_id, nx=True, ex=86400):
             return None
         existing = await self._redis.get(stored_key)
         return None if existing is None else str(existing)
+
+    async def release_idempotency_key(self, key: str) -> None:
+        """Forgets a key whose create was refused before anything was made, so the form may be fixed and resent."""
+        await self._redis.delete(_idempotency_key(key))
+
+
+def _idempotency_key(key: str) -> str:
+    return f"{PREFIX}:idempotency:account-create:{key}"

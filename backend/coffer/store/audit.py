@@ -1,4 +1,4 @@
-"""The audit trail: one Redis stream, trimmed to a bounded length, read newest first with filters."""
+"""The audit trail: one Redis stream, trimmed to a bounded length and age, read newest first with filters."""
 
 from __future__ import annotations
 
@@ -13,14 +13,18 @@ _BATCH = 500
 
 
 class AuditStore:
-    def __init__(self, redis: Redis, max_events: int) -> None:
+    def __init__(self, redis: Redis, max_events: int, retention_seconds: int) -> None:
         self._redis = redis
         self._max_events = max_events
+        self._retention_ms = retention_seconds * 1000
 
     async def append(self, fields: dict[str, str]) -> str:
+        """Adds the event and drops those older than the retention, measured on the stream's own (server) clock."""
         entry: dict[str | bytes, str | bytes] = {key: value for key, value in fields.items()}
-        event_id = await self._redis.xadd(_STREAM, entry, maxlen=self._max_events, approximate=True)  # type: ignore[arg-type]
-        return str(event_id)
+        event_id = str(await self._redis.xadd(_STREAM, entry, maxlen=self._max_events, approximate=True))  # type: ignore[arg-type]
+        added_ms = int(event_id.split("-")[0])
+        await self._redis.xtrim(_STREAM, minid=str(added_ms - self._retention_ms), approximate=False)
+        return event_id
 
     async def latest(self, count: int) -> list[tuple[str, dict[str, str]]]:
         return (await self.query(lambda fields: True, None, count, count))[0]

@@ -18,7 +18,7 @@ class AccountRequestRecord(BaseModel):
     account_name: str
     contact_name: str
     contact_email: str
-    expected_capacity_gb: int
+    expected_capacity_gib: int
     message: str
     status: RequestStatus = "unconfirmed"
     created_at: float

@@ -4,6 +4,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
 import { paths } from '@/config/paths';
 
+import { RequestAccountLayout } from './routes/request-account/request-account-layout';
 import { RootRoute } from './routes/root';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in/sign-in';
@@ -33,10 +34,30 @@ const routes: RouteObject[] = [
         ],
       },
       {
+        path: paths.requestAccount.path,
+        Component: RequestAccountLayout,
+        children: [
+          { index: true, lazy: lazyRoute(() => import('./routes/request-account/request-account')) },
+          {
+            path: paths.requestAccountConfirm.path,
+            lazy: lazyRoute(() => import('./routes/request-account/confirm')),
+          },
+        ],
+      },
+      {
         lazy: lazyRoute(() => import('./routes/console/console-layout')),
         children: [
           { path: paths.overview.path, lazy: lazyRoute(() => import('./routes/console/overview')) },
+          { path: paths.accounts.path, lazy: lazyRoute(() => import('./routes/console/accounts')) },
+          { path: paths.newAccount.path, lazy: lazyRoute(() => import('./routes/console/new-account')) },
+          { path: paths.account.path, lazy: lazyRoute(() => import('./routes/console/account')) },
           { path: paths.accountBuckets.path, lazy: lazyRoute(() => import('./routes/console/buckets')) },
+          {
+            path: paths.accountRequests.path,
+            lazy: lazyRoute(() => import('./routes/console/account-requests')),
+          },
+          { path: paths.audit.path, lazy: lazyRoute(() => import('./routes/console/audit')) },
+          { path: paths.outbox.path, lazy: lazyRoute(() => import('./routes/console/outbox')) },
         ],
       },
       { path: '*', lazy: lazyRoute(() => import('./routes/not-found')) },

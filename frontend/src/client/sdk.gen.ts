@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, GetMeData, GetMeErrors, GetMeResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
+import type { ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetMeData, GetMeErrors, GetMeResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -118,6 +118,105 @@ export const getMe = <ThrowOnError extends boolean = true>(options?: Options<Get
 });
 
 /**
+ * Accounts, searched, filtered, sorted and paged
+ */
+export const listAccounts = <ThrowOnError extends boolean = true>(options?: Options<ListAccountsData, ThrowOnError>) => (options?.client ?? client).get<ListAccountsResponses, ListAccountsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts',
+    ...options
+});
+
+/**
+ * Create and provision an account with its first admin
+ */
+export const createAccount = <ThrowOnError extends boolean = true>(options: Options<CreateAccountData, ThrowOnError>) => (options.client ?? client).post<CreateAccountResponses, CreateAccountErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * An account with its usage and provisioning steps
+ */
+export const getAccount = <ThrowOnError extends boolean = true>(options: Options<GetAccountData, ThrowOnError>) => (options.client ?? client).get<GetAccountResponses, GetAccountErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}',
+    ...options
+});
+
+/**
+ * Stop the account's sign-ins, sessions and keys
+ */
+export const disableAccount = <ThrowOnError extends boolean = true>(options: Options<DisableAccountData, ThrowOnError>) => (options.client ?? client).post<DisableAccountResponses, DisableAccountErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/disable',
+    ...options
+});
+
+/**
+ * Undo a disable
+ */
+export const enableAccount = <ThrowOnError extends boolean = true>(options: Options<EnableAccountData, ThrowOnError>) => (options.client ?? client).post<EnableAccountResponses, EnableAccountErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/enable',
+    ...options
+});
+
+/**
+ * Run a failed provisioning again
+ */
+export const retryAccountProvisioning = <ThrowOnError extends boolean = true>(options: Options<RetryAccountProvisioningData, ThrowOnError>) => (options.client ?? client).post<RetryAccountProvisioningResponses, RetryAccountProvisioningErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/retry',
+    ...options
+});
+
+/**
+ * Delete the account (confirm by its name)
+ */
+export const deleteAccount = <ThrowOnError extends boolean = true>(options: Options<DeleteAccountData, ThrowOnError>) => (options.client ?? client).post<DeleteAccountResponses, DeleteAccountErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/delete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * The account's buckets, listed with the signed-in user's temporary credentials
  */
 export const listAccountBuckets = <ThrowOnError extends boolean = true>(options: Options<ListAccountBucketsData, ThrowOnError>) => (options.client ?? client).get<ListAccountBucketsResponses, ListAccountBucketsErrors, ThrowOnError>({
@@ -127,5 +226,115 @@ export const listAccountBuckets = <ThrowOnError extends boolean = true>(options:
             type: 'apiKey'
         }],
     url: '/api/v1/accounts/{account_id}/buckets',
+    ...options
+});
+
+/**
+ * Account requests, newest first
+ */
+export const listAccountRequests = <ThrowOnError extends boolean = true>(options?: Options<ListAccountRequestsData, ThrowOnError>) => (options?.client ?? client).get<ListAccountRequestsResponses, ListAccountRequestsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/account-requests',
+    ...options
+});
+
+/**
+ * Ask for an account (public)
+ */
+export const requestAccount = <ThrowOnError extends boolean = true>(options: Options<RequestAccountData, ThrowOnError>) => (options.client ?? client).post<RequestAccountResponses, RequestAccountErrors, ThrowOnError>({
+    url: '/api/v1/account-requests',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Confirm the requester's mail address with the link's token (public)
+ */
+export const confirmAccountRequest = <ThrowOnError extends boolean = true>(options: Options<ConfirmAccountRequestData, ThrowOnError>) => (options.client ?? client).post<ConfirmAccountRequestResponses, ConfirmAccountRequestErrors, ThrowOnError>({
+    url: '/api/v1/account-requests/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Approve: provision the account and mail the requester
+ */
+export const approveAccountRequest = <ThrowOnError extends boolean = true>(options: Options<ApproveAccountRequestData, ThrowOnError>) => (options.client ?? client).post<ApproveAccountRequestResponses, ApproveAccountRequestErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/account-requests/{request_id}/approve',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Deny with a reason mailed to the requester
+ */
+export const denyAccountRequest = <ThrowOnError extends boolean = true>(options: Options<DenyAccountRequestData, ThrowOnError>) => (options.client ?? client).post<DenyAccountRequestResponses, DenyAccountRequestErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/account-requests/{request_id}/deny',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Audit events, newest first, filtered
+ */
+export const listAuditEvents = <ThrowOnError extends boolean = true>(options?: Options<ListAuditEventsData, ThrowOnError>) => (options?.client ?? client).get<ListAuditEventsResponses, ListAuditEventsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/audit',
+    ...options
+});
+
+/**
+ * The filtered audit events as CSV
+ */
+export const exportAuditEvents = <ThrowOnError extends boolean = true>(options?: Options<ExportAuditEventsData, ThrowOnError>) => (options?.client ?? client).get<ExportAuditEventsResponses, ExportAuditEventsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/audit/export.csv',
+    ...options
+});
+
+/**
+ * Queued and sent mails (development mode only)
+ */
+export const listOutbox = <ThrowOnError extends boolean = true>(options?: Options<ListOutboxData, ThrowOnError>) => (options?.client ?? client).get<ListOutboxResponses, ListOutboxErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/outbox',
     ...options
 });

@@ -5,6 +5,356 @@ export type ClientOptions = {
 };
 
 /**
+ * AccountCreate
+ */
+export type AccountCreate = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Contact Email
+     */
+    contact_email: string;
+    /**
+     * Quota Bytes
+     */
+    quota_bytes?: number | null;
+    /**
+     * Admin Name
+     */
+    admin_name: string;
+    /**
+     * Admin Email
+     */
+    admin_email: string;
+};
+
+/**
+ * AccountDelete
+ */
+export type AccountDelete = {
+    /**
+     * Confirm Name
+     */
+    confirm_name: string;
+    /**
+     * Purge Data
+     */
+    purge_data?: boolean;
+};
+
+/**
+ * AccountDetail
+ */
+export type AccountDetail = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Contact Email
+     */
+    contact_email: string;
+    /**
+     * Status
+     */
+    status: 'provisioning' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted';
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Quota Bytes
+     */
+    quota_bytes: number | null;
+    /**
+     * Users
+     */
+    users: number;
+    /**
+     * Buckets
+     */
+    buckets: number;
+    /**
+     * Objects
+     */
+    objects: number;
+    /**
+     * Bytes Used
+     */
+    bytes_used: number;
+    /**
+     * Failed Step
+     */
+    failed_step: string | null;
+    /**
+     * Steps
+     */
+    steps: Array<SagaStep>;
+    /**
+     * Usage Error
+     */
+    usage_error: string | null;
+};
+
+/**
+ * AccountPage
+ */
+export type AccountPage = {
+    /**
+     * Items
+     */
+    items: Array<AccountSummary>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * AccountRequest
+ */
+export type AccountRequest = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Organisation
+     */
+    organisation: string;
+    /**
+     * Account Name
+     */
+    account_name: string;
+    /**
+     * Contact Name
+     */
+    contact_name: string;
+    /**
+     * Contact Email
+     */
+    contact_email: string;
+    /**
+     * Expected Capacity Gib
+     */
+    expected_capacity_gib: number;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Status
+     */
+    status: 'unconfirmed' | 'pending' | 'approved' | 'denied';
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Confirmed At
+     */
+    confirmed_at: string | null;
+    /**
+     * Decided At
+     */
+    decided_at: string | null;
+    /**
+     * Decided By
+     */
+    decided_by: string | null;
+    /**
+     * Reason
+     */
+    reason: string | null;
+    /**
+     * Account Id
+     */
+    account_id: string | null;
+};
+
+/**
+ * AccountRequestApprove
+ */
+export type AccountRequestApprove = {
+    /**
+     * Account Id
+     */
+    account_id?: string | null;
+    /**
+     * Display Name
+     */
+    display_name?: string | null;
+    /**
+     * Quota Bytes
+     */
+    quota_bytes?: number | null;
+};
+
+/**
+ * AccountRequestConfirm
+ */
+export type AccountRequestConfirm = {
+    /**
+     * Token
+     */
+    token: string;
+};
+
+/**
+ * AccountRequestCreate
+ */
+export type AccountRequestCreate = {
+    /**
+     * Organisation
+     */
+    organisation: string;
+    /**
+     * Account Name
+     */
+    account_name: string;
+    /**
+     * Contact Name
+     */
+    contact_name: string;
+    /**
+     * Contact Email
+     */
+    contact_email: string;
+    /**
+     * Expected Capacity Gib
+     */
+    expected_capacity_gib: number;
+    /**
+     * Message
+     */
+    message?: string;
+};
+
+/**
+ * AccountRequestDeny
+ */
+export type AccountRequestDeny = {
+    /**
+     * Reason
+     */
+    reason: string;
+};
+
+/**
+ * AccountRequestPage
+ */
+export type AccountRequestPage = {
+    /**
+     * Items
+     */
+    items: Array<AccountRequest>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Pending Count
+     */
+    pending_count: number;
+};
+
+/**
+ * AccountSummary
+ */
+export type AccountSummary = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Contact Email
+     */
+    contact_email: string;
+    /**
+     * Status
+     */
+    status: 'provisioning' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted';
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Quota Bytes
+     */
+    quota_bytes: number | null;
+};
+
+/**
+ * AuditEvent
+ */
+export type AuditEvent = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * At
+     */
+    at: string;
+    /**
+     * Actor
+     */
+    actor: string;
+    /**
+     * Action
+     */
+    action: string;
+    /**
+     * Target
+     */
+    target: string;
+    /**
+     * Account Id
+     */
+    account_id: string;
+    /**
+     * Ip
+     */
+    ip: string;
+    /**
+     * Result
+     */
+    result: string;
+    /**
+     * Detail
+     */
+    detail: string;
+};
+
+/**
+ * AuditPage
+ */
+export type AuditPage = {
+    /**
+     * Items
+     */
+    items: Array<AuditEvent>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+};
+
+/**
  * Bucket
  */
 export type Bucket = {
@@ -89,6 +439,10 @@ export type Me = {
      */
     account_id: string | null;
     session: SessionInfo;
+    /**
+     * Outbox Enabled
+     */
+    outbox_enabled: boolean;
 };
 
 /**
@@ -152,6 +506,58 @@ export type MfaVerifyRequest = {
 };
 
 /**
+ * OutboxMail
+ */
+export type OutboxMail = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * To
+     */
+    to: Array<string>;
+    /**
+     * Subject
+     */
+    subject: string;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Status
+     */
+    status: 'queued' | 'sent' | 'failed';
+    /**
+     * Attempts
+     */
+    attempts: number;
+    /**
+     * Last Error
+     */
+    last_error: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Sent At
+     */
+    sent_at: string | null;
+};
+
+/**
+ * OutboxPage
+ */
+export type OutboxPage = {
+    /**
+     * Items
+     */
+    items: Array<OutboxMail>;
+};
+
+/**
  * PasswordChangeRequest
  */
 export type PasswordChangeRequest = {
@@ -189,6 +595,38 @@ export type Problem = {
      * Errors
      */
     errors?: Array<FieldError> | null;
+};
+
+/**
+ * RequestReceived
+ */
+export type RequestReceived = {
+    /**
+     * Detail
+     */
+    detail: string;
+};
+
+/**
+ * SagaStep
+ */
+export type SagaStep = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Status
+     */
+    status: 'pending' | 'done' | 'failed';
+    /**
+     * Error
+     */
+    error: string | null;
+    /**
+     * At
+     */
+    at: string | null;
 };
 
 /**
@@ -510,6 +948,316 @@ export type GetMeResponses = {
 
 export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
 
+export type ListAccountsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Prefix of a name, id or contact email.
+         */
+        q?: string;
+        /**
+         * Status
+         */
+        status?: 'provisioning' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted' | null;
+        /**
+         * Sort
+         */
+        sort?: 'name' | '-name' | 'created' | '-created';
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/accounts';
+};
+
+export type ListAccountsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ListAccountsError = ListAccountsErrors[keyof ListAccountsErrors];
+
+export type ListAccountsResponses = {
+    /**
+     * Success
+     */
+    200: AccountPage;
+};
+
+export type ListAccountsResponse = ListAccountsResponses[keyof ListAccountsResponses];
+
+export type CreateAccountData = {
+    body: AccountCreate;
+    headers?: {
+        /**
+         * A fresh random key per form; a resend with the same key returns the first outcome.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/accounts';
+};
+
+export type CreateAccountErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type CreateAccountError = CreateAccountErrors[keyof CreateAccountErrors];
+
+export type CreateAccountResponses = {
+    /**
+     * Success
+     */
+    201: AccountDetail;
+};
+
+export type CreateAccountResponse = CreateAccountResponses[keyof CreateAccountResponses];
+
+export type GetAccountData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}';
+};
+
+export type GetAccountErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type GetAccountError = GetAccountErrors[keyof GetAccountErrors];
+
+export type GetAccountResponses = {
+    /**
+     * Success
+     */
+    200: AccountDetail;
+};
+
+export type GetAccountResponse = GetAccountResponses[keyof GetAccountResponses];
+
+export type DisableAccountData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/disable';
+};
+
+export type DisableAccountErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+};
+
+export type DisableAccountError = DisableAccountErrors[keyof DisableAccountErrors];
+
+export type DisableAccountResponses = {
+    /**
+     * Success
+     */
+    200: AccountDetail;
+};
+
+export type DisableAccountResponse = DisableAccountResponses[keyof DisableAccountResponses];
+
+export type EnableAccountData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/enable';
+};
+
+export type EnableAccountErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+};
+
+export type EnableAccountError = EnableAccountErrors[keyof EnableAccountErrors];
+
+export type EnableAccountResponses = {
+    /**
+     * Success
+     */
+    200: AccountDetail;
+};
+
+export type EnableAccountResponse = EnableAccountResponses[keyof EnableAccountResponses];
+
+export type RetryAccountProvisioningData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/retry';
+};
+
+export type RetryAccountProvisioningErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+};
+
+export type RetryAccountProvisioningError = RetryAccountProvisioningErrors[keyof RetryAccountProvisioningErrors];
+
+export type RetryAccountProvisioningResponses = {
+    /**
+     * Success
+     */
+    200: AccountDetail;
+};
+
+export type RetryAccountProvisioningResponse = RetryAccountProvisioningResponses[keyof RetryAccountProvisioningResponses];
+
+export type DeleteAccountData = {
+    body: AccountDelete;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/delete';
+};
+
+export type DeleteAccountErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type DeleteAccountError = DeleteAccountErrors[keyof DeleteAccountErrors];
+
+export type DeleteAccountResponses = {
+    /**
+     * Success
+     */
+    200: AccountDetail;
+};
+
+export type DeleteAccountResponse = DeleteAccountResponses[keyof DeleteAccountResponses];
+
 export type ListAccountBucketsData = {
     body?: never;
     path: {
@@ -548,3 +1296,386 @@ export type ListAccountBucketsResponses = {
 };
 
 export type ListAccountBucketsResponse = ListAccountBucketsResponses[keyof ListAccountBucketsResponses];
+
+export type ListAccountRequestsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: 'unconfirmed' | 'pending' | 'approved' | 'denied' | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/account-requests';
+};
+
+export type ListAccountRequestsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type ListAccountRequestsError = ListAccountRequestsErrors[keyof ListAccountRequestsErrors];
+
+export type ListAccountRequestsResponses = {
+    /**
+     * Success
+     */
+    200: AccountRequestPage;
+};
+
+export type ListAccountRequestsResponse = ListAccountRequestsResponses[keyof ListAccountRequestsResponses];
+
+export type RequestAccountData = {
+    body: AccountRequestCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/account-requests';
+};
+
+export type RequestAccountErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type RequestAccountError = RequestAccountErrors[keyof RequestAccountErrors];
+
+export type RequestAccountResponses = {
+    /**
+     * Success
+     */
+    202: RequestReceived;
+};
+
+export type RequestAccountResponse = RequestAccountResponses[keyof RequestAccountResponses];
+
+export type ConfirmAccountRequestData = {
+    body: AccountRequestConfirm;
+    path?: never;
+    query?: never;
+    url: '/api/v1/account-requests/confirm';
+};
+
+export type ConfirmAccountRequestErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ConfirmAccountRequestError = ConfirmAccountRequestErrors[keyof ConfirmAccountRequestErrors];
+
+export type ConfirmAccountRequestResponses = {
+    /**
+     * Success
+     */
+    200: RequestReceived;
+};
+
+export type ConfirmAccountRequestResponse = ConfirmAccountRequestResponses[keyof ConfirmAccountRequestResponses];
+
+export type ApproveAccountRequestData = {
+    body: AccountRequestApprove;
+    path: {
+        request_id: string;
+    };
+    query?: never;
+    url: '/api/v1/account-requests/{request_id}/approve';
+};
+
+export type ApproveAccountRequestErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ApproveAccountRequestError = ApproveAccountRequestErrors[keyof ApproveAccountRequestErrors];
+
+export type ApproveAccountRequestResponses = {
+    /**
+     * Success
+     */
+    200: AccountRequest;
+};
+
+export type ApproveAccountRequestResponse = ApproveAccountRequestResponses[keyof ApproveAccountRequestResponses];
+
+export type DenyAccountRequestData = {
+    body: AccountRequestDeny;
+    path: {
+        request_id: string;
+    };
+    query?: never;
+    url: '/api/v1/account-requests/{request_id}/deny';
+};
+
+export type DenyAccountRequestErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type DenyAccountRequestError = DenyAccountRequestErrors[keyof DenyAccountRequestErrors];
+
+export type DenyAccountRequestResponses = {
+    /**
+     * Success
+     */
+    200: AccountRequest;
+};
+
+export type DenyAccountRequestResponse = DenyAccountRequestResponses[keyof DenyAccountRequestResponses];
+
+export type ListAuditEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Actor
+         */
+        actor?: string;
+        /**
+         * Account Id
+         */
+        account_id?: string;
+        /**
+         * Action
+         *
+         * An action or its prefix, e.g. `auth.` or `account.create`.
+         */
+        action?: string;
+        /**
+         * Since
+         */
+        since?: string | null;
+        /**
+         * Until
+         */
+        until?: string | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/audit';
+};
+
+export type ListAuditEventsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ListAuditEventsError = ListAuditEventsErrors[keyof ListAuditEventsErrors];
+
+export type ListAuditEventsResponses = {
+    /**
+     * Success
+     */
+    200: AuditPage;
+};
+
+export type ListAuditEventsResponse = ListAuditEventsResponses[keyof ListAuditEventsResponses];
+
+export type ExportAuditEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Actor
+         */
+        actor?: string;
+        /**
+         * Account Id
+         */
+        account_id?: string;
+        /**
+         * Action
+         *
+         * An action or its prefix, e.g. `auth.` or `account.create`.
+         */
+        action?: string;
+        /**
+         * Since
+         */
+        since?: string | null;
+        /**
+         * Until
+         */
+        until?: string | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/audit/export.csv';
+};
+
+export type ExportAuditEventsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ExportAuditEventsError = ExportAuditEventsErrors[keyof ExportAuditEventsErrors];
+
+export type ExportAuditEventsResponses = {
+    /**
+     * Success
+     */
+    200: string;
+};
+
+export type ExportAuditEventsResponse = ExportAuditEventsResponses[keyof ExportAuditEventsResponses];
+
+export type ListOutboxData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/outbox';
+};
+
+export type ListOutboxErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type ListOutboxError = ListOutboxErrors[keyof ListOutboxErrors];
+
+export type ListOutboxResponses = {
+    /**
+     * Success
+     */
+    200: OutboxPage;
+};
+
+export type ListOutboxResponse = ListOutboxResponses[keyof ListOutboxResponses];

@@ -16,12 +16,44 @@ export const paths = {
     path: '/sign-in/mfa',
     getHref: () => '/sign-in/mfa',
   },
+  requestAccount: {
+    path: '/request-account',
+    getHref: () => '/request-account',
+  },
+  requestAccountConfirm: {
+    path: '/request-account/confirm',
+    getHref: (token: string) => `/request-account/confirm?token=${encodeURIComponent(token)}`,
+  },
   overview: {
     path: '/',
     getHref: () => '/',
   },
+  accounts: {
+    path: '/accounts',
+    getHref: () => '/accounts',
+  },
+  newAccount: {
+    path: '/accounts/new',
+    getHref: () => '/accounts/new',
+  },
+  account: {
+    path: '/accounts/:accountId',
+    getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}`,
+  },
   accountBuckets: {
     path: '/accounts/:accountId/buckets',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/buckets`,
+  },
+  accountRequests: {
+    path: '/account-requests',
+    getHref: () => '/account-requests',
+  },
+  audit: {
+    path: '/audit',
+    getHref: () => '/audit',
+  },
+  outbox: {
+    path: '/outbox',
+    getHref: () => '/outbox',
   },
 } as const;

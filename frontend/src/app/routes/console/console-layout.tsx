@@ -1,16 +1,24 @@
 import { AppShell, Burger, Button, Container, Group, NavLink, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 
 import type { Me } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
 import { paths } from '@/config/paths';
+import { PendingRequestsBadge } from '@/features/account-requests/components/pending-requests-badge';
 import { useMe } from '@/features/auth/api/get-me';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { useSessionEndCheck } from '@/features/auth/session-end-check';
-import { ownBucketsAccount } from '@/lib/authorization';
+import {
+  canReadAccounts,
+  canReadAudit,
+  canReadOutbox,
+  canReadRequests,
+  ownBucketsAccount,
+} from '@/lib/authorization';
 
 /** Every signed-in view: it needs `me`; without a session the 401 handler routes to sign-in. */
 export default function ConsoleLayout() {
@@ -32,14 +40,32 @@ export default function ConsoleLayout() {
   return <Shell me={me.data} />;
 }
 
+type NavItem = { label: string; href: string; badge?: ReactNode };
+
+/** The views this user's role may use; the server checks every request again. */
+function navItems(me: Me): NavItem[] {
+  const items: NavItem[] = [{ label: 'Overview', href: paths.overview.getHref() }];
+  const bucketsAccount = ownBucketsAccount(me);
+  if (bucketsAccount) items.push({ label: 'Buckets', href: paths.accountBuckets.getHref(bucketsAccount) });
+  if (canReadAccounts(me.role)) items.push({ label: 'Accounts', href: paths.accounts.getHref() });
+  if (canReadRequests(me.role)) {
+    items.push({ label: 'Account requests', href: paths.accountRequests.getHref(), badge: <PendingRequestsBadge /> });
+  }
+  if (canReadAudit(me.role)) items.push({ label: 'Audit log', href: paths.audit.getHref() });
+  if (canReadOutbox(me)) items.push({ label: 'Outbox', href: paths.outbox.getHref() });
+  return items;
+}
+
+/** A link is current on its own page and on the pages below it (an account is under Accounts). */
+function isCurrent(href: string, pathname: string): boolean {
+  return pathname === href || (href !== paths.overview.getHref() && pathname.startsWith(`${href}/`));
+}
+
 function Shell({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   useSessionEndCheck(me.session.expires_at);
-
-  const bucketsAccount = ownBucketsAccount(me);
-  const links = [{ label: 'Overview', href: paths.overview.getHref() }];
-  if (bucketsAccount) links.push({ label: 'Buckets', href: paths.accountBuckets.getHref(bucketsAccount) });
+  const links = navItems(me);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -64,7 +90,8 @@ function Shell({ me }: { me: Me }) {
             component={Link}
             to={link.href}
             label={link.label}
-            active={pathname === link.href}
+            rightSection={link.badge}
+            active={isCurrent(link.href, pathname)}
             onClick={close}
           />
         ))}

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Navigate } from 'react-router';
 
 import type { SignedIn } from '@/client/types.gen';
+import { StepTitle } from '@/components/step-title';
 import { paths } from '@/config/paths';
 import { MfaEnrollment } from '@/features/auth/components/mfa-enrollment';
 import { RecoveryCodes } from '@/features/auth/components/recovery-codes';
 import { useSignInFlow } from '@/features/auth/sign-in-flow';
-
-import { StepTitle } from './step-title';
 
 export default function EnrollRoute() {
   const { challenge, finish } = useSignInFlow();

@@ -1,10 +1,9 @@
 import { Navigate } from 'react-router';
 
+import { StepTitle } from '@/components/step-title';
 import { paths } from '@/config/paths';
 import { MfaForm } from '@/features/auth/components/mfa-form';
 import { useSignInFlow } from '@/features/auth/sign-in-flow';
-
-import { StepTitle } from './step-title';
 
 export default function MfaRoute() {
   const { challenge } = useSignInFlow();

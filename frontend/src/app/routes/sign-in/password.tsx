@@ -1,10 +1,9 @@
 import { Navigate } from 'react-router';
 
+import { StepTitle } from '@/components/step-title';
 import { paths } from '@/config/paths';
 import { NewPasswordForm } from '@/features/auth/components/new-password-form';
 import { useSignInFlow } from '@/features/auth/sign-in-flow';
-
-import { StepTitle } from './step-title';
 
 export default function PasswordRoute() {
   const { challenge } = useSignInFlow();

@@ -1,9 +1,10 @@
-import { useLocation } from 'react-router';
+import { Anchor, Text } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
 
+import { StepTitle } from '@/components/step-title';
+import { paths } from '@/config/paths';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import type { SignInNotice } from '@/features/auth/sign-in-flow';
-
-import { StepTitle } from './step-title';
 
 export function SignInRoute() {
   const state = useLocation().state as Partial<SignInNotice> | null;
@@ -11,6 +12,12 @@ export function SignInRoute() {
     <>
       <StepTitle>Sign in</StepTitle>
       <SignInForm notice={state?.notice} />
+      <Text size="sm" ta="center" mt="lg">
+        No account yet?{' '}
+        <Anchor component={Link} to={paths.requestAccount.getHref()}>
+          Request an account
+        </Anchor>
+      </Text>
     </>
   );
 }

@@ -1,0 +1,119 @@
+"""What every benchmark needs: the embedded stack, one `coffer serve` process, a signed-in platform admin."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx2 as httpx
+import pyotp
+
+from coffer.app import build_provider, build_services
+from coffer.clock import SystemClock
+from coffer.embedded.ports import free_ports
+from coffer.embedded.stack import EmbeddedStack
+from coffer.settings import Settings
+from coffer.store.client import RedisConnection
+
+PASSWORD = "bench marks are honest when measured"
+T = TypeVar("T")
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def with_services(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
+    """Runs `work(services)` against the same Redis and storage the server uses (set-up, never measured)."""
+
+    async def run() -> T:
+        connection = RedisConnection(settings.redis_url)
+        provider = build_provider(settings)
+        try:
+            return await work(build_services(settings, SystemClock(), connection, provider))
+        finally:
+            await provider.close()
+            await connection.close()
+
+    return asyncio.run(run())
+
+
+def _sign_in_admin(client: httpx.Client, settings: Settings) -> None:
+    async def create(services: Any) -> str:
+        created = await services.user_admin.create(
+            "bench", "Bench", "bench@example.com", "platform-admin", None, actor="bench"
+        )
+        return str(created.one_time_password)
+
+    one_time_password = with_services(settings, create)
+
+    def post(path: str, body: dict[str, Any]) -> dict[str, Any]:
+        answer = client.post(path, json=body, headers={"X-Coffer-CSRF": "1"})
+        answer.raise_for_status()
+        return dict(answer.json())
+
+    step = post("/api/v1/auth/login", {"username": "bench", "password": one_time_password})
+    step = post("/api/v1/auth/password", {"challenge": step["challenge"], "new_password": PASSWORD})
+    secret = post("/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})["secret"]
+    post("/api/v1/auth/mfa/enrollment/confirm", {"challenge": step["challenge"], "code": pyotp.TOTP(secret).now()})
+
+
+@contextlib.contextmanager
+def console_with_admin() -> Iterator[tuple[Settings, httpx.Client]]:
+    """A running console (separate process, like production) and an HTTP client signed in as platform admin."""
+    with tempfile.TemporaryDirectory() as var:
+        stack = EmbeddedStack(Path(var))
+        stack.start()
+        (port,) = free_ports(1)
+        overrides = {**stack.settings_overrides(), "cookie_secure": False, "public_origin": f"http://127.0.0.1:{port}"}
+        environment = {
+            **os.environ,
+            **{f"COFFER_{key.upper()}": str(value) for key, value in overrides.items() if value is not None},
+        }
+        server = subprocess.Popen(  # noqa: S603
+            [str(Path(sys.executable).parent / "coffer"), "serve", "--port", str(port)],
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            settings = Settings(**overrides)
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+                deadline = time.monotonic() + 30
+                while True:
+                    try:
+                        if client.get("/healthz").status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        if time.monotonic() > deadline:
+                            raise
+                    time.sleep(0.1)
+                _sign_in_admin(client, settings)
+                yield settings, client
+        finally:
+            server.terminate()
+            server.wait(10)
+            stack.stop()
+
+
+def timed_gets(client: httpx.Client, paths: list[str], rounds: int, warm_up: int = 50) -> dict[str, list[float]]:
+    """Milliseconds per GET of each path, the paths interleaved so drift hits all alike."""
+    timings: dict[str, list[float]] = {path: [] for path in paths}
+    for index in range(rounds + warm_up):
+        for path in paths:
+            started = time.perf_counter()
+            answer = client.get(path)
+            elapsed = (time.perf_counter() - started) * 1000
+            assert answer.status_code == 200, answer.text
+            if index >= warm_up:
+                timings[path].append(elapsed)
+    return timings

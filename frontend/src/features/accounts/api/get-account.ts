@@ -1,0 +1,24 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import * as sdk from '@/client/sdk.gen';
+import type { AccountDetail } from '@/client/types.gen';
+
+import { accountsQueryKey } from './list-accounts';
+
+export function accountQueryKey(accountId: string) {
+  return [...accountsQueryKey, accountId] as const;
+}
+
+export async function getAccount(accountId: string): Promise<AccountDetail> {
+  const { data } = await sdk.getAccount({ path: { account_id: accountId } });
+  return data;
+}
+
+export function getAccountQueryOptions(accountId: string) {
+  return queryOptions({ queryKey: accountQueryKey(accountId), queryFn: () => getAccount(accountId) });
+}
+
+/** An account with its usage and provisioning steps. */
+export function useAccount(accountId: string) {
+  return useQuery(getAccountQueryOptions(accountId));
+}

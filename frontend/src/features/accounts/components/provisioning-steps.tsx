@@ -1,0 +1,64 @@
+import { Alert, Badge, Stack, Table, Text } from '@mantine/core';
+
+import type { SagaStep } from '@/client/types.gen';
+import { formatDateTime } from '@/lib/dates';
+
+const STEP_STATUSES: Record<SagaStep['status'], { label: string; color: string }> = {
+  pending: { label: 'Pending', color: 'gray' },
+  done: { label: 'Done', color: 'green' },
+  failed: { label: 'Failed', color: 'red' },
+};
+
+/** `console_access` → `Console access` */
+function stepLabel(name: string): string {
+  const words = name.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The provisioning saga's steps in order; the step that failed stands out with its error. */
+export function ProvisioningSteps({ steps }: { steps: SagaStep[] }) {
+  if (steps.length === 0) return <Text c="dimmed">No provisioning steps recorded.</Text>;
+  const failedStep = steps.find((step) => step.status === 'failed');
+  return (
+    <Stack>
+      {failedStep && (
+        <Alert color="red" title={`Provisioning failed at “${stepLabel(failedStep.name)}”`}>
+          <Text size="sm">{failedStep.error ?? 'No reason was recorded.'}</Text>
+          <Text size="sm">Once the cause is fixed, provisioning can be retried.</Text>
+        </Alert>
+      )}
+      <Table withTableBorder maw={900} aria-label="Provisioning steps">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Step</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>When</Table.Th>
+            <Table.Th>Error</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {steps.map((step) => {
+            const failed = step.status === 'failed';
+            const { label, color } = STEP_STATUSES[step.status];
+            return (
+              <Table.Tr
+                key={step.name}
+                bg={failed ? 'var(--mantine-color-red-light)' : undefined}
+                data-failed={failed || undefined}
+              >
+                <Table.Td fw={failed ? 700 : undefined}>{stepLabel(step.name)}</Table.Td>
+                <Table.Td>
+                  <Badge color={color} variant={failed ? 'filled' : 'light'}>
+                    {label}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{step.at ? <time dateTime={step.at}>{formatDateTime(step.at)}</time> : '—'}</Table.Td>
+                <Table.Td c={failed ? 'red' : undefined}>{step.error ?? ''}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
