@@ -30,7 +30,7 @@ SIZES = (100, 10_000)
 def _grow(settings: Settings, start: int, stop: int) -> None:
     async def create(services: Any) -> None:
         now = time.time()
-        for first in range(start, stop, 200):
+        for first in range(start, stop, 20):
             await asyncio.gather(
                 *(
                     services.accounts.new_record(
@@ -42,7 +42,7 @@ def _grow(settings: Settings, start: int, stop: int) -> None:
                             created_at=now + number / 1000,
                         )
                     )
-                    for number in range(first, min(first + 200, stop))
+                    for number in range(first, min(first + 20, stop))
                 )
             )
 
