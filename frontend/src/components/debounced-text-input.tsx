@@ -14,16 +14,18 @@ type DebouncedTextInputProps = Omit<TextInputProps, 'value' | 'onChange'> & {
 /** A filter field that asks the server only when the user pauses typing. */
 export function DebouncedTextInput({ value, onCommit, ...props }: DebouncedTextInputProps) {
   const [text, setText] = useState(value);
-  const [committed, setCommitted] = useState(value);
+  // The value in effect when last rendered, and the last one this field sent: a new value that is
+  // not what this field sent came from elsewhere (back button, a link) and replaces what is shown.
+  const [shown, setShown] = useState(value);
+  const [sent, setSent] = useState(value);
   const commit = useDebouncedCallback((next: string) => {
-    setCommitted(next);
+    setSent(next);
     onCommit(next);
   }, DELAY_MS);
 
-  // The value changed from elsewhere (back button, a link): show it instead of what was typed.
-  if (value !== committed) {
-    setCommitted(value);
-    setText(value);
+  if (value !== shown) {
+    setShown(value);
+    if (value !== sent) setText(value);
   }
 
   return (
