@@ -125,6 +125,15 @@ def test_requests_are_rate_limited_per_email(client: TestClient) -> None:
     assert statuses == [202, 202, 202, 429]
 
 
+def test_requests_are_rate_limited_per_address_and_the_wait_is_told(client: TestClient) -> None:
+    answers = [client.post("/api/v1/account-requests", json=request_form()) for _ in range(6)]
+
+    assert [answer.status_code for answer in answers] == [202] * 5 + [429]
+    refused = answers[-1]
+    assert refused.headers["retry-after"] == "3600"
+    assert "Try again in 60 minutes" in refused.json()["detail"]
+
+
 def test_a_taken_name_and_bad_fields_are_explained(client: TestClient, admin: Person, clock: FixedClock) -> None:
     form = request_form()
     first_sign_in(client, admin, clock)
