@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -34,6 +35,8 @@ from coffer.auth.regulation import Regulator
 from coffer.auth.routes import OPERATIONS as AUTH_OPERATIONS
 from coffer.auth.service import SignIn
 from coffer.clock import Clock, SystemClock
+from coffer.keys.routes import OPERATIONS as KEY_OPERATIONS
+from coffer.keys.service import AccessKeys
 from coffer.mail.routes import OPERATIONS as OUTBOX_OPERATIONS
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider
@@ -51,6 +54,7 @@ from coffer.store.accounts import AccountStore
 from coffer.store.audit import AuditStore
 from coffer.store.client import RedisConnection
 from coffer.store.credentials import CredentialStore
+from coffer.store.locks import LockStore
 from coffer.store.mail import MailStore
 from coffer.store.mfa import MfaStore
 from coffer.store.regulation import RegulationStore
@@ -59,10 +63,21 @@ from coffer.store.sessions import SessionStore
 from coffer.store.signing_keys import SigningKeyStore
 from coffer.store.users import UserStore
 from coffer.sts.service import StorageCredentials
+from coffer.users.management import People
+from coffer.users.routes import OPERATIONS as USER_OPERATIONS
 from coffer.users.service import Users
 
+_log = logging.getLogger("coffer.app")
 API_VERSION = "1.0.0"
-OPERATIONS = [*AUTH_OPERATIONS, *ACCOUNT_OPERATIONS, *REQUEST_OPERATIONS, *AUDIT_OPERATIONS, *OUTBOX_OPERATIONS]
+OPERATIONS = [
+    *AUTH_OPERATIONS,
+    *ACCOUNT_OPERATIONS,
+    *USER_OPERATIONS,
+    *KEY_OPERATIONS,
+    *REQUEST_OPERATIONS,
+    *AUDIT_OPERATIONS,
+    *OUTBOX_OPERATIONS,
+]
 
 
 def openapi_document() -> dict[str, Any]:
@@ -167,6 +182,8 @@ def build_services(
         mailer=mailer,
         provisioning=provisioning,
         requests=requests,
+        access_keys=AccessKeys(provider, LockStore(redis), auditor),
+        people=People(users, user_admin, regulator, provider, mailer, auditor, settings.public_origin),
     )
 
 
@@ -183,6 +200,16 @@ async def _api_not_found(request: Request) -> Response:
                     f"{request.url.path} does not accept {request.method}.",
                 )
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
+
+
+async def _finish_within(task: asyncio.Future[Any], what: str, seconds: float = 5.0) -> None:
+    """Waits for a shutdown step without letting one stuck step keep the process from stopping."""
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if not done:
+        _log.warning("shutdown: %s did not finish within %.0f s; going on", what, seconds)
+        task.cancel()
+    elif not task.cancelled() and task.exception() is not None:
+        _log.warning("shutdown: %s failed: %r", what, task.exception())
 
 
 def create_app(
@@ -206,10 +233,9 @@ def create_app(
             yield {"services": services}
         finally:
             sender.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sender
-            await provider.close()
-            await connection.close()
+            await _finish_within(sender, "mail sender")
+            await _finish_within(asyncio.ensure_future(provider.close()), "storage provider close")
+            await _finish_within(asyncio.ensure_future(connection.close()), "Redis close")
 
     async def openapi(request: Request) -> Response:
         return JSONResponse(document)

@@ -19,6 +19,9 @@ class Action(StrEnum):
     REQUESTS_READ = "requests.read"
     REQUESTS_DECIDE = "requests.decide"
     AUDIT_READ = "audit.read"
+    USERS_MANAGE = "users.manage"  # an account's people; account admins: their own account only
+    PLATFORM_USERS_MANAGE = "platform_users.manage"
+    KEYS_MANAGE = "keys.manage"  # account roles: in their own account; members: their own keys only
     OUTBOX_READ = "outbox.read"
 
 
@@ -40,8 +43,10 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     "platform-viewer": frozenset(
         {Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.ACCOUNTS_READ, Action.REQUESTS_READ, Action.AUDIT_READ}
     ),
-    "account-admin": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.AUDIT_READ}),
-    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ}),
+    "account-admin": frozenset(
+        {Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.AUDIT_READ, Action.USERS_MANAGE, Action.KEYS_MANAGE}
+    ),
+    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.KEYS_MANAGE}),
 }
 
 

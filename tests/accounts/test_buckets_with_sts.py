@@ -14,16 +14,7 @@ from coffer.settings import Settings
 
 from ..conftest import create_account_with_admin, unique_account_id
 from ..flows import Person, first_sign_in, sign_in
-
-
-def service_client(settings: Settings, service: str) -> Any:
-    return boto3.client(
-        service,
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=settings.storage_access_key,
-        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
-    )
+from ..storage import service_client
 
 
 @pytest.fixture

@@ -38,6 +38,18 @@ PUBLIC = {
     "confirmAccountRequest",
 }
 
+PEOPLE_OPERATIONS = [
+    ("list", "s"),
+    ("invite", ""),
+    ("get", ""),
+    ("disable", ""),
+    ("enable", ""),
+    ("unlock", ""),
+    ("resetPasswordOf", ""),
+    ("changeRoleOf", ""),
+    ("delete", ""),
+]
+
 # operation id -> (roles allowed on any account, roles allowed on their own account only)
 EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "getMe": (EVERYONE, frozenset()),
@@ -57,6 +69,24 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "listAuditEvents": (PLATFORM | {"account-admin"}, frozenset()),
     "exportAuditEvents": (PLATFORM | {"account-admin"}, frozenset()),
     "listOutbox": (frozenset({"platform-admin"}), frozenset()),
+    **{
+        f"{verb}AccountUser{plural}": (frozenset({"platform-admin"}), frozenset({"account-admin"}))
+        for verb, plural in PEOPLE_OPERATIONS
+    },
+    **{
+        f"{verb}PlatformUser{plural}": (frozenset({"platform-admin"}), frozenset())
+        for verb, plural in PEOPLE_OPERATIONS
+    },
+    **{
+        operation_id: (frozenset({"platform-admin"}), frozenset({"account-admin", "account-member"}))
+        for operation_id in (
+            "listAccessKeys",
+            "createAccessKey",
+            "deactivateAccessKey",
+            "activateAccessKey",
+            "deleteAccessKey",
+        )
+    },
 }
 
 # These end the caller's session: they run last, each after a fresh sign-in.
@@ -68,8 +98,11 @@ def _ordered() -> list[Operation]:
     return sorted(OPERATIONS, key=lambda operation: operation.operation_id in LAST)
 
 
-def _call(client: TestClient, operation: Operation, account_id: str) -> int:
-    path = operation.path.replace("{account_id}", account_id)
+def _call(client: TestClient, operation: Operation, account_id: str, own_user_id: str = "no-such-user") -> int:
+    """Calls the operation on the account. Key operations go through the caller's own person (members
+    may reach only theirs); people operations through a nonexistent person, so nobody is changed."""
+    person = own_user_id if "/keys" in operation.path else "no-such-user"
+    path = operation.path.replace("{account_id}", account_id).replace("{user_id}", person)
     path = re.sub(r"\{[a-z_]+\}", "no-such-thing", path)
     if operation.method == "GET":
         return client.get(path).status_code
@@ -107,6 +140,7 @@ class Caller:
     own_account: str
     person: Person
     client: TestClient
+    user_id: str
 
 
 @pytest.fixture(params=ROLES)
@@ -125,7 +159,7 @@ def caller(request: pytest.FixtureRequest, dev_settings: Settings, clock: FixedC
     with open_client(dev_settings, clock) as client:
         person = Person(created.user.username, created.one_time_password)
         first_sign_in(client, person, clock)
-        yield Caller(role, own_account, person, client)
+        yield Caller(role, own_account, person, client, created.user.id)
 
 
 def test_each_role_may_do_exactly_what_the_matrix_says(caller: Caller, clock: FixedClock) -> None:
@@ -140,7 +174,7 @@ def test_each_role_may_do_exactly_what_the_matrix_says(caller: Caller, clock: Fi
         targets = [own_account, "otheracct"] if operation.account_param else [own_account]
         for target in targets:
             allowed = role in anywhere or (role in own_only and target == own_account)
-            status = _call(client, operation, target)
+            status = _call(client, operation, target, caller.user_id)
             if (status in (401, 403)) if allowed else (status != 403):
                 wrong.append(
                     f"{operation.operation_id} on {target}: {status}, expected {'allowed' if allowed else 403}"

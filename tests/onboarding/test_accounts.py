@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import boto3
 import pytest
 from starlette.testclient import TestClient
 
@@ -13,10 +12,10 @@ from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
-from ..accounts.test_buckets_with_sts import service_client
 from ..conftest import unique_account_id
 from ..flows import Person, first_sign_in
 from ..mailbox import one_time_password, wait_for_mail
+from ..storage import key_of, service_client
 
 
 def new_account(account_id: str | None = None, **changes: Any) -> dict[str, Any]:
@@ -149,17 +148,6 @@ def test_a_bad_cursor_is_a_clear_problem(staff: TestClient) -> None:
     assert "cursor" in answer.json()["detail"]
 
 
-def _admin_key(settings: Settings, account_id: str, username: str) -> Any:
-    key = service_client(settings, "iam").create_access_key(UserName=f"{account_id}.{username}")["AccessKey"]
-    return boto3.client(
-        "s3",
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=key["AccessKeyId"],
-        aws_secret_access_key=key["SecretAccessKey"],
-    )
-
-
 def test_disable_stops_sign_in_sessions_and_keys_and_enable_restores_them(
     staff: TestClient, stack: EmbeddedStack, settings: Settings, clock: FixedClock
 ) -> None:
@@ -167,7 +155,7 @@ def test_disable_stops_sign_in_sessions_and_keys_and_enable_restores_them(
     assert staff.post("/api/v1/accounts", json=body).status_code == 201
     alice = Person(body["admin_email"], one_time_password(wait_for_mail(stack, body["admin_email"], "is ready")))
     service_client(settings, "s3").create_bucket(Bucket=f"{body['id']}-data")
-    key = _admin_key(settings, body["id"], alice.username)
+    key = key_of(settings, body["id"], alice.username)
     key.put_object(Bucket=f"{body['id']}-data", Key="before", Body=b"1")
     with TestClient(staff.app, base_url="https://testserver") as tenant:
         tenant.headers["X-Coffer-CSRF"] = "1"

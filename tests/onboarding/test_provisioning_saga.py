@@ -13,8 +13,8 @@ from coffer.clock import FixedClock
 from coffer.providers.base import StorageProvider, StorageUnavailable
 from coffer.settings import Settings
 
-from ..accounts.test_buckets_with_sts import service_client
 from ..flows import Person, first_sign_in
+from ..storage import service_client
 from .test_accounts import new_account
 
 

@@ -12,6 +12,7 @@ from coffer.audit.service import Auditor
 from coffer.auth.passwords import Passwords
 from coffer.auth.service import SignIn
 from coffer.clock import Clock
+from coffer.keys.service import AccessKeys
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider
 from coffer.provisioning.saga import Provisioning
@@ -23,6 +24,7 @@ from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 from coffer.store.users import UserStore
 from coffer.sts.service import StorageCredentials
+from coffer.users.management import People
 from coffer.users.service import Users
 
 
@@ -45,6 +47,8 @@ class Services:
     mailer: Mailer
     provisioning: Provisioning
     requests: AccountRequests
+    people: People
+    access_keys: AccessKeys
 
 
 class State(TypedDict):

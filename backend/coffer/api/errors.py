@@ -14,9 +14,11 @@ from coffer.api.problems import TYPE_BASE, FieldError, Problem, problem_response
 from coffer.auth.regulation import Locked, RateLimited
 from coffer.auth.service import AccountClosed, InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
 from coffer.authorization import Forbidden
+from coffer.keys.service import KeyLimit, KeyNotFound
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
 from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgress
 from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
+from coffer.users.management import NotOnYourself, UserNotFound
 from coffer.users.service import InvalidUser, UsernameTaken
 
 _log = logging.getLogger("coffer.api")
@@ -130,6 +132,14 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         ), {}
     if isinstance(error, InvalidUser):
         return _problem(422, "invalid-user", "Invalid user", str(error)), {}
+    if isinstance(error, KeyLimit):
+        return _problem(409, "key-limit", "No new key now", str(error)), {}
+    if isinstance(error, KeyNotFound):
+        return _problem(404, "key-not-found", "No such access key", "This person has no such access key."), {}
+    if isinstance(error, UserNotFound):
+        return _problem(404, "user-not-found", "No such user", "There is no such user here."), {}
+    if isinstance(error, NotOnYourself):
+        return _problem(409, "not-on-yourself", "Not on yourself", str(error)), {}
     if isinstance(error, UsernameTaken):
         return _problem(409, "username-taken", "Username taken", str(error)), {}
     if isinstance(error, StorageUnavailable):
@@ -177,5 +187,9 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         AlreadyDecided,
         InvalidUser,
         UsernameTaken,
+        UserNotFound,
+        NotOnYourself,
+        KeyLimit,
+        KeyNotFound,
     )
 }

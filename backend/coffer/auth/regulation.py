@@ -66,5 +66,9 @@ class Regulator:
     async def record_success(self, username: str) -> None:
         await self._store.clear_events("user", _subject(username))
 
+    async def locked_until(self, username: str) -> float | None:
+        until = await self._store.locked_until("user", _subject(username))
+        return until if until is not None and until > self._clock.now() else None
+
     async def unlock(self, username: str) -> None:
         await self._store.unlock("user", _subject(username))

@@ -53,3 +53,25 @@ def request_denied(name: str, account_name: str, reason: str) -> Message:
         subject=f"Your account request {account_name} was declined",
         text=f"Hello {name},\n\nyour request for the account {account_name} was declined:\n\n{reason}",
     )
+
+
+def invited_user(name: str, username: str, password: str, console_url: str) -> Message:
+    return Message(
+        subject="Your Coffer sign-in",
+        text=(
+            f"Hello {name},\n\nyou have been given access to the Coffer console.\n\n"
+            f"Sign in at {console_url} with\n  username: {username}\n  one-time password: {password}\n\n"
+            "You will choose your own password and set up an authenticator app at the first sign-in."
+        ),
+    )
+
+
+def password_reset_by_admin(name: str, username: str, password: str, console_url: str) -> Message:
+    return Message(
+        subject="Your Coffer password was reset",
+        text=(
+            f"Hello {name},\n\nan administrator reset your password; your sessions have ended.\n\n"
+            f"Sign in at {console_url} with\n  username: {username}\n  one-time password: {password}\n\n"
+            "You will choose a new password at the sign-in."
+        ),
+    )

@@ -46,6 +46,25 @@ class TemporaryCredentials:
 
 
 @dataclass(frozen=True)
+class AccessKeyInfo:
+    access_key_id: str
+    active: bool
+    created_at: float | None
+
+
+@dataclass(frozen=True)
+class NewAccessKey:
+    """A just-created permanent key: its secret exists only in this answer, never stored by Coffer."""
+
+    access_key_id: str
+    secret_access_key: str
+    created_at: float | None
+
+    def __repr__(self) -> str:
+        return f"NewAccessKey(access_key_id={self.access_key_id!r})"
+
+
+@dataclass(frozen=True)
 class BucketInfo:
     name: str
     created_at: float | None
@@ -89,6 +108,26 @@ class StorageProvider(Protocol):
 
     async def set_account_keys_active(self, account_id: str, active: bool) -> None:
         """Turns every access key of the account's identities on or off. Idempotent."""
+        ...
+
+    async def set_user_keys_active(self, account_id: str, username: str, active: bool) -> None:
+        """Activates or deactivates every access key of one console user's storage identity."""
+        ...
+
+    async def list_access_keys(self, account_id: str, username: str) -> list[AccessKeyInfo]: ...
+
+    async def create_access_key(self, account_id: str, username: str) -> NewAccessKey: ...
+
+    async def set_access_key_active(self, account_id: str, username: str, access_key_id: str, active: bool) -> None:
+        """Raises StorageRefused when the key is not one of this user's."""
+        ...
+
+    async def delete_access_key(self, account_id: str, username: str, access_key_id: str) -> None:
+        """Raises StorageRefused when the key is not one of this user's."""
+        ...
+
+    async def delete_account_user(self, account_id: str, username: str) -> None:
+        """Removes a console user's storage identity with its keys and policies. Idempotent."""
         ...
 
     async def delete_account(self, account_id: str, purge_data: bool) -> None:

@@ -22,9 +22,11 @@ import botocore.exceptions
 
 from coffer.providers.base import (
     Access,
+    AccessKeyInfo,
     AccountHoldsData,
     AccountUsage,
     BucketInfo,
+    NewAccessKey,
     StorageRefused,
     StorageUnavailable,
     TemporaryCredentials,
@@ -232,14 +234,77 @@ class SeaweedFSProvider:
         return [user["UserName"] for user in answer.get("Users", []) if user["UserName"].startswith(prefix)]
 
     async def set_account_keys_active(self, account_id: str, active: bool) -> None:
-        status = "Active" if active else "Inactive"
         for user in await self._account_iam_users(account_id):
-            keys = await self._call(self._iam.list_access_keys, UserName=user)
-            for key in keys.get("AccessKeyMetadata", []):
-                if key.get("Status") != status:
-                    await self._call(
-                        self._iam.update_access_key, UserName=user, AccessKeyId=key["AccessKeyId"], Status=status
-                    )
+            await self._set_keys_active(user, active)
+
+    async def set_user_keys_active(self, account_id: str, username: str, active: bool) -> None:
+        await self._set_keys_active(iam_user_name(account_id, username), active)
+
+    async def _set_keys_active(self, iam_user: str, active: bool) -> None:
+        status = "Active" if active else "Inactive"
+        keys = await self._call(self._iam.list_access_keys, UserName=iam_user)
+        for key in keys.get("AccessKeyMetadata", []):
+            if key.get("Status") != status:
+                await self._call(
+                    self._iam.update_access_key, UserName=iam_user, AccessKeyId=key["AccessKeyId"], Status=status
+                )
+
+    async def list_access_keys(self, account_id: str, username: str) -> list[AccessKeyInfo]:
+        listing = await self._call(self._iam.list_access_keys, UserName=iam_user_name(account_id, username))
+        return [
+            AccessKeyInfo(
+                access_key_id=key["AccessKeyId"],
+                active=key.get("Status") == "Active",
+                created_at=key["CreateDate"].timestamp() if key.get("CreateDate") else None,
+            )
+            for key in listing.get("AccessKeyMetadata", [])
+        ]
+
+    async def create_access_key(self, account_id: str, username: str) -> NewAccessKey:
+        created = await self._call(self._iam.create_access_key, UserName=iam_user_name(account_id, username))
+        key = created["AccessKey"]
+        return NewAccessKey(
+            access_key_id=key["AccessKeyId"],
+            secret_access_key=key["SecretAccessKey"],
+            created_at=key["CreateDate"].timestamp() if key.get("CreateDate") else None,
+        )
+
+    async def set_access_key_active(self, account_id: str, username: str, access_key_id: str, active: bool) -> None:
+        await self._own_key(account_id, username, access_key_id)
+        await self._call(
+            self._iam.update_access_key,
+            UserName=iam_user_name(account_id, username),
+            AccessKeyId=access_key_id,
+            Status="Active" if active else "Inactive",
+        )
+
+    async def delete_access_key(self, account_id: str, username: str, access_key_id: str) -> None:
+        await self._own_key(account_id, username, access_key_id)
+        await self._call(
+            self._iam.delete_access_key, UserName=iam_user_name(account_id, username), AccessKeyId=access_key_id
+        )
+
+    async def _own_key(self, account_id: str, username: str, access_key_id: str) -> None:
+        """IAM on some stores acts on a key id whatever user is named; check it is this user's first."""
+        if access_key_id not in {key.access_key_id for key in await self.list_access_keys(account_id, username)}:
+            raise StorageRefused(f"NoSuchEntity: no access key {access_key_id} for this user")
+
+    async def delete_account_user(self, account_id: str, username: str) -> None:
+        await self._delete_iam_user(iam_user_name(account_id, username))
+
+    async def _delete_iam_user(self, iam_user: str) -> None:
+        try:
+            keys = await self._call(self._iam.list_access_keys, UserName=iam_user)
+        except StorageRefused as error:
+            if "NoSuchEntity" in str(error):
+                return
+            raise
+        for key in keys.get("AccessKeyMetadata", []):
+            await self._call(self._iam.delete_access_key, UserName=iam_user, AccessKeyId=key["AccessKeyId"])
+        policies = await self._call(self._iam.list_user_policies, UserName=iam_user)
+        for policy in policies.get("PolicyNames", []):
+            await self._call(self._iam.delete_user_policy, UserName=iam_user, PolicyName=policy)
+        await self._call(self._iam.delete_user, UserName=iam_user)
 
     async def delete_account(self, account_id: str, purge_data: bool) -> None:
         buckets = await self._account_bucket_names(account_id)
@@ -252,13 +317,7 @@ class SeaweedFSProvider:
             await self._empty_bucket(name)
             await self._call(self._s3.delete_bucket, Bucket=name)
         for user in await self._account_iam_users(account_id):
-            keys = await self._call(self._iam.list_access_keys, UserName=user)
-            for key in keys.get("AccessKeyMetadata", []):
-                await self._call(self._iam.delete_access_key, UserName=user, AccessKeyId=key["AccessKeyId"])
-            policies = await self._call(self._iam.list_user_policies, UserName=user)
-            for policy in policies.get("PolicyNames", []):
-                await self._call(self._iam.delete_user_policy, UserName=user, PolicyName=policy)
-            await self._call(self._iam.delete_user, UserName=user)
+            await self._delete_iam_user(user)
 
     async def _empty_bucket(self, name: str) -> None:
         while True:

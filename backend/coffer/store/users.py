@@ -123,6 +123,17 @@ class UserStore:
         raws = await self._redis.mget([record_key(user_id) for user_id in user_ids])
         return [UserRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
+    async def delete(self, user: UserRecord) -> None:
+        """Removes the record, its username and per-user keys; the bumped-away version ends sessions."""
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.delete(record_key(user.id), version_key(user.id), _recovery_key(user.id))
+            pipe.delete(_username_key(user.username))
+            if user.account_id is not None:
+                pipe.srem(_account_users_key(user.account_id), user.id)
+            else:
+                pipe.srem(_PLATFORM_USERS, user.id)
+            await pipe.execute()
+
     async def any_user_exists(self) -> bool:
         async for _ in self._redis.scan_iter(match=f"{PREFIX}:username:*", count=10):
             return True

@@ -1,0 +1,145 @@
+"""HTTP of a person's access keys: `/api/v1/accounts/{account_id}/users/{user_id}/keys`.
+
+Platform admins and the account's admins manage anyone's keys in the account; a member only their own.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.requests import Request
+
+from coffer.api.context import services
+from coffer.api.operations import Handler, Operation, client_ip
+from coffer.api.session_guard import session_of, user_of
+from coffer.authorization import Action, Forbidden
+from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey
+from coffer.keys.service import MAX_KEYS_PER_USER
+from coffer.store.users import UserRecord
+from coffer.users.management import Scope
+
+TAG = "access keys"
+_KEYS = "/api/v1/accounts/{account_id}/users/{user_id}/keys"
+_ONE = _KEYS + "/{access_key_id}"
+
+
+def _time(seconds: float | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, tz=UTC)
+
+
+async def _owner(request: Request) -> UserRecord:
+    """The person whose keys these are; members reach only their own."""
+    user_id = request.path_params["user_id"]
+    if session_of(request).role == "account-member" and user_id != session_of(request).sub:
+        raise Forbidden("Members manage only their own access keys.")
+    person = await services(request).people.get(Scope(request.path_params["account_id"]), user_id)
+    return person.user
+
+
+async def list_keys(request: Request, body: None) -> AccessKeyList:
+    keys = await services(request).access_keys.list(await _owner(request))
+    return AccessKeyList(
+        items=[
+            AccessKey(access_key_id=key.access_key_id, active=key.active, created_at=_time(key.created_at))
+            for key in keys
+        ],
+        limit=MAX_KEYS_PER_USER,
+    )
+
+
+async def create_key(request: Request, body: None) -> CreatedAccessKey:
+    key = await services(request).access_keys.create(
+        await _owner(request), user_of(request).username, client_ip(request)
+    )
+    return CreatedAccessKey(
+        access_key_id=key.access_key_id, secret_access_key=key.secret_access_key, created_at=_time(key.created_at)
+    )
+
+
+async def _set_active(request: Request, active: bool) -> None:
+    await services(request).access_keys.set_active(
+        await _owner(request),
+        request.path_params["access_key_id"],
+        active,
+        user_of(request).username,
+        client_ip(request),
+    )
+
+
+async def deactivate_key(request: Request, body: None) -> None:
+    await _set_active(request, False)
+
+
+async def activate_key(request: Request, body: None) -> None:
+    await _set_active(request, True)
+
+
+async def delete_key(request: Request, body: None) -> None:
+    await services(request).access_keys.delete(
+        await _owner(request), request.path_params["access_key_id"], user_of(request).username, client_ip(request)
+    )
+
+
+def _op(method: str, path: str, operation_id: str, summary: str, handler: Handler, **extra: Any) -> Operation:
+    return Operation(
+        method,
+        path,
+        operation_id,
+        summary,
+        handler,
+        TAG,
+        action=Action.KEYS_MANAGE,
+        account_param="account_id",
+        **extra,
+    )
+
+
+OPERATIONS = [
+    _op(
+        "GET",
+        _KEYS,
+        "listAccessKeys",
+        "A person's access keys (never their secrets)",
+        list_keys,
+        response=AccessKeyList,
+        errors=(403, 404),
+    ),
+    _op(
+        "POST",
+        _KEYS,
+        "createAccessKey",
+        "A new access key; the answer is the only place its secret appears",
+        create_key,
+        response=CreatedAccessKey,
+        status=201,
+        errors=(403, 404, 409),
+    ),
+    _op(
+        "POST",
+        _ONE + "/deactivate",
+        "deactivateAccessKey",
+        "Stop the key working against S3",
+        deactivate_key,
+        status=204,
+        errors=(403, 404),
+    ),
+    _op(
+        "POST",
+        _ONE + "/activate",
+        "activateAccessKey",
+        "Let the key work again",
+        activate_key,
+        status=204,
+        errors=(403, 404),
+    ),
+    _op(
+        "POST",
+        _ONE + "/delete",
+        "deleteAccessKey",
+        "Delete the key for good",
+        delete_key,
+        status=204,
+        errors=(403, 404),
+    ),
+]

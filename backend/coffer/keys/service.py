@@ -1,0 +1,87 @@
+"""A person's permanent S3 access keys: made only on request, at most two, the secret shown once.
+
+Coffer never stores a secret: the storage system keeps keys, and the create answer is the only
+place the secret appears.
+"""
+
+from __future__ import annotations
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.providers.base import AccessKeyInfo, NewAccessKey, StorageProvider, StorageRefused
+from coffer.store.locks import LockStore
+from coffer.store.users import UserRecord
+
+MAX_KEYS_PER_USER = 2  # as in AWS IAM
+
+
+class KeyLimit(Exception):
+    pass
+
+
+class KeyNotFound(Exception):
+    pass
+
+
+class AccessKeys:
+    def __init__(self, provider: StorageProvider, locks: LockStore, auditor: Auditor) -> None:
+        self._provider = provider
+        self._locks = locks
+        self._auditor = auditor
+
+    async def list(self, user: UserRecord) -> list[AccessKeyInfo]:
+        return await self._provider.list_access_keys(_account(user), user.username)
+
+    async def create(self, user: UserRecord, actor: str, ip: str) -> NewAccessKey:
+        if user.disabled:
+            raise KeyLimit("This person is disabled; enable them before creating keys.")
+        lock = f"keys:{user.id}"
+        token = await self._locks.acquire(lock, 30)
+        if token is None:
+            raise KeyLimit("Another key is being created for this person; try again in a moment.")
+        try:
+            if len(await self.list(user)) >= MAX_KEYS_PER_USER:
+                raise KeyLimit(f"A person has at most {MAX_KEYS_PER_USER} access keys; delete one first.")
+            key = await self._provider.create_access_key(_account(user), user.username)
+        finally:
+            await self._locks.release(lock, token)
+        await self._audit(events.KEY_CREATE, user, key.access_key_id, actor, ip)
+        return key
+
+    async def set_active(self, user: UserRecord, access_key_id: str, active: bool, actor: str, ip: str) -> None:
+        try:
+            await self._provider.set_access_key_active(_account(user), user.username, access_key_id, active)
+        except StorageRefused as error:
+            raise _not_found(error, access_key_id) from error
+        await self._audit(events.KEY_ACTIVATE if active else events.KEY_DEACTIVATE, user, access_key_id, actor, ip)
+
+    async def delete(self, user: UserRecord, access_key_id: str, actor: str, ip: str) -> None:
+        try:
+            await self._provider.delete_access_key(_account(user), user.username, access_key_id)
+        except StorageRefused as error:
+            raise _not_found(error, access_key_id) from error
+        await self._audit(events.KEY_DELETE, user, access_key_id, actor, ip)
+
+    async def _audit(self, action: str, user: UserRecord, key_id: str, actor: str, ip: str) -> None:
+        await self._auditor.record(
+            AuditEvent(
+                action=action,
+                actor=actor,
+                result="success",
+                target=user.username,
+                account_id=user.account_id or "",
+                ip=ip,
+                detail=key_id,
+            )
+        )
+
+
+def _account(user: UserRecord) -> str:
+    if user.account_id is None:
+        raise KeyNotFound("Staff have no storage identity, so no access keys.")
+    return user.account_id
+
+
+def _not_found(error: StorageRefused, access_key_id: str) -> Exception:
+    return KeyNotFound(access_key_id) if "NoSuchEntity" in str(error) else error

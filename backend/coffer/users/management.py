@@ -1,0 +1,238 @@
+"""Administrators run people: list, invite, disable, unlock, reset, change role, delete.
+
+A scope is either the platform (staff, managed by platform admins) or one account (its people,
+managed by its account admins and by platform admins). Every change to a person who is signed in
+bumps their session version, so it takes effect at their next request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.auth.regulation import Regulator
+from coffer.mail import templates
+from coffer.mail.service import Mailer
+from coffer.providers.base import StorageProvider
+from coffer.store.users import Role, UserRecord, UserStore
+from coffer.users.service import CreatedUser, InvalidUser, Users
+
+PLATFORM_ROLES: tuple[Role, ...] = ("platform-admin", "platform-manager", "platform-viewer")
+ACCOUNT_ROLES: tuple[Role, ...] = ("account-admin", "account-member")
+UserStatus = Literal["enabled", "disabled", "locked"]
+UserSort = Literal["username", "-username", "created", "-created", "last_sign_in", "-last_sign_in"]
+
+
+class UserNotFound(Exception):
+    pass
+
+
+class NotOnYourself(Exception):
+    """Disabling, deleting or demoting oneself would lock the actor out; another admin must do it."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The platform (account_id None) or one account."""
+
+    account_id: str | None
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return PLATFORM_ROLES if self.account_id is None else ACCOUNT_ROLES
+
+
+@dataclass(frozen=True)
+class Person:
+    user: UserRecord
+    locked_until: float | None
+
+    @property
+    def mfa_enrolled(self) -> bool:
+        return self.user.totp_secret_sealed is not None
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    username: str
+    ip: str
+
+
+class People:
+    def __init__(
+        self,
+        store: UserStore,
+        users: Users,
+        regulator: Regulator,
+        provider: StorageProvider,
+        mailer: Mailer,
+        auditor: Auditor,
+        console_url: str,
+    ) -> None:
+        self._store = store
+        self._users = users
+        self._regulator = regulator
+        self._provider = provider
+        self._mailer = mailer
+        self._auditor = auditor
+        self._console_url = console_url
+
+    async def page(
+        self,
+        scope: Scope,
+        query: str,
+        role: Role | None,
+        status: UserStatus | None,
+        sort: UserSort,
+        offset: int,
+        limit: int,
+    ) -> tuple[list[Person], bool]:
+        """One page of the scope's people; a scope holds tens to hundreds, so it is filtered in memory."""
+        ids = await (
+            self._store.platform_user_ids()
+            if scope.account_id is None
+            else self._store.account_user_ids(scope.account_id)
+        )
+        people = [
+            Person(user, await self._regulator.locked_until(user.username))
+            for user in await self._store.get_many(sorted(ids))
+        ]
+        needle = query.strip().casefold()
+        people = [
+            person
+            for person in people
+            if (
+                not needle
+                or any(
+                    needle in text.casefold()
+                    for text in (person.user.username, person.user.display_name, person.user.email)
+                )
+            )
+            and (role is None or person.user.role == role)
+            and (status is None or _status(person) == status)
+        ]
+        key = sort.lstrip("-")
+        people.sort(
+            key=lambda person: (
+                person.user.username
+                if key == "username"
+                else person.user.created_at
+                if key == "created"
+                else person.user.last_sign_in_at or 0.0
+            ),
+            reverse=sort.startswith("-"),
+        )
+        return people[offset : offset + limit], len(people) > offset + limit
+
+    async def get(self, scope: Scope, user_id: str) -> Person:
+        user = await self._store.get(user_id)
+        if user is None or user.account_id != scope.account_id:
+            raise UserNotFound(user_id)
+        return Person(user, await self._regulator.locked_until(user.username))
+
+    async def invite(
+        self, scope: Scope, username: str, display_name: str, email: str, role: Role, actor: Actor
+    ) -> Person:
+        self._check_role(scope, role)
+        created: CreatedUser = await self._users.create(
+            username, display_name, email, role, scope.account_id, actor=actor.username
+        )
+        await self._mailer.send(
+            [email],
+            templates.invited_user(display_name, created.user.username, created.one_time_password, self._console_url),
+        )
+        return Person(created.user, None)
+
+    async def set_enabled(self, scope: Scope, user_id: str, enabled: bool, actor: Actor) -> Person:
+        person = await self.get(scope, user_id)
+        if not enabled:
+            self._not_self(person.user, actor)
+        person.user.disabled = not enabled
+        await self._store.save(person.user)
+        if not enabled:
+            await self._store.bump_version(person.user.id)
+        if scope.account_id is not None:
+            await self._provider.set_user_keys_active(scope.account_id, person.user.username, enabled)
+        await self._audit(events.USER_ENABLE if enabled else events.USER_DISABLE, person.user, actor)
+        return person
+
+    async def unlock(self, scope: Scope, user_id: str, actor: Actor) -> Person:
+        person = await self.get(scope, user_id)
+        await self._regulator.unlock(person.user.username)
+        await self._audit(events.USER_UNLOCK, person.user, actor)
+        return Person(person.user, None)
+
+    async def reset_password(self, scope: Scope, user_id: str, actor: Actor) -> Person:
+        """Mails a new one-time password; the person's sessions end and the lock is lifted."""
+        person = await self.get(scope, user_id)
+        password = await self._users.reset_one_time_password(person.user.id)
+        await self._regulator.unlock(person.user.username)
+        await self._mailer.send(
+            [person.user.email],
+            templates.password_reset_by_admin(
+                person.user.display_name, person.user.username, password, self._console_url
+            ),
+        )
+        await self._audit(events.USER_RESET_PASSWORD, person.user, actor)
+        return await self.get(scope, user_id)
+
+    async def change_role(self, scope: Scope, user_id: str, role: Role, actor: Actor) -> Person:
+        self._check_role(scope, role)
+        person = await self.get(scope, user_id)
+        if person.user.role == role:
+            return person
+        self._not_self(person.user, actor)
+        person.user.role = role
+        await self._store.save(person.user)
+        await self._store.bump_version(person.user.id)
+        if scope.account_id is not None:
+            await self._provider.create_account_user(
+                scope.account_id, person.user.username, "manage" if role == "account-admin" else "read"
+            )
+        await self._audit(events.USER_ROLE, person.user, actor, detail=role)
+        return person
+
+    async def delete(self, scope: Scope, user_id: str, confirm_username: str, actor: Actor) -> None:
+        person = await self.get(scope, user_id)
+        if confirm_username.strip().casefold() != person.user.username.casefold():
+            raise InvalidUser("Type the username to confirm the deletion.")
+        self._not_self(person.user, actor)
+        if scope.account_id is not None:
+            await self._provider.delete_account_user(scope.account_id, person.user.username)
+        await self._store.bump_version(person.user.id)
+        await self._store.delete(person.user)
+        await self._audit(events.USER_DELETE, person.user, actor)
+
+    @staticmethod
+    def _check_role(scope: Scope, role: Role) -> None:
+        if role not in scope.roles:
+            where = "the platform" if scope.account_id is None else "an account"
+            raise InvalidUser(f"The role {role} does not belong to {where}; choose one of {', '.join(scope.roles)}.")
+
+    @staticmethod
+    def _not_self(user: UserRecord, actor: Actor) -> None:
+        if user.id == actor.user_id:
+            raise NotOnYourself("You cannot do this to yourself; ask another administrator.")
+
+    async def _audit(self, action: str, user: UserRecord, actor: Actor, detail: str = "") -> None:
+        await self._auditor.record(
+            AuditEvent(
+                action=action,
+                actor=actor.username,
+                result="success",
+                target=user.username,
+                account_id=user.account_id or "",
+                ip=actor.ip,
+                detail=detail,
+            )
+        )
+
+
+def _status(person: Person) -> UserStatus:
+    if person.user.disabled:
+        return "disabled"
+    return "locked" if person.locked_until is not None else "enabled"

@@ -1,0 +1,196 @@
+"""HTTP of people management, declared once and mounted twice: for an account's people and for staff.
+
+Account people live under `/api/v1/accounts/{account_id}/users` (their account admins and platform
+admins); staff under `/api/v1/platform-users` (platform admins). The scope comes from the path, so
+the central authorization check sees the account, and a user of another scope is simply not found.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.requests import Request
+
+from coffer.api.context import services
+from coffer.api.operations import Handler, Operation, client_ip
+from coffer.api.paging import decode_offset, encode_offset
+from coffer.api.session_guard import user_of
+from coffer.authorization import Action
+from coffer.users.management import Actor, Person, Scope
+from coffer.users.schemas import (
+    ConsoleUser,
+    ConsoleUserCreate,
+    ConsoleUserDelete,
+    ConsoleUserPage,
+    ConsoleUserQuery,
+    ConsoleUserRole,
+)
+
+TAG = "users"
+
+
+def _time(seconds: float | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def console_user(person: Person) -> ConsoleUser:
+    user = person.user
+    return ConsoleUser(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        email=user.email,
+        role=user.role,
+        account_id=user.account_id,
+        enabled=not user.disabled,
+        locked_until=_time(person.locked_until),
+        mfa_enrolled=person.mfa_enrolled,
+        must_change_password=user.must_change_password,
+        last_sign_in_at=_time(user.last_sign_in_at),
+        created_at=datetime.fromtimestamp(user.created_at, tz=UTC),
+    )
+
+
+def _scope(request: Request) -> Scope:
+    return Scope(request.path_params.get("account_id"))
+
+
+def _actor(request: Request) -> Actor:
+    user = user_of(request)
+    return Actor(user.id, user.username, client_ip(request))
+
+
+async def list_users(request: Request, query: ConsoleUserQuery) -> ConsoleUserPage:
+    offset = decode_offset(query.cursor)
+    people, more = await services(request).people.page(
+        _scope(request), query.q, query.role, query.status, query.sort, offset, query.limit
+    )
+    return ConsoleUserPage(
+        items=[console_user(person) for person in people],
+        next_cursor=encode_offset(offset + query.limit) if more else None,
+    )
+
+
+async def invite_user(request: Request, body: ConsoleUserCreate) -> ConsoleUser:
+    person = await services(request).people.invite(
+        _scope(request), body.username, body.display_name, str(body.email), body.role, _actor(request)
+    )
+    return console_user(person)
+
+
+async def get_user(request: Request, body: None) -> ConsoleUser:
+    return console_user(await services(request).people.get(_scope(request), request.path_params["user_id"]))
+
+
+async def disable_user(request: Request, body: None) -> ConsoleUser:
+    people = services(request).people
+    return console_user(
+        await people.set_enabled(_scope(request), request.path_params["user_id"], False, _actor(request))
+    )
+
+
+async def enable_user(request: Request, body: None) -> ConsoleUser:
+    people = services(request).people
+    return console_user(
+        await people.set_enabled(_scope(request), request.path_params["user_id"], True, _actor(request))
+    )
+
+
+async def unlock_user(request: Request, body: None) -> ConsoleUser:
+    people = services(request).people
+    return console_user(await people.unlock(_scope(request), request.path_params["user_id"], _actor(request)))
+
+
+async def reset_password(request: Request, body: None) -> ConsoleUser:
+    people = services(request).people
+    return console_user(await people.reset_password(_scope(request), request.path_params["user_id"], _actor(request)))
+
+
+async def change_role(request: Request, body: ConsoleUserRole) -> ConsoleUser:
+    people = services(request).people
+    person = await people.change_role(_scope(request), request.path_params["user_id"], body.role, _actor(request))
+    return console_user(person)
+
+
+async def delete_user(request: Request, body: ConsoleUserDelete) -> None:
+    await services(request).people.delete(
+        _scope(request), request.path_params["user_id"], body.confirm_username, _actor(request)
+    )
+
+
+def _operations(base: str, noun: str, action: Action, account_param: str | None) -> list[Operation]:
+    one = base + "/{user_id}"
+
+    def op(method: str, path: str, operation_id: str, summary: str, handler: Handler, **extra: Any) -> Operation:
+        return Operation(
+            method, path, operation_id, summary, handler, TAG, action=action, account_param=account_param, **extra
+        )
+
+    person = {"response": ConsoleUser, "errors": (403, 404, 409, 422)}
+    return [
+        op(
+            "GET",
+            base,
+            f"list{noun}s",
+            "People, searched, filtered and sorted",
+            list_users,
+            query=ConsoleUserQuery,
+            response=ConsoleUserPage,
+            errors=(403, 422),
+        ),
+        op(
+            "POST",
+            base,
+            f"invite{noun}",
+            "A new person; their one-time password is mailed",
+            invite_user,
+            body=ConsoleUserCreate,
+            status=201,
+            **person,
+        ),
+        op("GET", one, f"get{noun}", "One person", get_user, **person),
+        op(
+            "POST",
+            one + "/disable",
+            f"disable{noun}",
+            "Disable: sessions end, access keys stop working",
+            disable_user,
+            **person,
+        ),
+        op("POST", one + "/enable", f"enable{noun}", "Enable again, keys included", enable_user, **person),
+        op("POST", one + "/unlock", f"unlock{noun}", "Lift a lock after failed sign-ins", unlock_user, **person),
+        op(
+            "POST",
+            one + "/reset-password",
+            f"resetPasswordOf{noun}",
+            "Mail a new one-time password",
+            reset_password,
+            **person,
+        ),
+        op(
+            "POST",
+            one + "/role",
+            f"changeRoleOf{noun}",
+            "Change the role (effective at the next request)",
+            change_role,
+            body=ConsoleUserRole,
+            **person,
+        ),
+        op(
+            "POST",
+            one + "/delete",
+            f"delete{noun}",
+            "Delete the person and their storage identity and keys",
+            delete_user,
+            body=ConsoleUserDelete,
+            status=204,
+            errors=(403, 404, 409, 422),
+        ),
+    ]
+
+
+OPERATIONS = [
+    *_operations("/api/v1/accounts/{account_id}/users", "AccountUser", Action.USERS_MANAGE, "account_id"),
+    *_operations("/api/v1/platform-users", "PlatformUser", Action.PLATFORM_USERS_MANAGE, None),
+]

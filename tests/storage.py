@@ -1,0 +1,32 @@
+"""The storage system as the operator and as a key holder see it, straight through boto3 (no Coffer in between)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import boto3
+
+from coffer.settings import Settings
+
+
+def service_client(settings: Settings, service: str) -> Any:
+    """A client with the platform service identity (what an operator's admin tooling holds)."""
+    return boto3.client(
+        service,
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=settings.storage_access_key,
+        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
+    )
+
+
+def key_of(settings: Settings, account_id: str, username: str) -> Any:
+    """An S3 client with a fresh access key of a console user's storage identity."""
+    key = service_client(settings, "iam").create_access_key(UserName=f"{account_id}.{username}")["AccessKey"]
+    return boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+    )
