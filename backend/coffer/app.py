@@ -62,6 +62,7 @@ from coffer.store.requests import RequestStore
 from coffer.store.sessions import SessionStore
 from coffer.store.signing_keys import SigningKeyStore
 from coffer.store.users import UserStore
+from coffer.sts.routes import OPERATIONS as CLI_OPERATIONS
 from coffer.sts.service import StorageCredentials
 from coffer.users.management import People
 from coffer.users.routes import OPERATIONS as USER_OPERATIONS
@@ -74,6 +75,7 @@ OPERATIONS = [
     *ACCOUNT_OPERATIONS,
     *USER_OPERATIONS,
     *KEY_OPERATIONS,
+    *CLI_OPERATIONS,
     *REQUEST_OPERATIONS,
     *AUDIT_OPERATIONS,
     *OUTBOX_OPERATIONS,

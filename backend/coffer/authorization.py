@@ -21,6 +21,7 @@ class Action(StrEnum):
     AUDIT_READ = "audit.read"
     USERS_MANAGE = "users.manage"  # an account's people; account admins: their own account only
     PLATFORM_USERS_MANAGE = "platform_users.manage"
+    CLI_CREDENTIALS = "cli_credentials.mint"
     KEYS_MANAGE = "keys.manage"  # account roles: in their own account; members: their own keys only
     OUTBOX_READ = "outbox.read"
 
@@ -28,7 +29,7 @@ class Action(StrEnum):
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
 
 ALLOWED: dict[Role, frozenset[Action]] = {
-    "platform-admin": frozenset(Action),
+    "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS},  # staff hold no storage identity
     "platform-manager": frozenset(
         {
             Action.BUCKETS_READ,
@@ -44,9 +45,16 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         {Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.ACCOUNTS_READ, Action.REQUESTS_READ, Action.AUDIT_READ}
     ),
     "account-admin": frozenset(
-        {Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.AUDIT_READ, Action.USERS_MANAGE, Action.KEYS_MANAGE}
+        {
+            Action.BUCKETS_READ,
+            Action.ACCOUNT_READ,
+            Action.AUDIT_READ,
+            Action.USERS_MANAGE,
+            Action.KEYS_MANAGE,
+            Action.CLI_CREDENTIALS,
+        }
     ),
-    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.KEYS_MANAGE}),
+    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.KEYS_MANAGE, Action.CLI_CREDENTIALS}),
 }
 
 

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis holding all shared state.")
     s3_endpoint: str = Field("http://127.0.0.1:8333", description="S3/IAM/STS endpoint of the storage system.")
     s3_region: str = Field("us-east-1", description="SigV4 signing region of the storage system.")
+    public_s3_endpoint: str | None = Field(
+        None, description="S3 endpoint people's own tools use (shown with their credentials); none: s3_endpoint."
+    )
     storage_access_key: str = Field("", description="Access key of the platform service identity.")
     storage_secret_key: SecretStr = Field(SecretStr(""), description="Secret key of the platform service identity.")
     storage_secret_key_file: Path | None = Field(None, description="File holding storage_secret_key.")

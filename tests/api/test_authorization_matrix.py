@@ -69,6 +69,7 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "listAuditEvents": (PLATFORM | {"account-admin"}, frozenset()),
     "exportAuditEvents": (PLATFORM | {"account-admin"}, frozenset()),
     "listOutbox": (frozenset({"platform-admin"}), frozenset()),
+    "mintCliCredentials": (frozenset(), frozenset({"account-admin", "account-member"})),
     **{
         f"{verb}AccountUser{plural}": (frozenset({"platform-admin"}), frozenset({"account-admin"}))
         for verb, plural in PEOPLE_OPERATIONS

@@ -18,6 +18,7 @@ from coffer.keys.service import KeyLimit, KeyNotFound
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
 from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgress
 from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
+from coffer.sts.service import SessionTooShort
 from coffer.users.management import NotOnYourself, UserNotFound
 from coffer.users.service import InvalidUser, UsernameTaken
 
@@ -132,6 +133,8 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         ), {}
     if isinstance(error, InvalidUser):
         return _problem(422, "invalid-user", "Invalid user", str(error)), {}
+    if isinstance(error, SessionTooShort):
+        return _problem(409, "session-too-short", "Session ends too soon", str(error)), {}
     if isinstance(error, KeyLimit):
         return _problem(409, "key-limit", "No new key now", str(error)), {}
     if isinstance(error, KeyNotFound):
@@ -191,5 +194,6 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         NotOnYourself,
         KeyLimit,
         KeyNotFound,
+        SessionTooShort,
     )
 }

@@ -16,6 +16,11 @@ from coffer.store.credentials import CredentialStore
 from coffer.store.users import Role
 
 _STS_MIN_SECONDS = 900
+_CLI_MAX_SECONDS = 3600
+
+
+class SessionTooShort(Exception):
+    pass
 
 
 def access_for(role: Role) -> Access:
@@ -48,6 +53,19 @@ class StorageCredentials:
         sealed = self._sealer.seal(json.dumps(asdict(credentials)).encode(), f"sts:{sid}")
         await self._store.put(sid, sealed, int(credentials.expires_at - self._clock.now()))
         return credentials
+
+    async def for_cli(
+        self, account_id: str, username: str, role: Role, wanted_seconds: int, session_end: float
+    ) -> TemporaryCredentials:
+        """Credentials handed to the person for their own tools: never stored, never longer than an hour
+        nor than their session may still last."""
+        seconds = min(wanted_seconds, _CLI_MAX_SECONDS, int(session_end - self._clock.now()))
+        if seconds < _STS_MIN_SECONDS:
+            raise SessionTooShort(
+                "Your session ends in less than 15 minutes, the shortest credentials the storage system issues. "
+                "Sign in again first."
+            )
+        return await self._provider.assume_console_role(account_id, username, access_for(role), seconds)
 
     async def current(self, sid: str) -> TemporaryCredentials | None:
         """The session's credentials, or None when missing or due for refresh."""

@@ -1,0 +1,77 @@
+"""HTTP of temporary credentials for a person's own tools (AWS CLI, SDKs): minted on request, shown once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
+
+from coffer.api.context import services
+from coffer.api.operations import Operation, client_ip
+from coffer.api.problems import ProblemError
+from coffer.api.session_guard import session_of, user_of
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.authorization import Action
+
+
+class CliCredentialsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    duration_seconds: int = Field(3600, ge=900, le=3600, description="Asked lifetime; capped by the session's end.")
+
+
+class CliCredentials(BaseModel):
+    """Only in this answer: Coffer keeps no copy."""
+
+    access_key_id: str
+    secret_access_key: str
+    session_token: str
+    expires_at: datetime
+    endpoint_url: str
+    region: str
+
+
+async def mint_cli_credentials(request: Request, body: CliCredentialsRequest) -> CliCredentials:
+    svc, claims, user = services(request), session_of(request), user_of(request)
+    if claims.acct is None:
+        raise ProblemError(409, "no-account", "No storage account", "Staff have no storage account of their own.")
+    session_end = claims.auth_time + svc.settings.session_max_hours * 3600
+    credentials = await svc.credentials.for_cli(
+        claims.acct, user.username, claims.role, body.duration_seconds, session_end
+    )
+    await svc.auditor.record(
+        AuditEvent(
+            action=events.CLI_CREDENTIALS,
+            actor=user.username,
+            result="success",
+            target=user.username,
+            account_id=claims.acct,
+            ip=client_ip(request),
+        )
+    )
+    return CliCredentials(
+        access_key_id=credentials.access_key_id,
+        secret_access_key=credentials.secret_access_key,
+        session_token=credentials.session_token,
+        expires_at=datetime.fromtimestamp(credentials.expires_at, tz=UTC),
+        endpoint_url=svc.settings.public_s3_endpoint or svc.settings.s3_endpoint,
+        region=svc.settings.s3_region,
+    )
+
+
+OPERATIONS = [
+    Operation(
+        "POST",
+        "/api/v1/me/cli-credentials",
+        "mintCliCredentials",
+        "Temporary credentials for your own tools, scoped like your console session",
+        mint_cli_credentials,
+        "access keys",
+        body=CliCredentialsRequest,
+        response=CliCredentials,
+        status=201,
+        errors=(403, 409, 422),
+        action=Action.CLI_CREDENTIALS,
+    ),
+]
