@@ -17,13 +17,17 @@ class Message:
         return f'<!doctype html><html><body style="font-family: sans-serif">{paragraphs}</body></html>'
 
 
+def _sign_in_with(console_url: str, username: str, password: str) -> str:
+    return f"Sign in at {console_url} with\n  username: {username}\n  one-time password: {password}\n\n"
+
+
 def welcome_account_admin(name: str, account: str, username: str, password: str, console_url: str) -> Message:
     return Message(
         subject=f"Your Coffer account {account} is ready",
         text=(
             f"Hello {name},\n\nthe storage account {account} has been created for you.\n\n"
-            f"Sign in at {console_url} with\n  username: {username}\n  one-time password: {password}\n\n"
-            "You will choose your own password and set up an authenticator app at the first sign-in."
+            + _sign_in_with(console_url, username, password)
+            + "You will choose your own password and set up an authenticator app at the first sign-in."
         ),
     )
 
@@ -60,8 +64,8 @@ def invited_user(name: str, username: str, password: str, console_url: str) -> M
         subject="Your Coffer sign-in",
         text=(
             f"Hello {name},\n\nyou have been given access to the Coffer console.\n\n"
-            f"Sign in at {console_url} with\n  username: {username}\n  one-time password: {password}\n\n"
-            "You will choose your own password and set up an authenticator app at the first sign-in."
+            + _sign_in_with(console_url, username, password)
+            + "You will choose your own password and set up an authenticator app at the first sign-in."
         ),
     )
 
@@ -71,7 +75,7 @@ def password_reset_by_admin(name: str, username: str, password: str, console_url
         subject="Your Coffer password was reset",
         text=(
             f"Hello {name},\n\nan administrator reset your password; your sessions have ended.\n\n"
-            f"Sign in at {console_url} with\n  username: {username}\n  one-time password: {password}\n\n"
-            "You will choose a new password at the sign-in."
+            + _sign_in_with(console_url, username, password)
+            + "You will choose a new password at the sign-in."
         ),
     )
