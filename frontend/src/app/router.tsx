@@ -52,6 +52,10 @@ const routes: RouteObject[] = [
           { path: paths.newAccount.path, lazy: lazyRoute(() => import('./routes/console/new-account')) },
           { path: paths.account.path, lazy: lazyRoute(() => import('./routes/console/account')) },
           { path: paths.accountBuckets.path, lazy: lazyRoute(() => import('./routes/console/buckets')) },
+          { path: paths.accountUsers.path, lazy: lazyRoute(() => import('./routes/console/account-users')) },
+          { path: paths.platformUsers.path, lazy: lazyRoute(() => import('./routes/console/platform-users')) },
+          { path: paths.personKeys.path, lazy: lazyRoute(() => import('./routes/console/person-keys')) },
+          { path: paths.accessKeys.path, lazy: lazyRoute(() => import('./routes/console/access-keys')) },
           {
             path: paths.accountRequests.path,
             lazy: lazyRoute(() => import('./routes/console/account-requests')),

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetMeData, GetMeErrors, GetMeResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
+import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetMeData, GetMeErrors, GetMeResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -227,6 +227,346 @@ export const listAccountBuckets = <ThrowOnError extends boolean = true>(options:
         }],
     url: '/api/v1/accounts/{account_id}/buckets',
     ...options
+});
+
+/**
+ * People, searched, filtered and sorted
+ */
+export const listAccountUsers = <ThrowOnError extends boolean = true>(options: Options<ListAccountUsersData, ThrowOnError>) => (options.client ?? client).get<ListAccountUsersResponses, ListAccountUsersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users',
+    ...options
+});
+
+/**
+ * A new person; their one-time password is mailed
+ */
+export const inviteAccountUser = <ThrowOnError extends boolean = true>(options: Options<InviteAccountUserData, ThrowOnError>) => (options.client ?? client).post<InviteAccountUserResponses, InviteAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * One person
+ */
+export const getAccountUser = <ThrowOnError extends boolean = true>(options: Options<GetAccountUserData, ThrowOnError>) => (options.client ?? client).get<GetAccountUserResponses, GetAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}',
+    ...options
+});
+
+/**
+ * Disable: sessions end, access keys stop working
+ */
+export const disableAccountUser = <ThrowOnError extends boolean = true>(options: Options<DisableAccountUserData, ThrowOnError>) => (options.client ?? client).post<DisableAccountUserResponses, DisableAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/disable',
+    ...options
+});
+
+/**
+ * Enable again, keys included
+ */
+export const enableAccountUser = <ThrowOnError extends boolean = true>(options: Options<EnableAccountUserData, ThrowOnError>) => (options.client ?? client).post<EnableAccountUserResponses, EnableAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/enable',
+    ...options
+});
+
+/**
+ * Lift a lock after failed sign-ins
+ */
+export const unlockAccountUser = <ThrowOnError extends boolean = true>(options: Options<UnlockAccountUserData, ThrowOnError>) => (options.client ?? client).post<UnlockAccountUserResponses, UnlockAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/unlock',
+    ...options
+});
+
+/**
+ * Mail a new one-time password
+ */
+export const resetPasswordOfAccountUser = <ThrowOnError extends boolean = true>(options: Options<ResetPasswordOfAccountUserData, ThrowOnError>) => (options.client ?? client).post<ResetPasswordOfAccountUserResponses, ResetPasswordOfAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/reset-password',
+    ...options
+});
+
+/**
+ * Change the role (effective at the next request)
+ */
+export const changeRoleOfAccountUser = <ThrowOnError extends boolean = true>(options: Options<ChangeRoleOfAccountUserData, ThrowOnError>) => (options.client ?? client).post<ChangeRoleOfAccountUserResponses, ChangeRoleOfAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/role',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete the person and their storage identity and keys
+ */
+export const deleteAccountUser = <ThrowOnError extends boolean = true>(options: Options<DeleteAccountUserData, ThrowOnError>) => (options.client ?? client).post<DeleteAccountUserResponses, DeleteAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/delete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * People, searched, filtered and sorted
+ */
+export const listPlatformUsers = <ThrowOnError extends boolean = true>(options?: Options<ListPlatformUsersData, ThrowOnError>) => (options?.client ?? client).get<ListPlatformUsersResponses, ListPlatformUsersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users',
+    ...options
+});
+
+/**
+ * A new person; their one-time password is mailed
+ */
+export const invitePlatformUser = <ThrowOnError extends boolean = true>(options: Options<InvitePlatformUserData, ThrowOnError>) => (options.client ?? client).post<InvitePlatformUserResponses, InvitePlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * One person
+ */
+export const getPlatformUser = <ThrowOnError extends boolean = true>(options: Options<GetPlatformUserData, ThrowOnError>) => (options.client ?? client).get<GetPlatformUserResponses, GetPlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}',
+    ...options
+});
+
+/**
+ * Disable: sessions end, access keys stop working
+ */
+export const disablePlatformUser = <ThrowOnError extends boolean = true>(options: Options<DisablePlatformUserData, ThrowOnError>) => (options.client ?? client).post<DisablePlatformUserResponses, DisablePlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}/disable',
+    ...options
+});
+
+/**
+ * Enable again, keys included
+ */
+export const enablePlatformUser = <ThrowOnError extends boolean = true>(options: Options<EnablePlatformUserData, ThrowOnError>) => (options.client ?? client).post<EnablePlatformUserResponses, EnablePlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}/enable',
+    ...options
+});
+
+/**
+ * Lift a lock after failed sign-ins
+ */
+export const unlockPlatformUser = <ThrowOnError extends boolean = true>(options: Options<UnlockPlatformUserData, ThrowOnError>) => (options.client ?? client).post<UnlockPlatformUserResponses, UnlockPlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}/unlock',
+    ...options
+});
+
+/**
+ * Mail a new one-time password
+ */
+export const resetPasswordOfPlatformUser = <ThrowOnError extends boolean = true>(options: Options<ResetPasswordOfPlatformUserData, ThrowOnError>) => (options.client ?? client).post<ResetPasswordOfPlatformUserResponses, ResetPasswordOfPlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}/reset-password',
+    ...options
+});
+
+/**
+ * Change the role (effective at the next request)
+ */
+export const changeRoleOfPlatformUser = <ThrowOnError extends boolean = true>(options: Options<ChangeRoleOfPlatformUserData, ThrowOnError>) => (options.client ?? client).post<ChangeRoleOfPlatformUserResponses, ChangeRoleOfPlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}/role',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete the person and their storage identity and keys
+ */
+export const deletePlatformUser = <ThrowOnError extends boolean = true>(options: Options<DeletePlatformUserData, ThrowOnError>) => (options.client ?? client).post<DeletePlatformUserResponses, DeletePlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}/delete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A person's access keys (never their secrets)
+ */
+export const listAccessKeys = <ThrowOnError extends boolean = true>(options: Options<ListAccessKeysData, ThrowOnError>) => (options.client ?? client).get<ListAccessKeysResponses, ListAccessKeysErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys',
+    ...options
+});
+
+/**
+ * A new access key; the answer is the only place its secret appears
+ */
+export const createAccessKey = <ThrowOnError extends boolean = true>(options: Options<CreateAccessKeyData, ThrowOnError>) => (options.client ?? client).post<CreateAccessKeyResponses, CreateAccessKeyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys',
+    ...options
+});
+
+/**
+ * Stop the key working against S3
+ */
+export const deactivateAccessKey = <ThrowOnError extends boolean = true>(options: Options<DeactivateAccessKeyData, ThrowOnError>) => (options.client ?? client).post<DeactivateAccessKeyResponses, DeactivateAccessKeyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys/{access_key_id}/deactivate',
+    ...options
+});
+
+/**
+ * Let the key work again
+ */
+export const activateAccessKey = <ThrowOnError extends boolean = true>(options: Options<ActivateAccessKeyData, ThrowOnError>) => (options.client ?? client).post<ActivateAccessKeyResponses, ActivateAccessKeyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys/{access_key_id}/activate',
+    ...options
+});
+
+/**
+ * Delete the key for good
+ */
+export const deleteAccessKey = <ThrowOnError extends boolean = true>(options: Options<DeleteAccessKeyData, ThrowOnError>) => (options.client ?? client).post<DeleteAccessKeyResponses, DeleteAccessKeyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys/{access_key_id}/delete',
+    ...options
+});
+
+/**
+ * Temporary credentials for your own tools, scoped like your console session
+ */
+export const mintCliCredentials = <ThrowOnError extends boolean = true>(options: Options<MintCliCredentialsData, ThrowOnError>) => (options.client ?? client).post<MintCliCredentialsResponses, MintCliCredentialsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/cli-credentials',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

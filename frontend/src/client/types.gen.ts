@@ -5,6 +5,38 @@ export type ClientOptions = {
 };
 
 /**
+ * AccessKey
+ */
+export type AccessKey = {
+    /**
+     * Access Key Id
+     */
+    access_key_id: string;
+    /**
+     * Active
+     */
+    active: boolean;
+    /**
+     * Created At
+     */
+    created_at: string | null;
+};
+
+/**
+ * AccessKeyList
+ */
+export type AccessKeyList = {
+    /**
+     * Items
+     */
+    items: Array<AccessKey>;
+    /**
+     * Limit
+     */
+    limit: number;
+};
+
+/**
  * AccountCreate
  */
 export type AccountCreate = {
@@ -380,6 +412,180 @@ export type BucketList = {
      * Items
      */
     items: Array<Bucket>;
+};
+
+/**
+ * CliCredentials
+ *
+ * Only in this answer: Coffer keeps no copy.
+ */
+export type CliCredentials = {
+    /**
+     * Access Key Id
+     */
+    access_key_id: string;
+    /**
+     * Secret Access Key
+     */
+    secret_access_key: string;
+    /**
+     * Session Token
+     */
+    session_token: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Endpoint Url
+     */
+    endpoint_url: string;
+    /**
+     * Region
+     */
+    region: string;
+};
+
+/**
+ * CliCredentialsRequest
+ */
+export type CliCredentialsRequest = {
+    /**
+     * Duration Seconds
+     *
+     * Asked lifetime; capped by the session's end.
+     */
+    duration_seconds?: number;
+};
+
+/**
+ * ConsoleUser
+ */
+export type ConsoleUser = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Username
+     */
+    username: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Role
+     */
+    role: 'platform-admin' | 'platform-manager' | 'platform-viewer' | 'account-admin' | 'account-member';
+    /**
+     * Account Id
+     */
+    account_id: string | null;
+    /**
+     * Enabled
+     */
+    enabled: boolean;
+    /**
+     * Locked Until
+     */
+    locked_until: string | null;
+    /**
+     * Mfa Enrolled
+     */
+    mfa_enrolled: boolean;
+    /**
+     * Must Change Password
+     */
+    must_change_password: boolean;
+    /**
+     * Last Sign In At
+     */
+    last_sign_in_at: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * ConsoleUserCreate
+ */
+export type ConsoleUserCreate = {
+    /**
+     * Username
+     */
+    username: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Role
+     */
+    role: 'platform-admin' | 'platform-manager' | 'platform-viewer' | 'account-admin' | 'account-member';
+};
+
+/**
+ * ConsoleUserDelete
+ */
+export type ConsoleUserDelete = {
+    /**
+     * Confirm Username
+     */
+    confirm_username: string;
+};
+
+/**
+ * ConsoleUserPage
+ */
+export type ConsoleUserPage = {
+    /**
+     * Items
+     */
+    items: Array<ConsoleUser>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * ConsoleUserRole
+ */
+export type ConsoleUserRole = {
+    /**
+     * Role
+     */
+    role: 'platform-admin' | 'platform-manager' | 'platform-viewer' | 'account-admin' | 'account-member';
+};
+
+/**
+ * CreatedAccessKey
+ *
+ * The only answer that ever holds the secret; it is not stored and cannot be fetched again.
+ */
+export type CreatedAccessKey = {
+    /**
+     * Access Key Id
+     */
+    access_key_id: string;
+    /**
+     * Secret Access Key
+     */
+    secret_access_key: string;
+    /**
+     * Created At
+     */
+    created_at: string | null;
 };
 
 /**
@@ -1296,6 +1502,1101 @@ export type ListAccountBucketsResponses = {
 };
 
 export type ListAccountBucketsResponse = ListAccountBucketsResponses[keyof ListAccountBucketsResponses];
+
+export type ListAccountUsersData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: {
+        /**
+         * Q
+         *
+         * Part of a username, name or email.
+         */
+        q?: string;
+        /**
+         * Role
+         */
+        role?: 'platform-admin' | 'platform-manager' | 'platform-viewer' | 'account-admin' | 'account-member' | null;
+        /**
+         * Status
+         */
+        status?: 'enabled' | 'disabled' | 'locked' | null;
+        /**
+         * Sort
+         */
+        sort?: 'username' | '-username' | 'created' | '-created' | 'last_sign_in' | '-last_sign_in';
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/accounts/{account_id}/users';
+};
+
+export type ListAccountUsersErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ListAccountUsersError = ListAccountUsersErrors[keyof ListAccountUsersErrors];
+
+export type ListAccountUsersResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUserPage;
+};
+
+export type ListAccountUsersResponse = ListAccountUsersResponses[keyof ListAccountUsersResponses];
+
+export type InviteAccountUserData = {
+    body: ConsoleUserCreate;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users';
+};
+
+export type InviteAccountUserErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type InviteAccountUserError = InviteAccountUserErrors[keyof InviteAccountUserErrors];
+
+export type InviteAccountUserResponses = {
+    /**
+     * Success
+     */
+    201: ConsoleUser;
+};
+
+export type InviteAccountUserResponse = InviteAccountUserResponses[keyof InviteAccountUserResponses];
+
+export type GetAccountUserData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}';
+};
+
+export type GetAccountUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type GetAccountUserError = GetAccountUserErrors[keyof GetAccountUserErrors];
+
+export type GetAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type GetAccountUserResponse = GetAccountUserResponses[keyof GetAccountUserResponses];
+
+export type DisableAccountUserData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/disable';
+};
+
+export type DisableAccountUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type DisableAccountUserError = DisableAccountUserErrors[keyof DisableAccountUserErrors];
+
+export type DisableAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type DisableAccountUserResponse = DisableAccountUserResponses[keyof DisableAccountUserResponses];
+
+export type EnableAccountUserData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/enable';
+};
+
+export type EnableAccountUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type EnableAccountUserError = EnableAccountUserErrors[keyof EnableAccountUserErrors];
+
+export type EnableAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type EnableAccountUserResponse = EnableAccountUserResponses[keyof EnableAccountUserResponses];
+
+export type UnlockAccountUserData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/unlock';
+};
+
+export type UnlockAccountUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type UnlockAccountUserError = UnlockAccountUserErrors[keyof UnlockAccountUserErrors];
+
+export type UnlockAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type UnlockAccountUserResponse = UnlockAccountUserResponses[keyof UnlockAccountUserResponses];
+
+export type ResetPasswordOfAccountUserData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/reset-password';
+};
+
+export type ResetPasswordOfAccountUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ResetPasswordOfAccountUserError = ResetPasswordOfAccountUserErrors[keyof ResetPasswordOfAccountUserErrors];
+
+export type ResetPasswordOfAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type ResetPasswordOfAccountUserResponse = ResetPasswordOfAccountUserResponses[keyof ResetPasswordOfAccountUserResponses];
+
+export type ChangeRoleOfAccountUserData = {
+    body: ConsoleUserRole;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/role';
+};
+
+export type ChangeRoleOfAccountUserErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ChangeRoleOfAccountUserError = ChangeRoleOfAccountUserErrors[keyof ChangeRoleOfAccountUserErrors];
+
+export type ChangeRoleOfAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type ChangeRoleOfAccountUserResponse = ChangeRoleOfAccountUserResponses[keyof ChangeRoleOfAccountUserResponses];
+
+export type DeleteAccountUserData = {
+    body: ConsoleUserDelete;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/delete';
+};
+
+export type DeleteAccountUserErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type DeleteAccountUserError = DeleteAccountUserErrors[keyof DeleteAccountUserErrors];
+
+export type DeleteAccountUserResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type DeleteAccountUserResponse = DeleteAccountUserResponses[keyof DeleteAccountUserResponses];
+
+export type ListPlatformUsersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Part of a username, name or email.
+         */
+        q?: string;
+        /**
+         * Role
+         */
+        role?: 'platform-admin' | 'platform-manager' | 'platform-viewer' | 'account-admin' | 'account-member' | null;
+        /**
+         * Status
+         */
+        status?: 'enabled' | 'disabled' | 'locked' | null;
+        /**
+         * Sort
+         */
+        sort?: 'username' | '-username' | 'created' | '-created' | 'last_sign_in' | '-last_sign_in';
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/platform-users';
+};
+
+export type ListPlatformUsersErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ListPlatformUsersError = ListPlatformUsersErrors[keyof ListPlatformUsersErrors];
+
+export type ListPlatformUsersResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUserPage;
+};
+
+export type ListPlatformUsersResponse = ListPlatformUsersResponses[keyof ListPlatformUsersResponses];
+
+export type InvitePlatformUserData = {
+    body: ConsoleUserCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform-users';
+};
+
+export type InvitePlatformUserErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type InvitePlatformUserError = InvitePlatformUserErrors[keyof InvitePlatformUserErrors];
+
+export type InvitePlatformUserResponses = {
+    /**
+     * Success
+     */
+    201: ConsoleUser;
+};
+
+export type InvitePlatformUserResponse = InvitePlatformUserResponses[keyof InvitePlatformUserResponses];
+
+export type GetPlatformUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}';
+};
+
+export type GetPlatformUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type GetPlatformUserError = GetPlatformUserErrors[keyof GetPlatformUserErrors];
+
+export type GetPlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type GetPlatformUserResponse = GetPlatformUserResponses[keyof GetPlatformUserResponses];
+
+export type DisablePlatformUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/disable';
+};
+
+export type DisablePlatformUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type DisablePlatformUserError = DisablePlatformUserErrors[keyof DisablePlatformUserErrors];
+
+export type DisablePlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type DisablePlatformUserResponse = DisablePlatformUserResponses[keyof DisablePlatformUserResponses];
+
+export type EnablePlatformUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/enable';
+};
+
+export type EnablePlatformUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type EnablePlatformUserError = EnablePlatformUserErrors[keyof EnablePlatformUserErrors];
+
+export type EnablePlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type EnablePlatformUserResponse = EnablePlatformUserResponses[keyof EnablePlatformUserResponses];
+
+export type UnlockPlatformUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/unlock';
+};
+
+export type UnlockPlatformUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type UnlockPlatformUserError = UnlockPlatformUserErrors[keyof UnlockPlatformUserErrors];
+
+export type UnlockPlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type UnlockPlatformUserResponse = UnlockPlatformUserResponses[keyof UnlockPlatformUserResponses];
+
+export type ResetPasswordOfPlatformUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/reset-password';
+};
+
+export type ResetPasswordOfPlatformUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ResetPasswordOfPlatformUserError = ResetPasswordOfPlatformUserErrors[keyof ResetPasswordOfPlatformUserErrors];
+
+export type ResetPasswordOfPlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type ResetPasswordOfPlatformUserResponse = ResetPasswordOfPlatformUserResponses[keyof ResetPasswordOfPlatformUserResponses];
+
+export type ChangeRoleOfPlatformUserData = {
+    body: ConsoleUserRole;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/role';
+};
+
+export type ChangeRoleOfPlatformUserErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ChangeRoleOfPlatformUserError = ChangeRoleOfPlatformUserErrors[keyof ChangeRoleOfPlatformUserErrors];
+
+export type ChangeRoleOfPlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type ChangeRoleOfPlatformUserResponse = ChangeRoleOfPlatformUserResponses[keyof ChangeRoleOfPlatformUserResponses];
+
+export type DeletePlatformUserData = {
+    body: ConsoleUserDelete;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/delete';
+};
+
+export type DeletePlatformUserErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type DeletePlatformUserError = DeletePlatformUserErrors[keyof DeletePlatformUserErrors];
+
+export type DeletePlatformUserResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type DeletePlatformUserResponse = DeletePlatformUserResponses[keyof DeletePlatformUserResponses];
+
+export type ListAccessKeysData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys';
+};
+
+export type ListAccessKeysErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type ListAccessKeysError = ListAccessKeysErrors[keyof ListAccessKeysErrors];
+
+export type ListAccessKeysResponses = {
+    /**
+     * Success
+     */
+    200: AccessKeyList;
+};
+
+export type ListAccessKeysResponse = ListAccessKeysResponses[keyof ListAccessKeysResponses];
+
+export type CreateAccessKeyData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys';
+};
+
+export type CreateAccessKeyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+};
+
+export type CreateAccessKeyError = CreateAccessKeyErrors[keyof CreateAccessKeyErrors];
+
+export type CreateAccessKeyResponses = {
+    /**
+     * Success
+     */
+    201: CreatedAccessKey;
+};
+
+export type CreateAccessKeyResponse = CreateAccessKeyResponses[keyof CreateAccessKeyResponses];
+
+export type DeactivateAccessKeyData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+        access_key_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys/{access_key_id}/deactivate';
+};
+
+export type DeactivateAccessKeyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type DeactivateAccessKeyError = DeactivateAccessKeyErrors[keyof DeactivateAccessKeyErrors];
+
+export type DeactivateAccessKeyResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type DeactivateAccessKeyResponse = DeactivateAccessKeyResponses[keyof DeactivateAccessKeyResponses];
+
+export type ActivateAccessKeyData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+        access_key_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys/{access_key_id}/activate';
+};
+
+export type ActivateAccessKeyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type ActivateAccessKeyError = ActivateAccessKeyErrors[keyof ActivateAccessKeyErrors];
+
+export type ActivateAccessKeyResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type ActivateAccessKeyResponse = ActivateAccessKeyResponses[keyof ActivateAccessKeyResponses];
+
+export type DeleteAccessKeyData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+        access_key_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/keys/{access_key_id}/delete';
+};
+
+export type DeleteAccessKeyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type DeleteAccessKeyError = DeleteAccessKeyErrors[keyof DeleteAccessKeyErrors];
+
+export type DeleteAccessKeyResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type DeleteAccessKeyResponse = DeleteAccessKeyResponses[keyof DeleteAccessKeyResponses];
+
+export type MintCliCredentialsData = {
+    body: CliCredentialsRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/cli-credentials';
+};
+
+export type MintCliCredentialsErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type MintCliCredentialsError = MintCliCredentialsErrors[keyof MintCliCredentialsErrors];
+
+export type MintCliCredentialsResponses = {
+    /**
+     * Success
+     */
+    201: CliCredentials;
+};
+
+export type MintCliCredentialsResponse = MintCliCredentialsResponses[keyof MintCliCredentialsResponses];
 
 export type ListAccountRequestsData = {
     body?: never;

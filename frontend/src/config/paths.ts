@@ -44,6 +44,23 @@ export const paths = {
     path: '/accounts/:accountId/buckets',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/buckets`,
   },
+  accountUsers: {
+    path: '/accounts/:accountId/users',
+    getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/users`,
+  },
+  personKeys: {
+    path: '/accounts/:accountId/users/:userId/keys',
+    getHref: (accountId: string, userId: string) =>
+      `/accounts/${encodeURIComponent(accountId)}/users/${encodeURIComponent(userId)}/keys`,
+  },
+  accessKeys: {
+    path: '/access-keys',
+    getHref: () => '/access-keys',
+  },
+  platformUsers: {
+    path: '/platform-users',
+    getHref: () => '/platform-users',
+  },
   accountRequests: {
     path: '/account-requests',
     getHref: () => '/account-requests',

@@ -3,7 +3,14 @@ import type { Me } from '@/client/types.gen';
 export type Role = Me['role'];
 
 /** What a role may do, as the server's table of role × action (`coffer/authorization.py`) says. */
-type Permission = 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read';
+type Permission =
+  | 'accounts.read'
+  | 'accounts.manage'
+  | 'requests.read'
+  | 'requests.decide'
+  | 'audit.read'
+  | 'users.manage'
+  | 'platform_users.manage';
 
 const ROLE_LABELS: Record<Role, string> = {
   'platform-admin': 'Platform administrator',
@@ -13,7 +20,11 @@ const ROLE_LABELS: Record<Role, string> = {
   'account-member': 'Account member',
 };
 
-const ACCOUNT_ROLES: ReadonlySet<Role> = new Set<Role>(['account-admin', 'account-member']);
+/** The roles of an account's people and those of the platform's staff, in the order they are offered. */
+export const ACCOUNT_ROLE_CHOICES: readonly Role[] = ['account-admin', 'account-member'];
+export const PLATFORM_ROLE_CHOICES: readonly Role[] = ['platform-admin', 'platform-manager', 'platform-viewer'];
+
+const ACCOUNT_ROLES: ReadonlySet<Role> = new Set<Role>(ACCOUNT_ROLE_CHOICES);
 
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   'platform-admin': new Set<Permission>([
@@ -22,6 +33,8 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'requests.read',
     'requests.decide',
     'audit.read',
+    'users.manage',
+    'platform_users.manage',
   ]),
   'platform-manager': new Set<Permission>([
     'accounts.read',
@@ -31,7 +44,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
   ]),
   'platform-viewer': new Set<Permission>(['accounts.read', 'requests.read', 'audit.read']),
-  'account-admin': new Set<Permission>(['audit.read']),
+  'account-admin': new Set<Permission>(['audit.read', 'users.manage']),
   'account-member': new Set<Permission>(),
 };
 
@@ -75,6 +88,20 @@ export function canDecideRequests(role: Role): boolean {
 /** Account administrators read the audit log too, of their own account only. */
 export function canReadAudit(role: Role): boolean {
   return PERMISSIONS[role].has('audit.read');
+}
+
+/**
+ * Invite, disable, enable, unlock, reset, change the role of and delete an account's people:
+ * platform administrators in any account, account administrators in their own account only.
+ */
+export function canManagePeople(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
+  if (!PERMISSIONS[me.role].has('users.manage')) return false;
+  return !isAccountRole(me.role) || me.account_id === accountId;
+}
+
+/** The same for the platform's staff: platform administrators only. */
+export function canManageStaff(role: Role): boolean {
+  return PERMISSIONS[role].has('platform_users.manage');
 }
 
 /** The development outbox: offered only when the server says it exists for this user. */

@@ -9,7 +9,7 @@ import { AccountActions } from '@/features/accounts/components/account-actions';
 import { AccountSummary } from '@/features/accounts/components/account-summary';
 import { ProvisioningSteps } from '@/features/accounts/components/provisioning-steps';
 import { useMe } from '@/features/auth/api/get-me';
-import { canManageAccounts } from '@/lib/authorization';
+import { canManageAccounts, canManagePeople } from '@/lib/authorization';
 
 export default function AccountRoute() {
   const { accountId = '' } = useParams();
@@ -28,9 +28,16 @@ export default function AccountRoute() {
       <Group justify="space-between">
         <Title order={1}>{detail.display_name}</Title>
         {detail.status !== 'deleted' && (
-          <Button component={Link} to={paths.accountBuckets.getHref(detail.id)} variant="light">
-            View buckets
-          </Button>
+          <Group gap="xs">
+            {me && canManagePeople(me, detail.id) && (
+              <Button component={Link} to={paths.accountUsers.getHref(detail.id)} variant="light">
+                People
+              </Button>
+            )}
+            <Button component={Link} to={paths.accountBuckets.getHref(detail.id)} variant="light">
+              View buckets
+            </Button>
+          </Group>
         )}
       </Group>
       {me && canManageAccounts(me.role) && <AccountActions account={detail} />}

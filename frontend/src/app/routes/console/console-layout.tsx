@@ -13,10 +13,13 @@ import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { useSessionEndCheck } from '@/features/auth/session-end-check';
 import {
+  canManagePeople,
+  canManageStaff,
   canReadAccounts,
   canReadAudit,
   canReadOutbox,
   canReadRequests,
+  isAccountRole,
   ownBucketsAccount,
 } from '@/lib/authorization';
 
@@ -47,11 +50,18 @@ function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [{ label: 'Overview', href: paths.overview.getHref() }];
   const bucketsAccount = ownBucketsAccount(me);
   if (bucketsAccount) items.push({ label: 'Buckets', href: paths.accountBuckets.getHref(bucketsAccount) });
+  // Account administrators manage the people of their own account; platform administrators reach
+  // any account's people from the account's page.
+  if (isAccountRole(me.role) && me.account_id && canManagePeople(me, me.account_id)) {
+    items.push({ label: 'People', href: paths.accountUsers.getHref(me.account_id) });
+  }
+  if (isAccountRole(me.role)) items.push({ label: 'Access keys', href: paths.accessKeys.getHref() });
   if (canReadAccounts(me.role)) items.push({ label: 'Accounts', href: paths.accounts.getHref() });
   if (canReadRequests(me.role)) {
     items.push({ label: 'Account requests', href: paths.accountRequests.getHref(), badge: <PendingRequestsBadge /> });
   }
   if (canReadAudit(me.role)) items.push({ label: 'Audit log', href: paths.audit.getHref() });
+  if (canManageStaff(me.role)) items.push({ label: 'Staff', href: paths.platformUsers.getHref() });
   if (canReadOutbox(me)) items.push({ label: 'Outbox', href: paths.outbox.getHref() });
   return items;
 }

@@ -1,0 +1,68 @@
+"""Journeys of issue 5 in a real browser: an account admin adds a member, who makes an access key."""
+
+from __future__ import annotations
+
+import uuid
+
+import boto3
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from tests.mailbox import one_time_password, wait_for_mail
+
+from coffer.embedded.stack import EmbeddedStack
+from coffer.settings import Settings
+
+from .people import Visitor, account_with_admin, create_bucket, first_sign_in
+
+
+def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_it(
+    page: Page, browser: Browser, base_url: str, settings: Settings, stack: EmbeddedStack
+) -> None:
+    account_id = "wayne" + uuid.uuid4().hex[:6]
+    bucket = f"{account_id}-cave"
+    create_bucket(settings, bucket)
+    owner = account_with_admin(settings, account_id, f"bruce@{account_id}.example.com")
+    first_sign_in(page, owner)
+
+    page.get_by_role("link", name="People", exact=True).click()
+    page.get_by_role("button", name="Add person").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Username").fill("robin")
+    dialog.get_by_label("Name", exact=True).fill("Dick Grayson")
+    dialog.get_by_label("Email").fill(f"robin@{account_id}.example.com")
+    dialog.get_by_role("button", name="Add person").click()
+    expect(page.get_by_role("cell", name="robin", exact=True)).to_be_visible()
+
+    mail = wait_for_mail(stack, f"robin@{account_id}.example.com", "Your Coffer sign-in")
+    member_context = browser.new_context(base_url=base_url)
+    member_page = member_context.new_page()
+    first_sign_in(member_page, Visitor("robin", one_time_password(mail)))
+    member_page.get_by_role("link", name="Access keys").click()
+    member_page.get_by_role("button", name="Create access key").click()
+    key_id = member_page.get_by_test_id("new-access-key-id").inner_text().strip()
+    secret = member_page.get_by_test_id("new-secret-access-key").inner_text().strip()
+    member_page.get_by_role("button", name="I have stored the secret").click()
+    expect(member_page.get_by_role("dialog")).to_be_hidden()
+    expect(member_page.get_by_role("cell", name=key_id)).to_be_visible()
+    assert secret not in member_page.content()
+    member_page.reload()
+    expect(member_page.get_by_role("cell", name=key_id)).to_be_visible()
+    assert secret not in member_page.content()
+    member_context.close()
+
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=key_id,
+        aws_secret_access_key=secret,
+    )
+    s3.list_objects_v2(Bucket=bucket)
+
+    page.get_by_role("button", name="Actions for robin").click()
+    page.get_by_role("menuitem", name="Access keys").click()
+    expect(page.get_by_role("heading", name="Access keys of robin")).to_be_visible()
+    page.get_by_role("button", name="Deactivate").click()
+    expect(page.get_by_text("Inactive", exact=True)).to_be_visible()
+    with pytest.raises(s3.exceptions.ClientError):
+        s3.list_objects_v2(Bucket=bucket)

@@ -1,0 +1,54 @@
+import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+
+import { paths } from '@/config/paths';
+import { useMe } from '@/features/auth/api/get-me';
+import { AddUserButton } from '@/features/users/components/add-user-button';
+import { UsersFiltersBar } from '@/features/users/components/users-filters-bar';
+import { UsersTable } from '@/features/users/components/users-table';
+import { useUserFilters } from '@/features/users/user-filters';
+import type { UserScope } from '@/features/users/user-scope';
+import { canManagePeople, isAccountRole } from '@/lib/authorization';
+
+/** The people of one account: for platform administrators (any account) and account administrators (their own). */
+export default function AccountUsersRoute() {
+  const { accountId = '' } = useParams();
+  const { data: me } = useMe();
+  const scope: UserScope = { kind: 'account', accountId };
+  const [filters, setFilters] = useUserFilters(scope);
+  if (!me) return null;
+  const allowed = canManagePeople(me, accountId);
+
+  return (
+    <Stack>
+      {!isAccountRole(me.role) && (
+        <Anchor component={Link} to={paths.account.getHref(accountId)} size="sm">
+          Back to account {accountId}
+        </Anchor>
+      )}
+      <Group justify="space-between">
+        <Title order={1}>People</Title>
+        {allowed && <AddUserButton scope={scope} />}
+      </Group>
+      <Text c="dimmed" size="sm">
+        Account {accountId}
+      </Text>
+      {allowed ? (
+        <>
+          <UsersFiltersBar scope={scope} filters={filters} onChange={setFilters} />
+          <UsersTable
+            key={accountId}
+            scope={scope}
+            filters={filters}
+            currentUserId={me.user_id}
+            onSort={(sort) => setFilters({ sort })}
+          />
+        </>
+      ) : (
+        <Alert color="yellow" title="Not available">
+          Your role does not allow managing the people of this account.
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+
+import { PageLoader } from '@/components/page-loader';
+import { QueryError } from '@/components/query-error';
+import { paths } from '@/config/paths';
+import { AccessKeysPanel } from '@/features/access-keys/components/access-keys-panel';
+import { useAccountUser } from '@/features/users/api/get-user';
+
+/** An administrator's view of one person's access keys: see, stop, start or delete them, or make one. */
+export default function PersonKeysRoute() {
+  const { accountId = '', userId = '' } = useParams();
+  const person = useAccountUser(accountId, userId);
+
+  if (person.isPending) return <PageLoader label="Loading the person…" />;
+  if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
+
+  return (
+    <Stack>
+      <Anchor component={Link} to={paths.accountUsers.getHref(accountId)} size="sm">
+        People of {accountId}
+      </Anchor>
+      <Title order={1}>Access keys of {person.data.username}</Title>
+      <Text c="dimmed" size="sm">
+        {person.data.display_name} · {person.data.email}
+      </Text>
+      <AccessKeysPanel accountId={accountId} userId={userId} canCreate />
+    </Stack>
+  );
+}
