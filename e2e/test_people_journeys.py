@@ -12,7 +12,7 @@ from tests.mailbox import one_time_password, wait_for_mail
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
-from .people import Visitor, account_with_admin, create_bucket, first_sign_in
+from .people import Visitor, account_with_admin, create_bucket, enter_password, first_sign_in
 
 
 def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_it(
@@ -36,7 +36,8 @@ def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_
     mail = wait_for_mail(stack, f"robin@{account_id}.example.com", "Your Coffer sign-in")
     member_context = browser.new_context(base_url=base_url)
     member_page = member_context.new_page()
-    first_sign_in(member_page, Visitor("robin", one_time_password(mail)))
+    robin = Visitor("robin", one_time_password(mail))
+    first_sign_in(member_page, robin)
     member_page.get_by_role("link", name="Access keys").click()
     member_page.get_by_role("button", name="Create access key").click()
     key_id = member_page.get_by_test_id("new-access-key-id").inner_text().strip()
@@ -66,3 +67,16 @@ def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_
     expect(page.get_by_text("Inactive", exact=True)).to_be_visible()
     with pytest.raises(s3.exceptions.ClientError):
         s3.list_objects_v2(Bucket=bucket)
+
+    page.get_by_role("link", name="People", exact=True).click()
+    expect(page.get_by_role("row", name="robin").get_by_text("Enrolled", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Actions for robin").click()
+    page.get_by_role("menuitem", name="Reset MFA").click()
+    page.get_by_role("dialog").get_by_role("button", name="Reset MFA").click()
+    expect(page.get_by_role("row", name="robin").get_by_text("Not enrolled")).to_be_visible()
+
+    again = browser.new_context(base_url=base_url)
+    robin_again = again.new_page()
+    enter_password(robin_again, robin)
+    expect(robin_again.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    again.close()

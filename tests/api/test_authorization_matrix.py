@@ -46,6 +46,7 @@ PEOPLE_OPERATIONS = [
     ("enable", ""),
     ("unlock", ""),
     ("resetPasswordOf", ""),
+    ("resetMfaOf", ""),
     ("changeRoleOf", ""),
     ("delete", ""),
 ]

@@ -161,3 +161,27 @@ def test_platform_admins_run_staff(client: TestClient, admin: Person, stack: Emb
         json={"username": "ann", "display_name": "Ann", "email": "ann@example.com", "role": "account-admin"},
     )
     assert wrong_scope.status_code == 422
+
+
+def test_a_reset_authenticator_ends_sessions_and_the_person_enrolls_again(team: Team) -> None:
+    member = team.invite("quinn")
+    client, person = team.signed_in(member)
+    old_recovery_code = person.recovery_codes[0]
+
+    reset = team.admin.post(f"{team.base}/{member['id']}/reset-mfa").json()
+
+    assert reset["mfa_enrolled"] is False
+    assert client.get("/api/v1/me").status_code == 401
+    assert "set up an authenticator app again" in wait_for_mail(team.stack, member["email"], "authenticator was reset")
+    step = client.post("/api/v1/auth/login", json={"username": "quinn", "password": person.password}).json()
+    assert step["step"] == "enroll_mfa"
+    refused = client.post("/api/v1/auth/mfa", json={"challenge": step["challenge"], "recovery_code": old_recovery_code})
+    assert refused.status_code == 401
+    enrollment = client.post("/api/v1/auth/mfa/enrollment", json={"challenge": step["challenge"]}).json()
+    person.totp_secret = enrollment["secret"]
+    team.clock.advance(30)  # a code step is spent per person, whichever secret made it
+    confirmed = client.post(
+        "/api/v1/auth/mfa/enrollment/confirm", json={"challenge": step["challenge"], "code": person.code(team.clock)}
+    )
+    assert confirmed.status_code == 200
+    assert team.admin.get(f"{team.base}/{member['id']}").json()["mfa_enrolled"] is True

@@ -42,6 +42,7 @@ USER_ENABLE = "user.enable"
 USER_UNLOCK = "user.unlock"
 USER_RESET_PASSWORD = "user.reset_password"  # noqa: S105 - an action name
 USER_ROLE = "user.role"
+USER_RESET_MFA = "user.reset_mfa"
 USER_DELETE = "user.delete"
 KEY_CREATE = "key.create"
 KEY_ACTIVATE = "key.activate"

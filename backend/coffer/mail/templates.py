@@ -79,3 +79,14 @@ def password_reset_by_admin(name: str, username: str, password: str, console_url
             + "You will choose a new password at the sign-in."
         ),
     )
+
+
+def mfa_reset_by_admin(name: str) -> Message:
+    return Message(
+        subject="Your Coffer authenticator was reset",
+        text=(
+            f"Hello {name},\n\nan administrator reset your authenticator app and recovery codes; your sessions "
+            "have ended. At your next sign-in you will set up an authenticator app again.\n\n"
+            "If you did not ask for this, tell your administrator at once."
+        ),
+    )

@@ -180,6 +180,18 @@ class People:
         await self._audit(events.USER_RESET_PASSWORD, person.user, actor)
         return await self.get(scope, user_id)
 
+    async def reset_mfa(self, scope: Scope, user_id: str, actor: Actor) -> Person:
+        """For a lost device: the authenticator and recovery codes are forgotten, sessions end, and the
+        person enrolls again at their next sign-in."""
+        person = await self.get(scope, user_id)
+        person.user.totp_secret_sealed = None
+        await self._store.save(person.user)
+        await self._store.replace_recovery_codes(person.user.id, [])
+        await self._store.bump_version(person.user.id)
+        await self._mailer.send([person.user.email], templates.mfa_reset_by_admin(person.user.display_name))
+        await self._audit(events.USER_RESET_MFA, person.user, actor)
+        return person
+
     async def change_role(self, scope: Scope, user_id: str, role: Role, actor: Actor) -> Person:
         self._check_role(scope, role)
         person = await self.get(scope, user_id)

@@ -107,6 +107,11 @@ async def reset_password(request: Request, body: None) -> ConsoleUser:
     return console_user(await people.reset_password(_scope(request), request.path_params["user_id"], _actor(request)))
 
 
+async def reset_mfa(request: Request, body: None) -> ConsoleUser:
+    people = services(request).people
+    return console_user(await people.reset_mfa(_scope(request), request.path_params["user_id"], _actor(request)))
+
+
 async def change_role(request: Request, body: ConsoleUserRole) -> ConsoleUser:
     people = services(request).people
     person = await people.change_role(_scope(request), request.path_params["user_id"], body.role, _actor(request))
@@ -166,6 +171,14 @@ def _operations(base: str, noun: str, action: Action, account_param: str | None)
             f"resetPasswordOf{noun}",
             "Mail a new one-time password",
             reset_password,
+            **person,
+        ),
+        op(
+            "POST",
+            one + "/reset-mfa",
+            f"resetMfaOf{noun}",
+            "Forget the authenticator (lost device): sessions end, enrollment again at the next sign-in",
+            reset_mfa,
             **person,
         ),
         op(

@@ -1836,6 +1836,50 @@ export type ResetPasswordOfAccountUserResponses = {
 
 export type ResetPasswordOfAccountUserResponse = ResetPasswordOfAccountUserResponses[keyof ResetPasswordOfAccountUserResponses];
 
+export type ResetMfaOfAccountUserData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/reset-mfa';
+};
+
+export type ResetMfaOfAccountUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ResetMfaOfAccountUserError = ResetMfaOfAccountUserErrors[keyof ResetMfaOfAccountUserErrors];
+
+export type ResetMfaOfAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type ResetMfaOfAccountUserResponse = ResetMfaOfAccountUserResponses[keyof ResetMfaOfAccountUserResponses];
+
 export type ChangeRoleOfAccountUserData = {
     body: ConsoleUserRole;
     path: {
@@ -2263,6 +2307,49 @@ export type ResetPasswordOfPlatformUserResponses = {
 };
 
 export type ResetPasswordOfPlatformUserResponse = ResetPasswordOfPlatformUserResponses[keyof ResetPasswordOfPlatformUserResponses];
+
+export type ResetMfaOfPlatformUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/reset-mfa';
+};
+
+export type ResetMfaOfPlatformUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ResetMfaOfPlatformUserError = ResetMfaOfPlatformUserErrors[keyof ResetMfaOfPlatformUserErrors];
+
+export type ResetMfaOfPlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type ResetMfaOfPlatformUserResponse = ResetMfaOfPlatformUserResponses[keyof ResetMfaOfPlatformUserResponses];
 
 export type ChangeRoleOfPlatformUserData = {
     body: ConsoleUserRole;

@@ -27,6 +27,8 @@ export function listUsersQueryOptions(scope: UserScope, query: UserQuery) {
   return queryOptions({
     queryKey: [...scopeUsersQueryKey(scope), query],
     queryFn: () => listUsers(scope, query),
+    // People change elsewhere (they sign in, enroll, get locked out): each visit asks again.
+    staleTime: 0,
   });
 }
 

@@ -3,7 +3,14 @@ import { Link } from 'react-router';
 
 import type { ConsoleUser } from '@/client/types.gen';
 
-export type UserAction = 'disable' | 'enable' | 'unlock' | 'reset-password' | 'change-role' | 'delete';
+export type UserAction =
+  | 'disable'
+  | 'enable'
+  | 'unlock'
+  | 'reset-password'
+  | 'reset-mfa'
+  | 'change-role'
+  | 'delete';
 
 /**
  * What can be done with one person. On one's own row, disabling, changing the role and deleting
@@ -40,6 +47,7 @@ export function UserActionsMenu({
           </Menu.Item>
         )}
         <Menu.Item onClick={() => onSelect('reset-password')}>Reset password</Menu.Item>
+        {user.mfa_enrolled && <Menu.Item onClick={() => onSelect('reset-mfa')}>Reset MFA</Menu.Item>}
         {!isSelf && <Menu.Item onClick={() => onSelect('change-role')}>Change role</Menu.Item>}
         {!isSelf && (
           <>

@@ -10,6 +10,7 @@ import { DeleteUserForm } from './delete-user-form';
 import type { UserAction } from './user-actions-menu';
 import { useDisableUser } from '../api/disable-user';
 import { useEnableUser } from '../api/enable-user';
+import { useResetUserMfa } from '../api/reset-user-mfa';
 import { useResetUserPassword } from '../api/reset-user-password';
 import type { UserScope } from '../user-scope';
 
@@ -34,6 +35,7 @@ export function UserDialogs({
   const disable = useDisableUser(scope);
   const enable = useEnableUser(scope);
   const reset = useResetUserPassword(scope);
+  const resetMfa = useResetUserMfa(scope);
   const { action, user } = dialog;
   if (!user) return null;
   const { username } = user;
@@ -44,6 +46,7 @@ export function UserDialogs({
     disable.reset();
     enable.reset();
     reset.reset();
+    resetMfa.reset();
   };
   const done = (message: string) => {
     close();
@@ -104,6 +107,25 @@ export function UserDialogs({
             This is you: you will be signed out.
           </Text>
         )}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={action === 'reset-mfa'}
+        title={`Reset the MFA of ${username}?`}
+        confirmLabel="Reset MFA"
+        color="red"
+        loading={resetMfa.isPending}
+        error={resetMfa.error}
+        onConfirm={() =>
+          resetMfa.mutate(user.id, {
+            onSuccess: () => done(`The authenticator of ${username} was reset; they set it up again at sign-in.`),
+          })
+        }
+        onClose={close}
+      >
+        <Text size="sm">
+          For a lost device: {user.display_name}&apos;s authenticator app and recovery codes stop working, their
+          sessions end, and they set up an authenticator again at their next sign-in. They are told by mail.
+        </Text>
       </ConfirmModal>
       <Modal opened={action === 'change-role'} onClose={close} title={`Change the role of ${username}`} centered>
         <ChangeRoleForm
