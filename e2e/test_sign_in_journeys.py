@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 
 import pyotp
 from playwright.sync_api import Page, expect
+from tests.mailbox import wait_for_mail
 
+from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
 from .people import Visitor, account_with_admin, bootstrap_admin, create_bucket, enter_password, first_sign_in
@@ -80,3 +83,35 @@ def test_signing_out_elsewhere_sends_the_page_to_sign_in(page: Page, settings: S
     page.reload()
 
     page.wait_for_url("**/sign-in**")
+
+
+def test_forgot_password_mails_a_link_that_still_asks_for_the_totp_code(
+    page: Page, settings: Settings, stack: EmbeddedStack
+) -> None:
+    admin = bootstrap_admin(settings)
+    first_sign_in(page, admin)
+    page.get_by_role("button", name="Sign out", exact=True).click()
+    page.wait_for_url("**/sign-in**")
+
+    asked_at = time.time()
+    page.get_by_role("link", name="Forgot password?").click()
+    page.get_by_label("Username").fill("admin")
+    page.get_by_role("button", name="Send link").click()
+    expect(page.get_by_role("status")).to_contain_text("If that username is known")
+    mail = wait_for_mail(stack, "admin@localhost", "Reset your Coffer password", since=asked_at)
+    link = re.search(r"http\S+/reset-password\?token=\S+", mail)
+    assert link, mail
+
+    page.goto(link.group(0))
+    new_password = "lighthouse keeper saffron 1907"
+    page.get_by_label("New password", exact=True).fill(new_password)
+    page.get_by_label("Repeat new password").fill(new_password)
+    page.get_by_role("button", name="Set new password").click()
+    expect(page.get_by_text("Enter the 6-digit code.")).to_be_visible()
+    page.get_by_label("Authentication code").fill(_next_step_code(admin))
+    page.get_by_role("button", name="Set new password").click()
+    expect(page.get_by_role("heading", name="Password changed")).to_be_visible()
+
+    admin.password = new_password
+    enter_password(page, admin)
+    expect(page.get_by_label("Authentication code")).to_be_visible()

@@ -30,8 +30,10 @@ from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.routes import OPERATIONS as AUDIT_OPERATIONS
 from coffer.audit.service import Auditor
+from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import Regulator
+from coffer.auth.reset_routes import OPERATIONS as RESET_OPERATIONS
 from coffer.auth.routes import OPERATIONS as AUTH_OPERATIONS
 from coffer.auth.service import SignIn
 from coffer.clock import Clock, SystemClock
@@ -72,6 +74,7 @@ _log = logging.getLogger("coffer.app")
 API_VERSION = "1.0.0"
 OPERATIONS = [
     *AUTH_OPERATIONS,
+    *RESET_OPERATIONS,
     *ACCOUNT_OPERATIONS,
     *USER_OPERATIONS,
     *KEY_OPERATIONS,
@@ -184,6 +187,20 @@ def build_services(
         mailer=mailer,
         provisioning=provisioning,
         requests=requests,
+        password_reset=PasswordReset(
+            users,
+            passwords,
+            signer,
+            session_store,
+            RegulationStore(redis),
+            regulator,
+            MfaStore(redis),
+            sealer,
+            mailer,
+            auditor,
+            clock,
+            settings.public_origin,
+        ),
         access_keys=AccessKeys(provider, LockStore(redis), auditor),
         people=People(users, user_admin, regulator, provider, mailer, auditor, settings.public_origin),
     )

@@ -36,6 +36,9 @@ PUBLIC = {
     "verifyMfa",
     "requestAccount",
     "confirmAccountRequest",
+    "askPasswordReset",
+    "inspectPasswordReset",
+    "completePasswordReset",
 }
 
 PEOPLE_OPERATIONS = [

@@ -9,6 +9,7 @@ from starlette.requests import Request
 
 from coffer.accounts.service import Accounts
 from coffer.audit.service import Auditor
+from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
 from coffer.auth.service import SignIn
 from coffer.clock import Clock
@@ -49,6 +50,7 @@ class Services:
     requests: AccountRequests
     people: People
     access_keys: AccessKeys
+    password_reset: PasswordReset
 
 
 class State(TypedDict):

@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from coffer.accounts.service import AccountNotFound, AccountStateConflict, AccountTaken, InvalidAccount
 from coffer.api.problems import TYPE_BASE, FieldError, Problem, problem_response
+from coffer.auth.password_reset import InvalidResetLink
 from coffer.auth.regulation import Locked, RateLimited
 from coffer.auth.service import AccountClosed, InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
 from coffer.authorization import Forbidden
@@ -133,6 +134,13 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         ), {}
     if isinstance(error, InvalidUser):
         return _problem(422, "invalid-user", "Invalid user", str(error)), {}
+    if isinstance(error, InvalidResetLink):
+        return _problem(
+            410,
+            "invalid-reset-link",
+            "Link not valid",
+            "This link is invalid, expired or was already used. Ask for a new one.",
+        ), {}
     if isinstance(error, SessionTooShort):
         return _problem(409, "session-too-short", "Session ends too soon", str(error)), {}
     if isinstance(error, KeyLimit):
@@ -195,5 +203,6 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         KeyLimit,
         KeyNotFound,
         SessionTooShort,
+        InvalidResetLink,
     )
 }

@@ -90,3 +90,13 @@ def mfa_reset_by_admin(name: str) -> Message:
             "If you did not ask for this, tell your administrator at once."
         ),
     )
+
+
+def password_reset_link(name: str, username: str, link: str) -> Message:
+    return Message(
+        subject="Reset your Coffer password",
+        text=(
+            f"Hello {name},\n\nsomeone asked to reset the password of {username}. To choose a new one, open this "
+            f"link within 30 minutes:\n\n{link}\n\nIf it was not you, ignore this mail: your password stays."
+        ),
+    )

@@ -31,6 +31,7 @@ class TokenKind:
 SESSION = TokenKind("coffer-session+jwt", "coffer-console")
 CHALLENGE = TokenKind("coffer-challenge+jwt", "mfa")
 EMAIL_LINK = TokenKind("coffer-email-link+jwt", "account-request-confirmation")
+PASSWORD_RESET = TokenKind("coffer-password-reset+jwt", "password-reset")
 
 _REQUIRED = ["iss", "aud", "exp", "iat", "nbf", "sub", "jti"]
 _VERIFIED_KEPT = 4096

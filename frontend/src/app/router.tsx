@@ -34,6 +34,13 @@ const routes: RouteObject[] = [
         ],
       },
       {
+        Component: RequestAccountLayout,
+        children: [
+          { path: paths.forgotPassword.path, lazy: lazyRoute(() => import('./routes/password-reset/forgot-password')) },
+          { path: paths.resetPassword.path, lazy: lazyRoute(() => import('./routes/password-reset/reset-password')) },
+        ],
+      },
+      {
         path: paths.requestAccount.path,
         Component: RequestAccountLayout,
         children: [

@@ -814,6 +814,68 @@ export type RequestReceived = {
 };
 
 /**
+ * ResetAsk
+ */
+export type ResetAsk = {
+    /**
+     * Username
+     */
+    username: string;
+};
+
+/**
+ * ResetAsked
+ */
+export type ResetAsked = {
+    /**
+     * Detail
+     */
+    detail: string;
+};
+
+/**
+ * ResetComplete
+ */
+export type ResetComplete = {
+    /**
+     * Token
+     */
+    token: string;
+    /**
+     * New Password
+     */
+    new_password: string;
+    /**
+     * Code
+     */
+    code?: string | null;
+};
+
+/**
+ * ResetLinkInfo
+ */
+export type ResetLinkInfo = {
+    /**
+     * Username
+     */
+    username: string;
+    /**
+     * Mfa Required
+     */
+    mfa_required: boolean;
+};
+
+/**
+ * ResetToken
+ */
+export type ResetToken = {
+    /**
+     * Token
+     */
+    token: string;
+};
+
+/**
  * SagaStep
  */
 export type SagaStep = {
@@ -1153,6 +1215,125 @@ export type GetMeResponses = {
 };
 
 export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
+
+export type AskPasswordResetData = {
+    body: ResetAsk;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password-reset/ask';
+};
+
+export type AskPasswordResetErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type AskPasswordResetError = AskPasswordResetErrors[keyof AskPasswordResetErrors];
+
+export type AskPasswordResetResponses = {
+    /**
+     * Success
+     */
+    202: ResetAsked;
+};
+
+export type AskPasswordResetResponse = AskPasswordResetResponses[keyof AskPasswordResetResponses];
+
+export type InspectPasswordResetData = {
+    body: ResetToken;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password-reset/inspect';
+};
+
+export type InspectPasswordResetErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type InspectPasswordResetError = InspectPasswordResetErrors[keyof InspectPasswordResetErrors];
+
+export type InspectPasswordResetResponses = {
+    /**
+     * Success
+     */
+    200: ResetLinkInfo;
+};
+
+export type InspectPasswordResetResponse = InspectPasswordResetResponses[keyof InspectPasswordResetResponses];
+
+export type CompletePasswordResetData = {
+    body: ResetComplete;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password-reset';
+};
+
+export type CompletePasswordResetErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type CompletePasswordResetError = CompletePasswordResetErrors[keyof CompletePasswordResetErrors];
+
+export type CompletePasswordResetResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type CompletePasswordResetResponse = CompletePasswordResetResponses[keyof CompletePasswordResetResponses];
 
 export type ListAccountsData = {
     body?: never;

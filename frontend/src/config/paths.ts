@@ -24,6 +24,14 @@ export const paths = {
     path: '/request-account/confirm',
     getHref: (token: string) => `/request-account/confirm?token=${encodeURIComponent(token)}`,
   },
+  forgotPassword: {
+    path: '/forgot-password',
+    getHref: () => '/forgot-password',
+  },
+  resetPassword: {
+    path: '/reset-password',
+    getHref: () => '/reset-password',
+  },
   overview: {
     path: '/',
     getHref: () => '/',

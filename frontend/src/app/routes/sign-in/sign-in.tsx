@@ -12,7 +12,12 @@ export function SignInRoute() {
     <>
       <StepTitle>Sign in</StepTitle>
       <SignInForm notice={state?.notice} />
-      <Text size="sm" ta="center" mt="lg">
+      <Text size="sm" ta="center" mt="md">
+        <Anchor component={Link} to={paths.forgotPassword.getHref()}>
+          Forgot password?
+        </Anchor>
+      </Text>
+      <Text size="sm" ta="center" mt="xs">
         No account yet?{' '}
         <Anchor component={Link} to={paths.requestAccount.getHref()}>
           Request an account

@@ -1,0 +1,141 @@
+"""Forgot password: a single-use link, valid 30 minutes, that still needs the TOTP code when MFA is set up.
+
+Asking for a link answers alike whether or not the username exists (the mail is only queued, so
+both take alike). The link carries the user's session version: any other password change, or
+using the link once, makes it void.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import anyio.to_thread
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.auth import totp
+from coffer.auth.passwords import Passwords
+from coffer.auth.regulation import RateLimited, Regulator
+from coffer.auth.service import InvalidCode, WeakPassword
+from coffer.clock import Clock
+from coffer.mail import templates
+from coffer.mail.service import Mailer
+from coffer.sealing import Sealer
+from coffer.sessions.tokens import PASSWORD_RESET, InvalidToken, TokenSigner
+from coffer.store.mfa import MfaStore
+from coffer.store.regulation import RegulationStore
+from coffer.store.sessions import SessionStore
+from coffer.store.users import UserRecord, UserStore
+
+LINK_SECONDS = 30 * 60
+_PER_IP_PER_HOUR = 10
+_PER_USERNAME_PER_HOUR = 3
+_STEP_CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
+
+
+class InvalidResetLink(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class ResetLink:
+    username: str
+    mfa_required: bool
+
+
+class PasswordReset:
+    def __init__(
+        self,
+        users: UserStore,
+        passwords: Passwords,
+        signer: TokenSigner,
+        spent: SessionStore,
+        limits: RegulationStore,
+        regulator: Regulator,
+        mfa: MfaStore,
+        sealer: Sealer,
+        mailer: Mailer,
+        auditor: Auditor,
+        clock: Clock,
+        console_url: str,
+    ) -> None:
+        self._users = users
+        self._passwords = passwords
+        self._signer = signer
+        self._spent = spent
+        self._limits = limits
+        self._regulator = regulator
+        self._mfa = mfa
+        self._sealer = sealer
+        self._mailer = mailer
+        self._auditor = auditor
+        self._clock = clock
+        self._console_url = console_url
+
+    async def ask(self, username: str, ip: str) -> None:
+        """Mails a link when the username is known and enabled; says nothing either way."""
+        now, subject = self._clock.now(), username.strip().casefold()
+        if await self._limits.add_event("reset-ip", ip, now, 3600) > _PER_IP_PER_HOUR:
+            raise RateLimited(3600)
+        if await self._limits.add_event("reset-user", subject, now, 3600) > _PER_USERNAME_PER_HOUR:
+            return  # quietly: the answer must not tell whether the name exists
+        user = await self._users.get_by_username(subject)
+        if user is None or user.disabled:
+            await self._audit(events.PASSWORD_RESET_ASK, subject, None, "failure", ip)
+            return
+        token = await self._signer.sign(
+            PASSWORD_RESET, user.id, LINK_SECONDS, {"ver": await self._users.version(user.id)}
+        )
+        link = f"{self._console_url}/reset-password?token={token}"
+        await self._mailer.send([user.email], templates.password_reset_link(user.display_name, user.username, link))
+        await self._audit(events.PASSWORD_RESET_ASK, user.username, user, "success", ip)
+
+    async def inspect(self, token: str) -> ResetLink:
+        user, _ = await self._redeem(token, spend=False)
+        return ResetLink(username=user.username, mfa_required=user.totp_secret_sealed is not None)
+
+    async def complete(self, token: str, new_password: str, code: str | None, ip: str) -> None:
+        user, _ = await self._redeem(token, spend=False)
+        reason = self._passwords.weakness(new_password, [user.username, user.email, user.display_name])
+        if reason is not None:
+            raise WeakPassword(reason)
+        if user.totp_secret_sealed is not None:
+            await self._regulator.ensure_unlocked(user.username)
+            secret = self._sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
+            step = totp.matching_step(secret, code or "", self._clock.now())
+            if step is None or not await self._mfa.claim_step(user.id, step, _STEP_CLAIM_SECONDS):
+                await self._regulator.record_failure(user.username)
+                await self._audit(events.PASSWORD_RESET, user.username, user, "failure", ip)
+                raise InvalidCode
+        await self._redeem(token, spend=True)
+        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
+        user.must_change_password = False
+        await self._users.save(user)
+        await self._users.bump_version(user.id)
+        await self._regulator.unlock(user.username)
+        await self._audit(events.PASSWORD_RESET, user.username, user, "success", ip)
+
+    async def _redeem(self, token: str, *, spend: bool) -> tuple[UserRecord, dict[str, object]]:
+        try:
+            claims = await self._signer.verify(PASSWORD_RESET, token)
+        except InvalidToken as error:
+            raise InvalidResetLink from error
+        user = await self._users.get(str(claims["sub"]))
+        if user is None or user.disabled or claims.get("ver") != await self._users.version(user.id):
+            raise InvalidResetLink
+        if spend and not await self._spent.spend_token(str(claims["jti"]), LINK_SECONDS + 60):
+            raise InvalidResetLink
+        return user, claims
+
+    async def _audit(self, action: str, actor: str, user: UserRecord | None, result: events.Result, ip: str) -> None:
+        await self._auditor.record(
+            AuditEvent(
+                action=action,
+                actor=actor,
+                result=result,
+                target=user.id if user else "",
+                account_id=(user.account_id or "") if user else "",
+                ip=ip,
+            )
+        )

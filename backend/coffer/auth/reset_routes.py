@@ -1,0 +1,96 @@
+"""HTTP of "forgot password": ask for a link, look at it, use it (all without a session)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
+
+from coffer.api.context import services
+from coffer.api.operations import Operation, client_ip
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class ResetAsk(BaseModel):
+    model_config = _STRICT
+    username: str = Field(min_length=1, max_length=128)
+
+
+class ResetAsked(BaseModel):
+    detail: str
+
+
+class ResetToken(BaseModel):
+    model_config = _STRICT
+    token: str = Field(min_length=1, max_length=4096)
+
+
+class ResetLinkInfo(BaseModel):
+    username: str
+    mfa_required: bool
+
+
+class ResetComplete(BaseModel):
+    model_config = _STRICT
+    token: str = Field(min_length=1, max_length=4096)
+    new_password: str = Field(min_length=1, max_length=1024)
+    code: str | None = Field(None, max_length=16)
+
+
+async def ask_reset(request: Request, body: ResetAsk) -> ResetAsked:
+    await services(request).password_reset.ask(body.username, client_ip(request))
+    return ResetAsked(
+        detail="If that username is known, a link to choose a new password was mailed to its address. "
+        "It is valid for 30 minutes."
+    )
+
+
+async def inspect_reset(request: Request, body: ResetToken) -> ResetLinkInfo:
+    link = await services(request).password_reset.inspect(body.token)
+    return ResetLinkInfo(username=link.username, mfa_required=link.mfa_required)
+
+
+async def complete_reset(request: Request, body: ResetComplete) -> None:
+    await services(request).password_reset.complete(body.token, body.new_password, body.code, client_ip(request))
+
+
+TAG = "auth"
+OPERATIONS = [
+    Operation(
+        "POST",
+        "/api/v1/auth/password-reset/ask",
+        "askPasswordReset",
+        "Mail a link to choose a new password",
+        ask_reset,
+        TAG,
+        body=ResetAsk,
+        response=ResetAsked,
+        status=202,
+        needs_session=False,
+        errors=(422, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/auth/password-reset/inspect",
+        "inspectPasswordReset",
+        "Whose link this is and whether the TOTP code is needed",
+        inspect_reset,
+        TAG,
+        body=ResetToken,
+        response=ResetLinkInfo,
+        needs_session=False,
+        errors=(410, 422),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/auth/password-reset",
+        "completePasswordReset",
+        "Set the new password (with the TOTP code when MFA is set up); other sessions end",
+        complete_reset,
+        TAG,
+        body=ResetComplete,
+        status=204,
+        needs_session=False,
+        errors=(401, 410, 422, 429),
+    ),
+]

@@ -1,0 +1,62 @@
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+
+import type { ResetLinkInfo } from '@/client/types.gen';
+import { FormError } from '@/components/form-error';
+import { setServerFieldErrors } from '@/lib/form-errors';
+
+import { useCompletePasswordReset } from '../api/password-reset';
+
+const MIN_LENGTH = 12;
+
+/** The new password, and the authenticator code when MFA is set up: a mailed link alone is not enough. */
+export function ResetPasswordForm({ token, link, onDone }: { token: string; link: ResetLinkInfo; onDone: () => void }) {
+  const complete = useCompletePasswordReset();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { new_password: '', repeat_password: '', code: '' },
+    validate: {
+      new_password: (value) => (value.length >= MIN_LENGTH ? null : `Use at least ${MIN_LENGTH} characters.`),
+      repeat_password: (value, values) => (value === values.new_password ? null : 'The passwords do not match.'),
+      code: (value) => (!link.mfa_required || /^\d{6}$/.test(value.trim()) ? null : 'Enter the 6-digit code.'),
+    },
+  });
+
+  const submit = form.onSubmit(({ new_password, code }) =>
+    complete.mutate(
+      { token, new_password, code: link.mfa_required ? code.trim() : null },
+      { onSuccess: onDone, onError: (error) => setServerFieldErrors(form, error) },
+    ),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text size="sm">
+          Choose a new password for <b>{link.username}</b>, at least {MIN_LENGTH} characters. Your other sessions end.
+        </Text>
+        <FormError error={complete.error} />
+        <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('new_password')} />
+        <PasswordInput
+          label="Repeat new password"
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('repeat_password')}
+        />
+        {link.mfa_required && (
+          <TextInput
+            label="Authentication code"
+            description="From your authenticator app."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            {...form.getInputProps('code')}
+          />
+        )}
+        <Button type="submit" loading={complete.isPending}>
+          Set new password
+        </Button>
+      </Stack>
+    </form>
+  );
+}
