@@ -115,3 +115,30 @@ def test_forgot_password_mails_a_link_that_still_asks_for_the_totp_code(
     admin.password = new_password
     enter_password(page, admin)
     expect(page.get_by_label("Authentication code")).to_be_visible()
+
+
+def test_a_person_changes_their_password_and_makes_new_recovery_codes_from_their_profile(
+    page: Page, settings: Settings
+) -> None:
+    admin = bootstrap_admin(settings)
+    old_codes = first_sign_in(page, admin)
+    page.get_by_role("button", name=re.compile("^User menu of")).click()
+    page.get_by_role("menuitem", name="Your profile").click()
+
+    page.get_by_label("Current password").fill("this is not it at all")
+    page.get_by_label("New password", exact=True).fill("granite orchard pelican 2031")
+    page.get_by_label("Repeat new password").fill("granite orchard pelican 2031")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("That is not your current password.").first).to_be_visible()
+    expect(page.get_by_label("New password", exact=True)).to_have_value("granite orchard pelican 2031")
+    page.get_by_role("textbox", name="Current password").fill(admin.password)
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("Your password was changed")).to_be_visible()
+
+    page.get_by_label("Authentication code").fill(_next_step_code(admin))
+    page.get_by_role("button", name="Make new recovery codes").click()
+    codes = page.get_by_test_id("recovery-codes")
+    expect(codes).to_be_visible()
+    assert not set(codes.inner_text().split()) & set(old_codes)
+    page.reload()
+    expect(page.get_by_role("heading", name="Your profile")).to_be_visible()

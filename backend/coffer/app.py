@@ -32,6 +32,8 @@ from coffer.audit.routes import OPERATIONS as AUDIT_OPERATIONS
 from coffer.audit.service import Auditor
 from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
+from coffer.auth.profile import Profile
+from coffer.auth.profile_routes import OPERATIONS as PROFILE_OPERATIONS
 from coffer.auth.regulation import Regulator
 from coffer.auth.reset_routes import OPERATIONS as RESET_OPERATIONS
 from coffer.auth.routes import OPERATIONS as AUTH_OPERATIONS
@@ -75,6 +77,7 @@ API_VERSION = "1.0.0"
 OPERATIONS = [
     *AUTH_OPERATIONS,
     *RESET_OPERATIONS,
+    *PROFILE_OPERATIONS,
     *ACCOUNT_OPERATIONS,
     *USER_OPERATIONS,
     *KEY_OPERATIONS,
@@ -187,6 +190,7 @@ def build_services(
         mailer=mailer,
         provisioning=provisioning,
         requests=requests,
+        profile=Profile(users, passwords, regulator, sessions, MfaStore(redis), sealer, auditor, clock),
         password_reset=PasswordReset(
             users,
             passwords,

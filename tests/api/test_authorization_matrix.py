@@ -57,6 +57,8 @@ PEOPLE_OPERATIONS = [
 # operation id -> (roles allowed on any account, roles allowed on their own account only)
 EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "getMe": (EVERYONE, frozenset()),
+    "changeOwnPassword": (EVERYONE, frozenset()),
+    "newRecoveryCodes": (EVERYONE, frozenset()),
     "signOut": (EVERYONE, frozenset()),
     "signOutEverywhere": (EVERYONE, frozenset()),
     "listAccounts": (PLATFORM, frozenset()),

@@ -11,6 +11,7 @@ from coffer.accounts.service import Accounts
 from coffer.audit.service import Auditor
 from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
+from coffer.auth.profile import Profile
 from coffer.auth.service import SignIn
 from coffer.clock import Clock
 from coffer.keys.service import AccessKeys
@@ -51,6 +52,7 @@ class Services:
     people: People
     access_keys: AccessKeys
     password_reset: PasswordReset
+    profile: Profile
 
 
 class State(TypedDict):

@@ -12,6 +12,7 @@ from starlette.responses import Response
 from coffer.accounts.service import AccountNotFound, AccountStateConflict, AccountTaken, InvalidAccount
 from coffer.api.problems import TYPE_BASE, FieldError, Problem, problem_response
 from coffer.auth.password_reset import InvalidResetLink
+from coffer.auth.profile import WrongCurrentPassword
 from coffer.auth.regulation import Locked, RateLimited
 from coffer.auth.service import AccountClosed, InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
 from coffer.authorization import Forbidden
@@ -134,6 +135,15 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         ), {}
     if isinstance(error, InvalidUser):
         return _problem(422, "invalid-user", "Invalid user", str(error)), {}
+    if isinstance(error, WrongCurrentPassword):
+        message = "That is not your current password."
+        return _problem(
+            422,
+            "wrong-current-password",
+            "Current password wrong",
+            message,
+            errors=[FieldError(field="current_password", message=message)],
+        ), {}
     if isinstance(error, InvalidResetLink):
         return _problem(
             410,
@@ -204,5 +214,6 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         KeyNotFound,
         SessionTooShort,
         InvalidResetLink,
+        WrongCurrentPassword,
     )
 }

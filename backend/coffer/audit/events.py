@@ -24,6 +24,7 @@ SIGN_IN = "auth.sign_in"
 LOCKOUT = "auth.lockout"
 PASSWORD_CHANGE = "auth.password_change"  # noqa: S105 - an action name
 MFA_ENROLL = "auth.mfa.enroll"
+RECOVERY_CODES = "auth.recovery_codes"
 PASSWORD_RESET_ASK = "auth.password_reset.ask"  # noqa: S105 - an action name
 PASSWORD_RESET = "auth.password_reset"  # noqa: S105 - an action name
 MFA_VERIFY = "auth.mfa.verify"

@@ -764,6 +764,20 @@ export type OutboxPage = {
 };
 
 /**
+ * OwnPasswordChange
+ */
+export type OwnPasswordChange = {
+    /**
+     * Current Password
+     */
+    current_password: string;
+    /**
+     * New Password
+     */
+    new_password: string;
+};
+
+/**
  * PasswordChangeRequest
  */
 export type PasswordChangeRequest = {
@@ -801,6 +815,26 @@ export type Problem = {
      * Errors
      */
     errors?: Array<FieldError> | null;
+};
+
+/**
+ * RecoveryCodes
+ */
+export type RecoveryCodes = {
+    /**
+     * Recovery Codes
+     */
+    recovery_codes: Array<string>;
+};
+
+/**
+ * RecoveryCodesRequest
+ */
+export type RecoveryCodesRequest = {
+    /**
+     * Code
+     */
+    code: string;
 };
 
 /**
@@ -1334,6 +1368,88 @@ export type CompletePasswordResetResponses = {
 };
 
 export type CompletePasswordResetResponse = CompletePasswordResetResponses[keyof CompletePasswordResetResponses];
+
+export type ChangeOwnPasswordData = {
+    body: OwnPasswordChange;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/password';
+};
+
+export type ChangeOwnPasswordErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type ChangeOwnPasswordError = ChangeOwnPasswordErrors[keyof ChangeOwnPasswordErrors];
+
+export type ChangeOwnPasswordResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type ChangeOwnPasswordResponse = ChangeOwnPasswordResponses[keyof ChangeOwnPasswordResponses];
+
+export type NewRecoveryCodesData = {
+    body: RecoveryCodesRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/recovery-codes';
+};
+
+export type NewRecoveryCodesErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type NewRecoveryCodesError = NewRecoveryCodesErrors[keyof NewRecoveryCodesErrors];
+
+export type NewRecoveryCodesResponses = {
+    /**
+     * Success
+     */
+    200: RecoveryCodes;
+};
+
+export type NewRecoveryCodesResponse = NewRecoveryCodesResponses[keyof NewRecoveryCodesResponses];
 
 export type ListAccountsData = {
     body?: never;

@@ -61,6 +61,10 @@ export const paths = {
     getHref: (accountId: string, userId: string) =>
       `/accounts/${encodeURIComponent(accountId)}/users/${encodeURIComponent(userId)}/keys`,
   },
+  profile: {
+    path: '/profile',
+    getHref: () => '/profile',
+  },
   accessKeys: {
     path: '/access-keys',
     getHref: () => '/access-keys',

@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 
 import type { Me } from '@/client/types.gen';
 import { paths } from '@/config/paths';
@@ -27,6 +27,9 @@ export function UserMenu({ me }: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.username}</Menu.Label>
+        <Menu.Item component={Link} to={paths.profile.getHref()}>
+          Your profile
+        </Menu.Item>
         <Menu.Item
           color="red"
           disabled={signOutEverywhere.isPending}

@@ -1,0 +1,99 @@
+"""What a signed-in person changes about themselves: their password and their recovery codes.
+
+A password change needs the current password and ends the person's other sessions, keeping this
+one; new recovery codes need a TOTP code, so a stolen session alone cannot mint them.
+"""
+
+from __future__ import annotations
+
+import anyio.to_thread
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.auth import recovery, totp
+from coffer.auth.passwords import Passwords
+from coffer.auth.regulation import Regulator
+from coffer.auth.service import InvalidCode, WeakPassword
+from coffer.clock import Clock
+from coffer.sealing import Sealer
+from coffer.sessions.claims import SessionClaims
+from coffer.sessions.service import Sessions
+from coffer.store.mfa import MfaStore
+from coffer.store.users import UserRecord, UserStore
+
+_STEP_CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
+
+
+class WrongCurrentPassword(Exception):
+    pass
+
+
+class Profile:
+    def __init__(
+        self,
+        users: UserStore,
+        passwords: Passwords,
+        regulator: Regulator,
+        sessions: Sessions,
+        mfa: MfaStore,
+        sealer: Sealer,
+        auditor: Auditor,
+        clock: Clock,
+    ) -> None:
+        self._users = users
+        self._passwords = passwords
+        self._regulator = regulator
+        self._sessions = sessions
+        self._mfa = mfa
+        self._sealer = sealer
+        self._auditor = auditor
+        self._clock = clock
+
+    async def change_password(
+        self, claims: SessionClaims, user: UserRecord, current: str, new: str, ip: str
+    ) -> tuple[str, SessionClaims]:
+        """Returns this session re-issued under the new version (the cookie to set)."""
+        await self._regulator.ensure_unlocked(user.username)
+        if not await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, current):
+            await self._regulator.record_failure(user.username)
+            await self._audit(events.PASSWORD_CHANGE, user, "failure", ip)
+            raise WrongCurrentPassword
+        reason = self._passwords.weakness(new, [user.username, user.email, user.display_name])
+        if reason is None and new == current:
+            reason = "Choose a password different from the current one."
+        if reason is not None:
+            raise WeakPassword(reason)
+        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new)
+        await self._users.save(user)
+        version = await self._users.bump_version(user.id)
+        await self._regulator.record_success(user.username)
+        await self._audit(events.PASSWORD_CHANGE, user, "success", ip)
+        return await self._sessions.continue_with_version(claims, version)
+
+    async def new_recovery_codes(self, user: UserRecord, code: str, ip: str) -> list[str]:
+        await self._regulator.ensure_unlocked(user.username)
+        if user.totp_secret_sealed is None:
+            raise InvalidCode
+        secret = self._sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
+        step = totp.matching_step(secret, code, self._clock.now())
+        if step is None or not await self._mfa.claim_step(user.id, step, _STEP_CLAIM_SECONDS):
+            await self._regulator.record_failure(user.username)
+            await self._audit(events.RECOVERY_CODES, user, "failure", ip)
+            raise InvalidCode
+        codes = recovery.new_codes()
+        await self._users.replace_recovery_codes(user.id, [recovery.code_hash(code) for code in codes])
+        await self._audit(events.RECOVERY_CODES, user, "success", ip)
+        return codes
+
+    async def _audit(self, action: str, user: UserRecord, result: events.Result, ip: str) -> None:
+        await self._auditor.record(
+            AuditEvent(
+                action=action,
+                actor=user.username,
+                result=result,
+                target=user.id,
+                account_id=user.account_id or "",
+                ip=ip,
+            )
+        )

@@ -1,0 +1,65 @@
+"""HTTP of a person's own profile: change password, new recovery codes."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
+
+from coffer.api.context import services
+from coffer.api.operations import Operation, client_ip
+from coffer.api.session_guard import session_of, user_of
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class OwnPasswordChange(BaseModel):
+    model_config = _STRICT
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024)
+
+
+class RecoveryCodesRequest(BaseModel):
+    model_config = _STRICT
+    code: str = Field(min_length=1, max_length=16)
+
+
+class RecoveryCodes(BaseModel):
+    recovery_codes: list[str]
+
+
+async def change_own_password(request: Request, body: OwnPasswordChange) -> None:
+    request.state.renewed = await services(request).profile.change_password(
+        session_of(request), user_of(request), body.current_password, body.new_password, client_ip(request)
+    )
+
+
+async def new_recovery_codes(request: Request, body: RecoveryCodesRequest) -> RecoveryCodes:
+    codes = await services(request).profile.new_recovery_codes(user_of(request), body.code, client_ip(request))
+    return RecoveryCodes(recovery_codes=codes)
+
+
+TAG = "profile"
+OPERATIONS = [
+    Operation(
+        "POST",
+        "/api/v1/me/password",
+        "changeOwnPassword",
+        "Change your password (the current one is needed); your other sessions end",
+        change_own_password,
+        TAG,
+        body=OwnPasswordChange,
+        status=204,
+        errors=(422, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/me/recovery-codes",
+        "newRecoveryCodes",
+        "Ten new recovery codes for a TOTP code; the old ones stop working",
+        new_recovery_codes,
+        TAG,
+        body=RecoveryCodesRequest,
+        response=RecoveryCodes,
+        errors=(401, 422, 429),
+    ),
+]

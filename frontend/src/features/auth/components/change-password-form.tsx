@@ -1,0 +1,60 @@
+import { Button, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+
+import { FormError } from '@/components/form-error';
+import { setServerFieldErrors } from '@/lib/form-errors';
+
+import { useChangeOwnPassword } from '../api/profile';
+
+const MIN_LENGTH = 12;
+
+export function ChangePasswordForm() {
+  const change = useChangeOwnPassword();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { current_password: '', new_password: '', repeat_password: '' },
+    validate: {
+      current_password: (value) => (value ? null : 'Enter your current password.'),
+      new_password: (value) => (value.length >= MIN_LENGTH ? null : `Use at least ${MIN_LENGTH} characters.`),
+      repeat_password: (value, values) => (value === values.new_password ? null : 'The passwords do not match.'),
+    },
+  });
+
+  const submit = form.onSubmit(({ current_password, new_password }) =>
+    change.mutate(
+      { current_password, new_password },
+      {
+        onSuccess: () => {
+          form.reset();
+          notifications.show({ color: 'green', message: 'Your password was changed; your other sessions have ended.' });
+        },
+        onError: (error) => setServerFieldErrors(form, error),
+      },
+    ),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={420}>
+        <FormError error={change.error} />
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('current_password')}
+        />
+        <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('new_password')} />
+        <PasswordInput
+          label="Repeat new password"
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('repeat_password')}
+        />
+        <Button type="submit" loading={change.isPending}>
+          Change password
+        </Button>
+      </Stack>
+    </form>
+  );
+}
