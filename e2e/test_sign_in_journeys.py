@@ -7,7 +7,7 @@ import time
 import uuid
 
 import pyotp
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from tests.mailbox import wait_for_mail
 
 from coffer.embedded.stack import EmbeddedStack
@@ -117,13 +117,27 @@ def test_forgot_password_mails_a_link_that_still_asks_for_the_totp_code(
     expect(page.get_by_label("Authentication code")).to_be_visible()
 
 
-def test_a_person_changes_their_password_and_makes_new_recovery_codes_from_their_profile(
-    page: Page, settings: Settings
+def test_a_person_ends_another_session_changes_their_password_and_makes_new_recovery_codes(
+    page: Page, browser: Browser, base_url: str, settings: Settings
 ) -> None:
     admin = bootstrap_admin(settings)
     old_codes = first_sign_in(page, admin)
+    elsewhere = browser.new_context(base_url=base_url, user_agent="Coffer e2e phone")
+    phone = elsewhere.new_page()
+    enter_password(phone, admin)
+    phone.get_by_role("button", name="Use a recovery code").click()
+    phone.get_by_label("Recovery code").fill(old_codes[0])
+    phone.get_by_role("button", name="Verify").click()
+    expect(phone.get_by_text("Platform administrator").first).to_be_visible()
+
     page.get_by_role("button", name=re.compile("^User menu of")).click()
     page.get_by_role("menuitem", name="Your profile").click()
+    expect(page.get_by_role("cell", name="Coffer e2e phone", exact=True)).to_be_visible()
+    page.get_by_role("button", name="End the session on Coffer e2e phone").click()
+    expect(page.get_by_role("cell", name="Coffer e2e phone", exact=True)).to_be_hidden()
+    phone.reload()
+    phone.wait_for_url("**/sign-in**")
+    elsewhere.close()
 
     page.get_by_label("Current password").fill("this is not it at all")
     page.get_by_label("New password", exact=True).fill("granite orchard pelican 2031")

@@ -38,6 +38,7 @@ from coffer.auth.regulation import Regulator
 from coffer.auth.reset_routes import OPERATIONS as RESET_OPERATIONS
 from coffer.auth.routes import OPERATIONS as AUTH_OPERATIONS
 from coffer.auth.service import SignIn
+from coffer.auth.session_routes import OPERATIONS as SESSION_OPERATIONS
 from coffer.clock import Clock, SystemClock
 from coffer.keys.routes import OPERATIONS as KEY_OPERATIONS
 from coffer.keys.service import AccessKeys
@@ -51,6 +52,7 @@ from coffer.requests.service import AccountRequests
 from coffer.sealing import Sealer
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
+from coffer.sessions.registry import SessionRegistry
 from coffer.sessions.service import Sessions
 from coffer.sessions.tokens import TokenSigner
 from coffer.settings import Settings
@@ -78,6 +80,7 @@ OPERATIONS = [
     *AUTH_OPERATIONS,
     *RESET_OPERATIONS,
     *PROFILE_OPERATIONS,
+    *SESSION_OPERATIONS,
     *ACCOUNT_OPERATIONS,
     *USER_OPERATIONS,
     *KEY_OPERATIONS,
@@ -190,6 +193,7 @@ def build_services(
         mailer=mailer,
         provisioning=provisioning,
         requests=requests,
+        session_registry=SessionRegistry(session_store, sessions, clock),
         profile=Profile(users, passwords, regulator, sessions, MfaStore(redis), sealer, auditor, clock),
         password_reset=PasswordReset(
             users,

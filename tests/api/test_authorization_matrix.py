@@ -59,6 +59,8 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "getMe": (EVERYONE, frozenset()),
     "changeOwnPassword": (EVERYONE, frozenset()),
     "newRecoveryCodes": (EVERYONE, frozenset()),
+    "listOwnSessions": (EVERYONE, frozenset()),
+    "endOwnSession": (EVERYONE, frozenset()),
     "signOut": (EVERYONE, frozenset()),
     "signOutEverywhere": (EVERYONE, frozenset()),
     "listAccounts": (PLATFORM, frozenset()),

@@ -21,6 +21,7 @@ from coffer.provisioning.saga import Provisioning
 from coffer.requests.service import AccountRequests
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
+from coffer.sessions.registry import SessionRegistry
 from coffer.sessions.service import Sessions
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
@@ -53,6 +54,7 @@ class Services:
     access_keys: AccessKeys
     password_reset: PasswordReset
     profile: Profile
+    session_registry: SessionRegistry
 
 
 class State(TypedDict):

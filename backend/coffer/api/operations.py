@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from coffer.api.context import services
 from coffer.api.problems import FieldError, ProblemError
-from coffer.api.session_guard import require_session, set_renewed_cookie
+from coffer.api.session_guard import note_renewal, require_session, set_renewed_cookie
 from coffer.authorization import Action, authorize
 
 Handler = Callable[[Request, Any], Awaitable[BaseModel | Response | None]]
@@ -65,6 +65,7 @@ class Operation:
                 response = Response(result.model_dump_json(), status_code=self.status, media_type="application/json")
             if self.needs_session:
                 set_renewed_cookie(request, response)
+                await note_renewal(request, client_ip(request))
             response.headers.setdefault("Cache-Control", "no-store")
             return response
 

@@ -53,6 +53,13 @@ def user_of(request: Request) -> UserRecord:
     return user
 
 
+async def note_renewal(request: Request, ip: str) -> None:
+    """A renewed session was just used: its entry in the person's session list says so."""
+    renewed = getattr(request.state, "renewed", None)
+    if renewed is not None and not getattr(request.state, "signed_out", False):
+        await services(request).session_registry.seen(renewed[1], ip)
+
+
 def set_renewed_cookie(request: Request, response: Response) -> None:
     renewed = getattr(request.state, "renewed", None)
     if renewed is not None and not getattr(request.state, "signed_out", False):

@@ -52,8 +52,9 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
     )
 
 
-def _signed_in(request: Request, opened: OpenedSession) -> Response:
+async def _signed_in(request: Request, opened: OpenedSession) -> Response:
     svc = services(request)
+    await svc.session_registry.opened(opened.claims, request.headers.get("user-agent", ""), client_ip(request))
     body = SignedIn(me=me_of(request, opened.user, opened.claims), recovery_codes=opened.recovery_codes)
     response = JSONResponse(body.model_dump(mode="json"))
     svc.cookie.write(response, opened.token, opened.claims.exp - int(svc.clock.now()))
@@ -77,7 +78,7 @@ async def start_mfa_enrollment(request: Request, body: MfaEnrollRequest) -> MfaE
 
 async def confirm_mfa_enrollment(request: Request, body: MfaConfirmRequest) -> Response:
     opened = await services(request).sign_in.confirm_enrollment(body.challenge, body.code, client_ip(request))
-    return _signed_in(request, opened)
+    return await _signed_in(request, opened)
 
 
 async def verify_mfa(request: Request, body: MfaVerifyRequest) -> Response:
@@ -88,12 +89,13 @@ async def verify_mfa(request: Request, body: MfaVerifyRequest) -> Response:
     opened = await services(request).sign_in.with_second_factor(
         body.challenge, body.code, body.recovery_code, client_ip(request)
     )
-    return _signed_in(request, opened)
+    return await _signed_in(request, opened)
 
 
 async def sign_out(request: Request, body: None) -> Response:
     svc = services(request)
     await svc.sign_in.sign_out(session_of(request), client_ip(request))
+    await svc.session_registry.forget(session_of(request).sub, session_of(request).sid)
     request.state.signed_out = True
     response = Response(status_code=204)
     svc.cookie.clear(response)
@@ -103,6 +105,7 @@ async def sign_out(request: Request, body: None) -> Response:
 async def sign_out_everywhere(request: Request, body: None) -> Response:
     svc = services(request)
     await svc.sign_in.sign_out_everywhere(session_of(request), client_ip(request))
+    await svc.session_registry.forget_all(session_of(request).sub)
     request.state.signed_out = True
     response = Response(status_code=204)
     svc.cookie.clear(response)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from redis.asyncio import Redis
 
 from coffer.store.client import PREFIX
-from coffer.store.users import UserRecord, denied_session_key, record_key, version_key
+from coffer.store.users import UserRecord, denied_session_key, record_key, sessions_key, version_key
 
 
 def _used_token_key(jti: str) -> str:
@@ -31,6 +31,19 @@ class SessionStore:
         )
         user = UserRecord.model_validate_json(record) if record is not None else None
         return bool(denied), int(version) if version is not None else 0, user
+
+    async def remember(self, user_id: str, sid: str, entry: str) -> None:
+        await self._redis.hset(sessions_key(user_id), sid, entry)
+
+    async def remembered(self, user_id: str) -> dict[str, str]:
+        return {str(sid): str(entry) for sid, entry in (await self._redis.hgetall(sessions_key(user_id))).items()}
+
+    async def forget(self, user_id: str, *sids: str) -> None:
+        if sids:
+            await self._redis.hdel(sessions_key(user_id), *sids)
+
+    async def forget_all(self, user_id: str) -> None:
+        await self._redis.delete(sessions_key(user_id))
 
     async def spend_token(self, jti: str, ttl_seconds: int) -> bool:
         """A single-use token is accepted once: True only for the first spender."""

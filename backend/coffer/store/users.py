@@ -48,6 +48,11 @@ def denied_session_key(user_id: str, sid: str) -> str:
     return f"{PREFIX}:user:{{{user_id}}}:denied:{sid}"
 
 
+def sessions_key(user_id: str) -> str:
+    """The user's signed-in sessions (sid → what the person sees about it), beside their other keys."""
+    return f"{PREFIX}:user:{{{user_id}}}:sessions"
+
+
 def _recovery_key(user_id: str) -> str:
     return f"{PREFIX}:user:{{{user_id}}}:recovery"
 
@@ -126,7 +131,7 @@ class UserStore:
     async def delete(self, user: UserRecord) -> None:
         """Removes the record, its username and per-user keys; the bumped-away version ends sessions."""
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.delete(record_key(user.id), version_key(user.id), _recovery_key(user.id))
+            pipe.delete(record_key(user.id), version_key(user.id), _recovery_key(user.id), sessions_key(user.id))
             pipe.delete(_username_key(user.username))
             if user.account_id is not None:
                 pipe.srem(_account_users_key(user.account_id), user.id)

@@ -712,6 +712,46 @@ export type MfaVerifyRequest = {
 };
 
 /**
+ * OpenSession
+ */
+export type OpenSession = {
+    /**
+     * Sid
+     */
+    sid: string;
+    /**
+     * Device
+     */
+    device: string;
+    /**
+     * Ip
+     */
+    ip: string;
+    /**
+     * Started At
+     */
+    started_at: string;
+    /**
+     * Last Seen At
+     */
+    last_seen_at: string;
+    /**
+     * Current
+     */
+    current: boolean;
+};
+
+/**
+ * OpenSessionList
+ */
+export type OpenSessionList = {
+    /**
+     * Items
+     */
+    items: Array<OpenSession>;
+};
+
+/**
  * OutboxMail
  */
 export type OutboxMail = {
@@ -1450,6 +1490,66 @@ export type NewRecoveryCodesResponses = {
 };
 
 export type NewRecoveryCodesResponse = NewRecoveryCodesResponses[keyof NewRecoveryCodesResponses];
+
+export type ListOwnSessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/sessions';
+};
+
+export type ListOwnSessionsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+};
+
+export type ListOwnSessionsError = ListOwnSessionsErrors[keyof ListOwnSessionsErrors];
+
+export type ListOwnSessionsResponses = {
+    /**
+     * Success
+     */
+    200: OpenSessionList;
+};
+
+export type ListOwnSessionsResponse = ListOwnSessionsResponses[keyof ListOwnSessionsResponses];
+
+export type EndOwnSessionData = {
+    body?: never;
+    path: {
+        sid: string;
+    };
+    query?: never;
+    url: '/api/v1/me/sessions/{sid}/sign-out';
+};
+
+export type EndOwnSessionErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+};
+
+export type EndOwnSessionError = EndOwnSessionErrors[keyof EndOwnSessionErrors];
+
+export type EndOwnSessionResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type EndOwnSessionResponse = EndOwnSessionResponses[keyof EndOwnSessionResponses];
 
 export type ListAccountsData = {
     body?: never;

@@ -1,0 +1,80 @@
+"""HTTP of a person's own open sessions: see them, end one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel
+from starlette.requests import Request
+
+from coffer.api.context import services
+from coffer.api.operations import Operation
+from coffer.api.problems import ProblemError
+from coffer.api.session_guard import session_of
+
+
+class OpenSession(BaseModel):
+    sid: str
+    device: str
+    ip: str
+    started_at: datetime
+    last_seen_at: datetime
+    current: bool
+
+
+class OpenSessionList(BaseModel):
+    items: list[OpenSession]
+
+
+def _time(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+async def list_own_sessions(request: Request, body: None) -> OpenSessionList:
+    claims = session_of(request)
+    entries = await services(request).session_registry.open_sessions(claims.sub, claims.ver)
+    return OpenSessionList(
+        items=[
+            OpenSession(
+                sid=entry.sid,
+                device=entry.device,
+                ip=entry.ip,
+                started_at=_time(entry.started_at),
+                last_seen_at=_time(entry.last_seen_at),
+                current=entry.sid == claims.sid,
+            )
+            for entry in entries
+        ]
+    )
+
+
+async def end_own_session(request: Request, body: None) -> None:
+    claims, sid = session_of(request), request.path_params["sid"]
+    if sid == claims.sid:
+        raise ProblemError(409, "current-session", "This session", "Use Sign out to end the session you are using.")
+    if not await services(request).session_registry.end(claims.sub, sid):
+        raise ProblemError(404, "session-not-found", "No such session", "That session is not open (any more).")
+
+
+TAG = "profile"
+OPERATIONS = [
+    Operation(
+        "GET",
+        "/api/v1/me/sessions",
+        "listOwnSessions",
+        "Your open sessions: device, IP, started, last seen",
+        list_own_sessions,
+        TAG,
+        response=OpenSessionList,
+    ),
+    Operation(
+        "POST",
+        "/api/v1/me/sessions/{sid}/sign-out",
+        "endOwnSession",
+        "End one of your other sessions (it is refused at its next request)",
+        end_own_session,
+        TAG,
+        status=204,
+        errors=(404, 409),
+    ),
+]

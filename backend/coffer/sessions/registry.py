@@ -1,0 +1,88 @@
+"""Which sessions a person has open, so they can see them and end one.
+
+Sessions stay stateless for the request check; this list is a side record written at sign-in and
+on renewal (at most once a minute per session), and pruned when read.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from coffer.clock import Clock
+from coffer.sessions.claims import SessionClaims
+from coffer.sessions.service import Sessions
+from coffer.store.sessions import SessionStore
+
+_DEVICE_CHARS = 200
+
+
+class SessionEntry(BaseModel):
+    sid: str
+    device: str
+    ip: str
+    started_at: float
+    last_seen_at: float
+    ends_by: float
+    ver: int
+
+
+class SessionRegistry:
+    def __init__(self, store: SessionStore, sessions: Sessions, clock: Clock) -> None:
+        self._store = store
+        self._sessions = sessions
+        self._clock = clock
+
+    async def opened(self, claims: SessionClaims, device: str, ip: str) -> None:
+        now = self._clock.now()
+        entry = SessionEntry(
+            sid=claims.sid,
+            device=device[:_DEVICE_CHARS],
+            ip=ip,
+            started_at=now,
+            last_seen_at=now,
+            ends_by=self._sessions.absolute_end(claims),
+            ver=claims.ver,
+        )
+        await self._store.remember(claims.sub, claims.sid, entry.model_dump_json())
+
+    async def seen(self, claims: SessionClaims, ip: str) -> None:
+        """On renewal: the session was used now (and may carry a new version)."""
+        entries = await self._store.remembered(claims.sub)
+        raw = entries.get(claims.sid)
+        if raw is None:
+            return
+        entry = SessionEntry.model_validate_json(raw)
+        entry.last_seen_at, entry.ip, entry.ver = self._clock.now(), ip, claims.ver
+        await self._store.remember(claims.sub, claims.sid, entry.model_dump_json())
+
+    async def open_sessions(self, user_id: str, version: int) -> list[SessionEntry]:
+        """The person's live sessions, newest first; ended ones are dropped from the record."""
+        now = self._clock.now()
+        live: list[SessionEntry] = []
+        dead: list[str] = []
+        for sid, raw in (await self._store.remembered(user_id)).items():
+            entry = SessionEntry.model_validate_json(raw)
+            denied, _, _ = await self._store.session_state(sid, user_id)
+            if denied or entry.ends_by <= now or entry.ver != version:
+                dead.append(sid)
+            else:
+                live.append(entry)
+        await self._store.forget(user_id, *dead)
+        return sorted(live, key=lambda entry: entry.started_at, reverse=True)
+
+    async def end(self, user_id: str, sid: str) -> bool:
+        """Ends one of the person's sessions; False when it is not theirs or already over."""
+        entries = await self._store.remembered(user_id)
+        raw = entries.get(sid)
+        if raw is None:
+            return False
+        entry = SessionEntry.model_validate_json(raw)
+        await self._store.deny(user_id, sid, entry.ends_by)
+        await self._store.forget(user_id, sid)
+        return True
+
+    async def forget(self, user_id: str, sid: str) -> None:
+        await self._store.forget(user_id, sid)
+
+    async def forget_all(self, user_id: str) -> None:
+        await self._store.forget_all(user_id)
