@@ -56,7 +56,8 @@ def test_an_admin_creates_disables_enables_and_deletes_an_account_and_audits_it(
     expect(page.get_by_role("link", name=account_id)).to_be_visible()
 
     page.get_by_role("link", name="Audit log").click()
-    page.get_by_label("Account").fill(account_id)
+    expect(page.get_by_role("heading", name="Audit log")).to_be_visible()
+    page.get_by_label("Account", exact=True).fill(account_id)
     for action in ("account.create", "account.disable", "account.enable", "account.delete"):
         expect(page.get_by_role("cell", name=action, exact=True)).to_be_visible()
     export = page.get_by_role("link", name="Export CSV")

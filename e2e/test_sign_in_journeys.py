@@ -95,6 +95,7 @@ def test_forgot_password_mails_a_link_that_still_asks_for_the_totp_code(
 
     asked_at = time.time()
     page.get_by_role("link", name="Forgot password?").click()
+    expect(page.get_by_role("heading", name="Forgot your password?")).to_be_visible()
     page.get_by_label("Username").fill("admin")
     page.get_by_role("button", name="Send link").click()
     expect(page.get_by_role("status")).to_contain_text("If that username is known")

@@ -32,6 +32,7 @@ from coffer.audit.routes import OPERATIONS as AUDIT_OPERATIONS
 from coffer.audit.service import Auditor
 from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
+from coffer.auth.policy_routes import OPERATIONS as POLICY_OPERATIONS
 from coffer.auth.profile import Profile
 from coffer.auth.profile_routes import OPERATIONS as PROFILE_OPERATIONS
 from coffer.auth.regulation import Regulator
@@ -81,6 +82,7 @@ OPERATIONS = [
     *RESET_OPERATIONS,
     *PROFILE_OPERATIONS,
     *SESSION_OPERATIONS,
+    *POLICY_OPERATIONS,
     *ACCOUNT_OPERATIONS,
     *USER_OPERATIONS,
     *KEY_OPERATIONS,

@@ -22,6 +22,7 @@ class Action(StrEnum):
     USERS_MANAGE = "users.manage"  # an account's people; account admins: their own account only
     PLATFORM_USERS_MANAGE = "platform_users.manage"
     CLI_CREDENTIALS = "cli_credentials.mint"
+    POLICY_READ = "policy.read"  # the security settings in force; platform admins
     KEYS_MANAGE = "keys.manage"  # account roles: in their own account; members: their own keys only
     OUTBOX_READ = "outbox.read"
 

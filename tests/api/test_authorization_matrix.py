@@ -60,6 +60,7 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "changeOwnPassword": (EVERYONE, frozenset()),
     "newRecoveryCodes": (EVERYONE, frozenset()),
     "listOwnSessions": (EVERYONE, frozenset()),
+    "getSecurityPolicy": (frozenset({"platform-admin"}), frozenset()),
     "endOwnSession": (EVERYONE, frozenset()),
     "signOut": (EVERYONE, frozenset()),
     "signOutEverywhere": (EVERYONE, frozenset()),

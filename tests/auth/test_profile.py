@@ -54,3 +54,14 @@ def test_new_recovery_codes_need_a_totp_code_and_replace_the_old_ones(
     assert old.status_code == 401
     new = client.post("/api/v1/auth/mfa", json={"challenge": challenge, "recovery_code": new_codes[0]})
     assert new.status_code == 200
+
+
+def test_platform_admins_read_the_security_rules_in_force(
+    client: TestClient, admin: Person, settings: Settings, clock: FixedClock
+) -> None:
+    first_sign_in(client, admin, clock)
+    policy = client.get("/api/v1/security-policy").json()
+    assert policy["password_min_length"] == settings.password_min_length
+    assert policy["lockout_failures"] == settings.lockout_failures
+    assert policy["session_max_hours"] == settings.session_max_hours
+    assert policy["mfa_required"] is True

@@ -62,6 +62,7 @@ const routes: RouteObject[] = [
           { path: paths.accountUsers.path, lazy: lazyRoute(() => import('./routes/console/account-users')) },
           { path: paths.platformUsers.path, lazy: lazyRoute(() => import('./routes/console/platform-users')) },
           { path: paths.personKeys.path, lazy: lazyRoute(() => import('./routes/console/person-keys')) },
+          { path: paths.securityPolicy.path, lazy: lazyRoute(() => import('./routes/console/security-policy')) },
           { path: paths.profile.path, lazy: lazyRoute(() => import('./routes/console/profile')) },
           { path: paths.accessKeys.path, lazy: lazyRoute(() => import('./routes/console/access-keys')) },
           {

@@ -972,6 +972,48 @@ export type SagaStep = {
 };
 
 /**
+ * SecurityPolicy
+ */
+export type SecurityPolicy = {
+    /**
+     * Password Min Length
+     */
+    password_min_length: number;
+    /**
+     * Password Strength Check
+     */
+    password_strength_check: string;
+    /**
+     * Lockout Failures
+     */
+    lockout_failures: number;
+    /**
+     * Lockout Minutes
+     */
+    lockout_minutes: number;
+    /**
+     * Ip Attempts Per Minute
+     */
+    ip_attempts_per_minute: number;
+    /**
+     * Mfa Required
+     */
+    mfa_required: boolean;
+    /**
+     * Session Minutes
+     */
+    session_minutes: number;
+    /**
+     * Session Max Hours
+     */
+    session_max_hours: number;
+    /**
+     * Challenge Minutes
+     */
+    challenge_minutes: number;
+};
+
+/**
  * SessionInfo
  */
 export type SessionInfo = {
@@ -1550,6 +1592,35 @@ export type EndOwnSessionResponses = {
 };
 
 export type EndOwnSessionResponse = EndOwnSessionResponses[keyof EndOwnSessionResponses];
+
+export type GetSecurityPolicyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/security-policy';
+};
+
+export type GetSecurityPolicyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type GetSecurityPolicyError = GetSecurityPolicyErrors[keyof GetSecurityPolicyErrors];
+
+export type GetSecurityPolicyResponses = {
+    /**
+     * Success
+     */
+    200: SecurityPolicy;
+};
+
+export type GetSecurityPolicyResponse = GetSecurityPolicyResponses[keyof GetSecurityPolicyResponses];
 
 export type ListAccountsData = {
     body?: never;

@@ -61,6 +61,10 @@ export const paths = {
     getHref: (accountId: string, userId: string) =>
       `/accounts/${encodeURIComponent(accountId)}/users/${encodeURIComponent(userId)}/keys`,
   },
+  securityPolicy: {
+    path: '/security-policy',
+    getHref: () => '/security-policy',
+  },
   profile: {
     path: '/profile',
     getHref: () => '/profile',

@@ -62,6 +62,7 @@ function navItems(me: Me): NavItem[] {
   }
   if (canReadAudit(me.role)) items.push({ label: 'Audit log', href: paths.audit.getHref() });
   if (canManageStaff(me.role)) items.push({ label: 'Staff', href: paths.platformUsers.getHref() });
+  if (canManageStaff(me.role)) items.push({ label: 'Security policy', href: paths.securityPolicy.getHref() });
   if (canReadOutbox(me)) items.push({ label: 'Outbox', href: paths.outbox.getHref() });
   return items;
 }
