@@ -51,6 +51,8 @@ def test_at_most_two_keys_per_person(team: Team) -> None:
     member = team.invite("ivan")
     statuses = [team.admin.post(keys_path(team, member)).status_code for _ in range(3)]
     assert statuses == [201, 201, 409]
+    listed = team.admin.get(team.base, params={"q": "ivan"}).json()["items"]
+    assert [(user["username"], user["access_keys"]) for user in listed] == [("ivan", 2)]
     assert "at most 2" in team.admin.post(keys_path(team, member)).json()["detail"]
 
 

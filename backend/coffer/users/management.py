@@ -7,7 +7,8 @@ bumps their session version, so it takes effect at their next request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from coffer.audit import events
@@ -16,7 +17,7 @@ from coffer.audit.service import Auditor
 from coffer.auth.regulation import Regulator
 from coffer.mail import templates
 from coffer.mail.service import Mailer
-from coffer.providers.base import StorageProvider
+from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
 from coffer.store.users import Role, UserRecord, UserStore
 from coffer.users.service import CreatedUser, InvalidUser, Users
 
@@ -49,6 +50,7 @@ class Scope:
 class Person:
     user: UserRecord
     locked_until: float | None
+    access_keys: int | None = None  # listed people of an account; None when not asked or not known
 
     @property
     def mfa_enrolled(self) -> bool:
@@ -126,7 +128,19 @@ class People:
             ),
             reverse=sort.startswith("-"),
         )
-        return people[offset : offset + limit], len(people) > offset + limit
+        shown = people[offset : offset + limit]
+        if scope.account_id is not None:
+            counts = await asyncio.gather(
+                *(self._key_count(scope.account_id, person.user.username) for person in shown)
+            )
+            shown = [replace(person, access_keys=count) for person, count in zip(shown, counts, strict=True)]
+        return shown, len(people) > offset + limit
+
+    async def _key_count(self, account_id: str, username: str) -> int | None:
+        try:
+            return len(await self._provider.list_access_keys(account_id, username))
+        except (StorageUnavailable, StorageRefused):
+            return None
 
     async def get(self, scope: Scope, user_id: str) -> Person:
         user = await self._store.get(user_id)

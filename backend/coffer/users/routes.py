@@ -46,6 +46,7 @@ def console_user(person: Person) -> ConsoleUser:
         enabled=not user.disabled,
         locked_until=_time(person.locked_until),
         mfa_enrolled=person.mfa_enrolled,
+        access_keys=person.access_keys,
         must_change_password=user.must_change_password,
         last_sign_in_at=_time(user.last_sign_in_at),
         created_at=datetime.fromtimestamp(user.created_at, tz=UTC),

@@ -22,6 +22,7 @@ class ConsoleUser(BaseModel):
     enabled: bool
     locked_until: datetime | None
     mfa_enrolled: bool
+    access_keys: int | None = Field(description="Number of access keys (people of an account, in lists).")
     must_change_password: bool
     last_sign_in_at: datetime | None
     created_at: datetime

@@ -499,6 +499,12 @@ export type ConsoleUser = {
      */
     mfa_enrolled: boolean;
     /**
+     * Access Keys
+     *
+     * Number of access keys (people of an account, in lists).
+     */
+    access_keys: number | null;
+    /**
      * Must Change Password
      */
     must_change_password: boolean;

@@ -83,6 +83,7 @@ export function UsersTable({
               <Table.Th>Role</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>MFA</Table.Th>
+              {scope.kind === 'account' && <Table.Th>Keys</Table.Th>}
               <UserSortHeader label="Last sign-in" field="last_sign_in" sort={filters.sort} onSort={onSort} />
               <UserSortHeader label="Created" field="created" sort={filters.sort} onSort={onSort} />
               <Table.Th>
@@ -101,6 +102,7 @@ export function UsersTable({
                   <UserStatusBadge user={user} />
                 </Table.Td>
                 <Table.Td>{user.mfa_enrolled ? 'Enrolled' : 'Not enrolled'}</Table.Td>
+                {scope.kind === 'account' && <Table.Td>{user.access_keys ?? '—'}</Table.Td>}
                 <Table.Td>{user.last_sign_in_at ? <When value={user.last_sign_in_at} /> : 'Never'}</Table.Td>
                 <Table.Td>
                   <When value={user.created_at} />
