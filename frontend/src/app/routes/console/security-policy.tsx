@@ -1,8 +1,8 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 
 import * as sdk from '@/client/sdk.gen';
+import { FactsTable, type Fact } from '@/components/facts-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 
@@ -15,7 +15,7 @@ export default function SecurityPolicyRoute() {
   if (policy.isPending) return <PageLoader label="Loading the security policy…" />;
   if (policy.isError) return <QueryError error={policy.error} onRetry={() => void policy.refetch()} />;
   const p = policy.data;
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['Minimum password length', `${p.password_min_length} characters`],
     ['Password strength', p.password_strength_check],
     ['Lockout', `${p.lockout_failures} failed attempts lock a username for ${p.lockout_minutes} minutes`],
@@ -30,18 +30,7 @@ export default function SecurityPolicyRoute() {
       <Text c="dimmed" size="sm">
         These rules are deployment settings (COFFER_* variables); change them there.
       </Text>
-      <Table variant="vertical" withTableBorder maw={760}>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row" w={260}>
-                {label}
-              </Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable facts={rows} maw={760} />
     </Stack>
   );
 }

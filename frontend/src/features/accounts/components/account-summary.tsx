@@ -1,7 +1,5 @@
-import { Table } from '@mantine/core';
-import type { ReactNode } from 'react';
-
 import type { AccountDetail } from '@/client/types.gen';
+import { FactsTable, type Fact } from '@/components/facts-table';
 import { formatDateTime } from '@/lib/dates';
 import { formatBytes, formatCount } from '@/lib/sizes';
 
@@ -9,7 +7,7 @@ import { AccountStatusBadge } from './account-status-badge';
 
 /** The account's facts and usage, one per row. */
 export function AccountSummary({ account }: { account: AccountDetail }) {
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['Account id', account.id],
     ['Display name', account.display_name],
     ['Status', <AccountStatusBadge status={account.status} />],
@@ -21,18 +19,5 @@ export function AccountSummary({ account }: { account: AccountDetail }) {
     ['Used', formatBytes(account.bytes_used)],
     ['Quota', account.quota_bytes === null ? 'No quota' : formatBytes(account.quota_bytes)],
   ];
-  return (
-    <Table variant="vertical" withTableBorder maw={640}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th scope="row" w={220}>
-              {label}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <FactsTable facts={rows} />;
 }

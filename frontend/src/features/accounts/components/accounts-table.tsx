@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { CursorPagination } from '@/components/cursor-pagination';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
+import { SortHeader } from '@/components/sort-header';
 import { paths } from '@/config/paths';
 import { useCursorPages } from '@/lib/cursor-pages';
 import { formatDateTime } from '@/lib/dates';
 
 import type { AccountFilters, AccountSort } from '../account-filters';
 import { AccountStatusBadge } from './account-status-badge';
-import { SortHeader } from './sort-header';
 import { useAccounts } from '../api/list-accounts';
 
 /** One page of accounts for the given filters; a change of filters starts again at the first page. */
@@ -39,7 +39,7 @@ export function AccountsTable({ filters, onSort }: { filters: AccountFilters; on
             <SortHeader label="Display name" field="name" sort={filters.sort} onSort={onSort} />
             <Table.Th>Status</Table.Th>
             <Table.Th>Contact</Table.Th>
-            <SortHeader label="Created" field="created" sort={filters.sort} onSort={onSort} />
+            <SortHeader label="Created" field="created" sort={filters.sort} newestFirst onSort={onSort} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

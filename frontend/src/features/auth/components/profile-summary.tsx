@@ -1,7 +1,5 @@
-import { Table } from '@mantine/core';
-import type { ReactNode } from 'react';
-
 import type { Me } from '@/client/types.gen';
+import { FactsTable, type Fact } from '@/components/facts-table';
 import { roleLabel } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/dates';
 
@@ -15,7 +13,7 @@ function When({ value, testId }: { value: string; testId: string }) {
 
 /** Who is signed in, in which role, and until when. */
 export function ProfileSummary({ me }: { me: Me }) {
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['Name', me.display_name],
     ['Username', me.username],
     ['Email', me.email],
@@ -25,18 +23,5 @@ export function ProfileSummary({ me }: { me: Me }) {
     ['Session ends at', <When value={me.session.expires_at} testId="session-expires-at" />],
     ['Session ends at the latest', <When value={me.session.absolute_expires_at} testId="session-absolute-expires-at" />],
   ];
-  return (
-    <Table variant="vertical" withTableBorder maw={640}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th scope="row" w={220}>
-              {label}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <FactsTable facts={rows} />;
 }

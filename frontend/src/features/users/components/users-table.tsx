@@ -6,6 +6,7 @@ import type { ConsoleUser } from '@/client/types.gen';
 import { CursorPagination } from '@/components/cursor-pagination';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
+import { SortHeader } from '@/components/sort-header';
 import { paths } from '@/config/paths';
 import { errorMessage } from '@/lib/api-error';
 import { roleLabel } from '@/lib/authorization';
@@ -14,7 +15,6 @@ import { formatDateTime } from '@/lib/dates';
 
 import { UserActionsMenu, type UserAction } from './user-actions-menu';
 import { UserDialogs, type UserDialog } from './user-dialogs';
-import { UserSortHeader } from './user-sort-header';
 import { UserStatusBadge } from './user-status-badge';
 import { useUsers } from '../api/list-users';
 import { useUnlockUser } from '../api/unlock-user';
@@ -77,15 +77,15 @@ export function UsersTable({
         <Table striped withTableBorder aria-busy={users.isPlaceholderData}>
           <Table.Thead>
             <Table.Tr>
-              <UserSortHeader label="Username" field="username" sort={filters.sort} onSort={onSort} />
+              <SortHeader label="Username" field="username" sort={filters.sort} onSort={onSort} />
               <Table.Th>Name</Table.Th>
               <Table.Th>Email</Table.Th>
               <Table.Th>Role</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>MFA</Table.Th>
               {scope.kind === 'account' && <Table.Th>Keys</Table.Th>}
-              <UserSortHeader label="Last sign-in" field="last_sign_in" sort={filters.sort} onSort={onSort} />
-              <UserSortHeader label="Created" field="created" sort={filters.sort} onSort={onSort} />
+              <SortHeader label="Last sign-in" field="last_sign_in" sort={filters.sort} newestFirst onSort={onSort} />
+              <SortHeader label="Created" field="created" sort={filters.sort} newestFirst onSort={onSort} />
               <Table.Th>
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
