@@ -134,8 +134,10 @@ def build_services(
         settings.sts_duration_seconds,
         settings.sts_refresh_before_seconds,
     )
+    limits = RegulationStore(redis)
+    mfa = MfaStore(redis)
     regulator = Regulator(
-        RegulationStore(redis),
+        limits,
         clock,
         settings.lockout_failures,
         settings.lockout_minutes * 60,
@@ -145,7 +147,7 @@ def build_services(
     sign_in = SignIn(
         accounts=account_store,
         users=users,
-        mfa=MfaStore(redis),
+        mfa=mfa,
         session_store=session_store,
         passwords=passwords,
         regulator=regulator,
@@ -166,7 +168,7 @@ def build_services(
     )
     requests = AccountRequests(
         RequestStore(redis),
-        RegulationStore(redis),
+        limits,
         signer,
         session_store,
         accounts,
@@ -196,15 +198,15 @@ def build_services(
         provisioning=provisioning,
         requests=requests,
         session_registry=SessionRegistry(session_store, sessions, clock),
-        profile=Profile(users, passwords, regulator, sessions, MfaStore(redis), sealer, auditor, clock),
+        profile=Profile(users, passwords, regulator, sessions, mfa, sealer, auditor, clock),
         password_reset=PasswordReset(
             users,
             passwords,
             signer,
             session_store,
-            RegulationStore(redis),
+            limits,
             regulator,
-            MfaStore(redis),
+            mfa,
             sealer,
             mailer,
             auditor,

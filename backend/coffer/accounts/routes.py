@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from starlette.requests import Request
 
 from coffer.accounts.schemas import (
@@ -23,13 +21,10 @@ from coffer.api.operations import Operation, client_ip
 from coffer.api.paging import decode_offset, encode_offset
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
+from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action, is_platform_role
 from coffer.providers.base import BucketInfo, StorageRefused, StorageUnavailable, TemporaryCredentials
 from coffer.store.accounts import AccountRecord
-
-
-def _time(seconds: float | None) -> datetime | None:
-    return datetime.fromtimestamp(seconds, tz=UTC) if seconds is not None else None
 
 
 def summary_of(account: AccountRecord) -> AccountSummary:
@@ -38,7 +33,7 @@ def summary_of(account: AccountRecord) -> AccountSummary:
         display_name=account.display_name,
         contact_email=account.contact_email,
         status=account.status,
-        created_at=datetime.fromtimestamp(account.created_at, tz=UTC),
+        created_at=utc(account.created_at),
         quota_bytes=account.quota_bytes,
     )
 
@@ -63,7 +58,8 @@ async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
         failed_step=failed,
         usage_error=usage_error,
         steps=[
-            SagaStep(name=step.name, status=step.status, error=step.error, at=_time(step.at)) for step in account.steps
+            SagaStep(name=step.name, status=step.status, error=step.error, at=utc_or_none(step.at))
+            for step in account.steps
         ],
     )
 
@@ -162,7 +158,7 @@ async def list_account_buckets(request: Request, body: None) -> BucketList:
         buckets = await svc.accounts.buckets_as_user(await _user_credentials(request))
     return BucketList(
         account_id=account_id,
-        items=[Bucket(name=bucket.name, created_at=_time(bucket.created_at)) for bucket in buckets],
+        items=[Bucket(name=bucket.name, created_at=utc_or_none(bucket.created_at)) for bucket in buckets],
     )
 
 

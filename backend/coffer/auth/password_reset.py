@@ -14,7 +14,7 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth import totp
+from coffer.auth.codes import accept_once, enrolled_secret
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import RateLimited, Regulator
 from coffer.auth.service import InvalidCode, WeakPassword
@@ -31,7 +31,6 @@ from coffer.store.users import UserRecord, UserStore
 LINK_SECONDS = 30 * 60
 _PER_IP_PER_HOUR = 10
 _PER_USERNAME_PER_HOUR = 3
-_STEP_CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
 
 
 class InvalidResetLink(Exception):
@@ -100,11 +99,10 @@ class PasswordReset:
         reason = self._passwords.weakness(new_password, [user.username, user.email, user.display_name])
         if reason is not None:
             raise WeakPassword(reason)
-        if user.totp_secret_sealed is not None:
+        secret = enrolled_secret(self._sealer, user)
+        if secret is not None:
             await self._regulator.ensure_unlocked(user.username)
-            secret = self._sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
-            step = totp.matching_step(secret, code or "", self._clock.now())
-            if step is None or not await self._mfa.claim_step(user.id, step, _STEP_CLAIM_SECONDS):
+            if not await accept_once(self._mfa, user.id, secret, code or "", self._clock.now()):
                 await self._regulator.record_failure(user.username)
                 await self._audit(events.PASSWORD_RESET, user.username, user, "failure", ip)
                 raise InvalidCode

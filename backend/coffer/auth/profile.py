@@ -11,7 +11,8 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth import recovery, totp
+from coffer.auth import recovery
+from coffer.auth.codes import accept_once, enrolled_secret
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import Regulator
 from coffer.auth.service import InvalidCode, WeakPassword
@@ -21,8 +22,6 @@ from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import Sessions
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord, UserStore
-
-_STEP_CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
 
 
 class WrongCurrentPassword(Exception):
@@ -73,11 +72,8 @@ class Profile:
 
     async def new_recovery_codes(self, user: UserRecord, code: str, ip: str) -> list[str]:
         await self._regulator.ensure_unlocked(user.username)
-        if user.totp_secret_sealed is None:
-            raise InvalidCode
-        secret = self._sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
-        step = totp.matching_step(secret, code, self._clock.now())
-        if step is None or not await self._mfa.claim_step(user.id, step, _STEP_CLAIM_SECONDS):
+        secret = enrolled_secret(self._sealer, user)
+        if secret is None or not await accept_once(self._mfa, user.id, secret, code, self._clock.now()):
             await self._regulator.record_failure(user.username)
             await self._audit(events.RECOVERY_CODES, user, "failure", ip)
             raise InvalidCode

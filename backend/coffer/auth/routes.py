@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -11,6 +9,7 @@ from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
+from coffer.api.times import utc
 from coffer.auth.schemas import (
     LoginRequest,
     Me,
@@ -28,12 +27,8 @@ from coffer.sessions.claims import SessionClaims
 from coffer.store.users import UserRecord
 
 
-def _time(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, tz=UTC)
-
-
 def _step(challenge: Challenge) -> SignInStep:
-    return SignInStep(step=challenge.step, challenge=challenge.token, expires_at=_time(challenge.expires_at))
+    return SignInStep(step=challenge.step, challenge=challenge.token, expires_at=utc(challenge.expires_at))
 
 
 def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
@@ -47,7 +42,7 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
         account_id=user.account_id,
         outbox_enabled=services(request).settings.dev_mode and user.role == "platform-admin",
         session=SessionInfo(
-            signed_in_at=_time(claims.auth_time), expires_at=_time(claims.exp), absolute_expires_at=_time(end)
+            signed_in_at=utc(claims.auth_time), expires_at=utc(claims.exp), absolute_expires_at=utc(end)
         ),
     )
 

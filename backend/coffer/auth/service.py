@@ -15,6 +15,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.auth import recovery, totp
+from coffer.auth.codes import accept_once, enrolled_secret
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import Regulator
 from coffer.clock import Clock
@@ -30,7 +31,6 @@ from coffer.sts.service import StorageCredentials
 
 Step = Literal["change_password", "enroll_mfa", "mfa"]
 _PENDING_SECRET_SECONDS = 600
-_STEP_CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
 
 
 class InvalidCredentials(Exception):
@@ -235,8 +235,8 @@ class SignIn:
         if recovery_code:
             accepted = await self._users.spend_recovery_code(user.id, recovery.code_hash(recovery_code))
         else:
-            secret = self._sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
-            accepted = await self._claim_code(user, secret, code or "")
+            secret = enrolled_secret(self._sealer, user)
+            accepted = secret is not None and await self._claim_code(user, secret, code or "")
         if not accepted:
             await self._failed(user.username, events.MFA_VERIFY, ip, user)
             raise InvalidCode
@@ -247,11 +247,7 @@ class SignIn:
         return await self._open_session(user, ip, None)
 
     async def _claim_code(self, user: UserRecord, secret: str, code: str) -> bool:
-        """A code is accepted once: replay of a seen time step is refused."""
-        step = totp.matching_step(secret, code, self._clock.now())
-        if step is None:
-            return False
-        return await self._mfa.claim_step(user.id, step, _STEP_CLAIM_SECONDS)
+        return await accept_once(self._mfa, user.id, secret, code, self._clock.now())
 
     async def _open_session(self, user: UserRecord, ip: str, codes: list[str] | None) -> OpenedSession:
         await self._ensure_account_open(user)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pydantic import BaseModel
 from starlette.requests import Request
@@ -11,6 +11,7 @@ from coffer.api.context import services
 from coffer.api.operations import Operation
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of
+from coffer.api.times import utc
 
 
 class OpenSession(BaseModel):
@@ -26,10 +27,6 @@ class OpenSessionList(BaseModel):
     items: list[OpenSession]
 
 
-def _time(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, tz=UTC)
-
-
 async def list_own_sessions(request: Request, body: None) -> OpenSessionList:
     claims = session_of(request)
     entries = await services(request).session_registry.open_sessions(claims.sub, claims.ver)
@@ -39,8 +36,8 @@ async def list_own_sessions(request: Request, body: None) -> OpenSessionList:
                 sid=entry.sid,
                 device=entry.device,
                 ip=entry.ip,
-                started_at=_time(entry.started_at),
-                last_seen_at=_time(entry.last_seen_at),
+                started_at=utc(entry.started_at),
+                last_seen_at=utc(entry.last_seen_at),
                 current=entry.sid == claims.sid,
             )
             for entry in entries

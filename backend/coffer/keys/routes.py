@@ -5,7 +5,6 @@ Platform admins and the account's admins manage anyone's keys in the account; a 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
@@ -13,6 +12,7 @@ from starlette.requests import Request
 from coffer.api.context import services
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
+from coffer.api.times import utc_or_none
 from coffer.authorization import Action, Forbidden
 from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey
 from coffer.keys.service import MAX_KEYS_PER_USER
@@ -22,10 +22,6 @@ from coffer.users.management import Scope
 TAG = "access keys"
 _KEYS = "/api/v1/accounts/{account_id}/users/{user_id}/keys"
 _ONE = _KEYS + "/{access_key_id}"
-
-
-def _time(seconds: float | None) -> datetime | None:
-    return None if seconds is None else datetime.fromtimestamp(seconds, tz=UTC)
 
 
 async def _owner(request: Request) -> UserRecord:
@@ -41,7 +37,7 @@ async def list_keys(request: Request, body: None) -> AccessKeyList:
     keys = await services(request).access_keys.list(await _owner(request))
     return AccessKeyList(
         items=[
-            AccessKey(access_key_id=key.access_key_id, active=key.active, created_at=_time(key.created_at))
+            AccessKey(access_key_id=key.access_key_id, active=key.active, created_at=utc_or_none(key.created_at))
             for key in keys
         ],
         limit=MAX_KEYS_PER_USER,
@@ -53,7 +49,7 @@ async def create_key(request: Request, body: None) -> CreatedAccessKey:
         await _owner(request), user_of(request).username, client_ip(request)
     )
     return CreatedAccessKey(
-        access_key_id=key.access_key_id, secret_access_key=key.secret_access_key, created_at=_time(key.created_at)
+        access_key_id=key.access_key_id, secret_access_key=key.secret_access_key, created_at=utc_or_none(key.created_at)
     )
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from starlette.requests import Request
 
 from coffer.api.context import services
 from coffer.api.operations import Operation
 from coffer.api.problems import ProblemError
+from coffer.api.times import utc
 from coffer.authorization import Action
 from coffer.mail.schemas import OutboxMail, OutboxPage
 
@@ -22,8 +21,8 @@ async def list_outbox(request: Request, body: None) -> OutboxPage:
         items=[
             OutboxMail(
                 **mail.model_dump(include={"id", "to", "subject", "text", "status", "attempts", "last_error"}),
-                created_at=datetime.fromtimestamp(mail.created_at, tz=UTC),
-                sent_at=datetime.fromtimestamp(mail.sent_at, tz=UTC) if mail.sent_at else None,
+                created_at=utc(mail.created_at),
+                sent_at=utc(mail.sent_at) if mail.sent_at else None,
             )
             for mail in mails
         ]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from starlette.requests import Request
 
 from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
 from coffer.api.paging import decode_offset, encode_offset
 from coffer.api.session_guard import user_of
+from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
 from coffer.requests.schemas import (
     AccountRequest,
@@ -25,16 +24,12 @@ from coffer.requests.service import RequestForm
 from coffer.store.requests import AccountRequestRecord
 
 
-def _time(seconds: float | None) -> datetime | None:
-    return datetime.fromtimestamp(seconds, tz=UTC) if seconds is not None else None
-
-
 def request_of(record: AccountRequestRecord) -> AccountRequest:
     return AccountRequest(
         **record.model_dump(exclude={"created_at", "confirmed_at", "decided_at"}),
-        created_at=datetime.fromtimestamp(record.created_at, tz=UTC),
-        confirmed_at=_time(record.confirmed_at),
-        decided_at=_time(record.decided_at),
+        created_at=utc(record.created_at),
+        confirmed_at=utc_or_none(record.confirmed_at),
+        decided_at=utc_or_none(record.decided_at),
     )
 
 

@@ -47,8 +47,7 @@ class SessionRegistry:
 
     async def seen(self, claims: SessionClaims, ip: str) -> None:
         """On renewal: the session was used now (and may carry a new version)."""
-        entries = await self._store.remembered(claims.sub)
-        raw = entries.get(claims.sid)
+        raw = await self._store.remembered_one(claims.sub, claims.sid)
         if raw is None:
             return
         entry = SessionEntry.model_validate_json(raw)
@@ -58,13 +57,13 @@ class SessionRegistry:
     async def open_sessions(self, user_id: str, version: int) -> list[SessionEntry]:
         """The person's live sessions, newest first; ended ones are dropped from the record."""
         now = self._clock.now()
+        entries = [SessionEntry.model_validate_json(raw) for raw in (await self._store.remembered(user_id)).values()]
+        denied = await self._store.denied_among(user_id, [entry.sid for entry in entries])
         live: list[SessionEntry] = []
         dead: list[str] = []
-        for sid, raw in (await self._store.remembered(user_id)).items():
-            entry = SessionEntry.model_validate_json(raw)
-            denied, _, _ = await self._store.session_state(sid, user_id)
-            if denied or entry.ends_by <= now or entry.ver != version:
-                dead.append(sid)
+        for entry in entries:
+            if entry.sid in denied or entry.ends_by <= now or entry.ver != version:
+                dead.append(entry.sid)
             else:
                 live.append(entry)
         await self._store.forget(user_id, *dead)
@@ -72,8 +71,7 @@ class SessionRegistry:
 
     async def end(self, user_id: str, sid: str) -> bool:
         """Ends one of the person's sessions; False when it is not theirs or already over."""
-        entries = await self._store.remembered(user_id)
-        raw = entries.get(sid)
+        raw = await self._store.remembered_one(user_id, sid)
         if raw is None:
             return False
         entry = SessionEntry.model_validate_json(raw)

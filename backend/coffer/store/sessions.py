@@ -38,6 +38,17 @@ class SessionStore:
     async def remembered(self, user_id: str) -> dict[str, str]:
         return {str(sid): str(entry) for sid, entry in (await self._redis.hgetall(sessions_key(user_id))).items()}
 
+    async def remembered_one(self, user_id: str, sid: str) -> str | None:
+        entry = await self._redis.hget(sessions_key(user_id), sid)
+        return None if entry is None else str(entry)
+
+    async def denied_among(self, user_id: str, sids: list[str]) -> set[str]:
+        """Which of these sessions were signed out, in one round trip (the keys share the user's slot)."""
+        if not sids:
+            return set()
+        flags = await self._redis.mget([denied_session_key(user_id, sid) for sid in sids])
+        return {sid for sid, flag in zip(sids, flags, strict=True) if flag}
+
     async def forget(self, user_id: str, *sids: str) -> None:
         if sids:
             await self._redis.hdel(sessions_key(user_id), *sids)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
@@ -11,6 +11,7 @@ from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
+from coffer.api.times import utc
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.authorization import Action
@@ -54,7 +55,7 @@ async def mint_cli_credentials(request: Request, body: CliCredentialsRequest) ->
         access_key_id=credentials.access_key_id,
         secret_access_key=credentials.secret_access_key,
         session_token=credentials.session_token,
-        expires_at=datetime.fromtimestamp(credentials.expires_at, tz=UTC),
+        expires_at=utc(credentials.expires_at),
         endpoint_url=svc.settings.public_s3_endpoint or svc.settings.s3_endpoint,
         region=svc.settings.s3_region,
     )

@@ -99,10 +99,9 @@ class People:
             if scope.account_id is None
             else self._store.account_user_ids(scope.account_id)
         )
-        people = [
-            Person(user, await self._regulator.locked_until(user.username))
-            for user in await self._store.get_many(sorted(ids))
-        ]
+        users = await self._store.get_many(sorted(ids))
+        locks = await asyncio.gather(*(self._regulator.locked_until(user.username) for user in users))
+        people = [Person(user, until) for user, until in zip(users, locks, strict=True)]
         needle = query.strip().casefold()
         people = [
             person

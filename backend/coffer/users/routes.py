@@ -7,7 +7,6 @@ the central authorization check sees the account, and a user of another scope is
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
@@ -16,6 +15,7 @@ from coffer.api.context import services
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.paging import decode_offset, encode_offset
 from coffer.api.session_guard import user_of
+from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
 from coffer.users.management import Actor, Person, Scope
 from coffer.users.schemas import (
@@ -30,10 +30,6 @@ from coffer.users.schemas import (
 TAG = "users"
 
 
-def _time(seconds: float | None) -> datetime | None:
-    return None if seconds is None else datetime.fromtimestamp(seconds, tz=UTC)
-
-
 def console_user(person: Person) -> ConsoleUser:
     user = person.user
     return ConsoleUser(
@@ -44,12 +40,12 @@ def console_user(person: Person) -> ConsoleUser:
         role=user.role,
         account_id=user.account_id,
         enabled=not user.disabled,
-        locked_until=_time(person.locked_until),
+        locked_until=utc_or_none(person.locked_until),
         mfa_enrolled=person.mfa_enrolled,
         access_keys=person.access_keys,
         must_change_password=user.must_change_password,
-        last_sign_in_at=_time(user.last_sign_in_at),
-        created_at=datetime.fromtimestamp(user.created_at, tz=UTC),
+        last_sign_in_at=utc_or_none(user.last_sign_in_at),
+        created_at=utc(user.created_at),
     )
 
 

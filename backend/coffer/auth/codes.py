@@ -1,0 +1,27 @@
+"""Checking a person's TOTP code, the same way wherever one is asked for (sign-in, reset, recovery codes).
+
+A code is accepted once: its time step is claimed per person in Redis, so a replay is refused
+(RFC 6238 §5.2).
+"""
+
+from __future__ import annotations
+
+from coffer.auth import totp
+from coffer.sealing import Sealer
+from coffer.store.mfa import MfaStore
+from coffer.store.users import UserRecord
+
+# A claimed step must outlive every moment at which its code could still be accepted.
+CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
+
+
+def enrolled_secret(sealer: Sealer, user: UserRecord) -> str | None:
+    """The person's TOTP secret, unsealed; None when they have not enrolled."""
+    if user.totp_secret_sealed is None:
+        return None
+    return sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
+
+
+async def accept_once(mfa: MfaStore, user_id: str, secret: str, code: str, now: float) -> bool:
+    step = totp.matching_step(secret, code, now)
+    return step is not None and await mfa.claim_step(user_id, step, CLAIM_SECONDS)
