@@ -6,8 +6,7 @@ import { FormError } from '@/components/form-error';
 import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useChangeOwnPassword } from '../api/profile';
-
-const MIN_LENGTH = 12;
+import { newPasswordValidation } from '../new-password-rules';
 
 export function ChangePasswordForm() {
   const change = useChangeOwnPassword();
@@ -16,8 +15,7 @@ export function ChangePasswordForm() {
     initialValues: { current_password: '', new_password: '', repeat_password: '' },
     validate: {
       current_password: (value) => (value ? null : 'Enter your current password.'),
-      new_password: (value) => (value.length >= MIN_LENGTH ? null : `Use at least ${MIN_LENGTH} characters.`),
-      repeat_password: (value, values) => (value === values.new_password ? null : 'The passwords do not match.'),
+      ...newPasswordValidation,
     },
   });
 

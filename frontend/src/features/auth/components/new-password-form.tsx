@@ -5,9 +5,8 @@ import { FormError } from '@/components/form-error';
 import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useChangeInitialPassword } from '../api/change-initial-password';
+import { MIN_PASSWORD_LENGTH, newPasswordValidation } from '../new-password-rules';
 import { useSignInFlow } from '../sign-in-flow';
-
-const MIN_LENGTH = 12;
 
 /** First sign-in: the one-time password is replaced. The server judges strength; this only spares a round trip. */
 export function NewPasswordForm({ challenge }: { challenge: string }) {
@@ -17,8 +16,7 @@ export function NewPasswordForm({ challenge }: { challenge: string }) {
     mode: 'controlled',
     initialValues: { new_password: '', repeat_password: '' },
     validate: {
-      new_password: (value) => (value.length >= MIN_LENGTH ? null : `Use at least ${MIN_LENGTH} characters.`),
-      repeat_password: (value, values) => (value === values.new_password ? null : 'The passwords do not match.'),
+      ...newPasswordValidation,
     },
   });
 
@@ -38,7 +36,7 @@ export function NewPasswordForm({ challenge }: { challenge: string }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">
-          Choose a new password of at least {MIN_LENGTH} characters. There are no other rules about letters, digits
+          Choose a new password of at least {MIN_PASSWORD_LENGTH} characters. There are no other rules about letters, digits
           or symbols, but common or easily guessed passwords are refused. A passphrase of a few unrelated words works
           well.
         </Text>

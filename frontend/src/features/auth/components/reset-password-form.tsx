@@ -6,8 +6,7 @@ import { FormError } from '@/components/form-error';
 import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useCompletePasswordReset } from '../api/password-reset';
-
-const MIN_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH, newPasswordValidation } from '../new-password-rules';
 
 /** The new password, and the authenticator code when MFA is set up: a mailed link alone is not enough. */
 export function ResetPasswordForm({ token, link, onDone }: { token: string; link: ResetLinkInfo; onDone: () => void }) {
@@ -16,8 +15,7 @@ export function ResetPasswordForm({ token, link, onDone }: { token: string; link
     mode: 'controlled',
     initialValues: { new_password: '', repeat_password: '', code: '' },
     validate: {
-      new_password: (value) => (value.length >= MIN_LENGTH ? null : `Use at least ${MIN_LENGTH} characters.`),
-      repeat_password: (value, values) => (value === values.new_password ? null : 'The passwords do not match.'),
+      ...newPasswordValidation,
       code: (value) => (!link.mfa_required || /^\d{6}$/.test(value.trim()) ? null : 'Enter the 6-digit code.'),
     },
   });
@@ -33,7 +31,7 @@ export function ResetPasswordForm({ token, link, onDone }: { token: string; link
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">
-          Choose a new password for <b>{link.username}</b>, at least {MIN_LENGTH} characters. Your other sessions end.
+          Choose a new password for <b>{link.username}</b>, at least {MIN_PASSWORD_LENGTH} characters. Your other sessions end.
         </Text>
         <FormError error={complete.error} />
         <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('new_password')} />
