@@ -58,3 +58,12 @@ def sign_in(client: TestClient, person: Person, clock: FixedClock) -> dict[str, 
     challenge = password_step(client, person)
     clock.advance(30)
     return post(client, "/api/v1/auth/mfa", {"challenge": challenge, "code": person.code(clock)})
+
+
+def first_sign_in_without_mfa(client: TestClient, person: Person) -> dict[str, Any]:
+    """A new user where MFA is optional: password, forced password change, then "set up later"."""
+    step = post(client, "/api/v1/auth/login", {"username": person.username, "password": person.password})
+    step = post(client, "/api/v1/auth/password", {"challenge": step["challenge"], "new_password": NEW_PASSWORD})
+    person.password = NEW_PASSWORD
+    assert (step["step"], step["mfa_optional"]) == ("enroll_mfa", True)
+    return post(client, "/api/v1/auth/mfa/enrollment/skip", {"challenge": step["challenge"]})

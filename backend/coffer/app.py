@@ -30,6 +30,8 @@ from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.routes import OPERATIONS as AUDIT_OPERATIONS
 from coffer.audit.service import Auditor
+from coffer.auth.enrollment import TotpEnrollment
+from coffer.auth.mfa_policy import MfaPolicy
 from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
 from coffer.auth.policy_routes import OPERATIONS as POLICY_OPERATIONS
@@ -40,6 +42,7 @@ from coffer.auth.reset_routes import OPERATIONS as RESET_OPERATIONS
 from coffer.auth.routes import OPERATIONS as AUTH_OPERATIONS
 from coffer.auth.service import SignIn
 from coffer.auth.session_routes import OPERATIONS as SESSION_OPERATIONS
+from coffer.auth.step_up import StepUp
 from coffer.clock import Clock, SystemClock
 from coffer.keys.routes import OPERATIONS as KEY_OPERATIONS
 from coffer.keys.service import AccessKeys
@@ -64,6 +67,7 @@ from coffer.store.credentials import CredentialStore
 from coffer.store.locks import LockStore
 from coffer.store.mail import MailStore
 from coffer.store.mfa import MfaStore
+from coffer.store.mfa_policy import MfaPolicyStore
 from coffer.store.regulation import RegulationStore
 from coffer.store.requests import RequestStore
 from coffer.store.sessions import SessionStore
@@ -144,6 +148,8 @@ def build_services(
         settings.ip_attempts_per_minute,
     )
     account_store = AccountStore(redis)
+    enrollment = TotpEnrollment(users, mfa, sealer, clock, issuer_name="Coffer")
+    mfa_policy = MfaPolicy(MfaPolicyStore(redis), auditor, settings.mfa_required_default)
     sign_in = SignIn(
         accounts=account_store,
         users=users,
@@ -155,10 +161,11 @@ def build_services(
         sessions=sessions,
         credentials=credentials,
         sealer=sealer,
+        enrollment=enrollment,
+        mfa_policy=mfa_policy,
         auditor=auditor,
         clock=clock,
         challenge_seconds=settings.challenge_minutes * 60,
-        issuer_name="Coffer",
     )
     accounts = Accounts(account_store, users, provider, auditor, clock)
     mailer = Mailer(MailStore(redis), clock, settings.smtp_host, settings.smtp_port, settings.mail_from)
@@ -198,7 +205,9 @@ def build_services(
         provisioning=provisioning,
         requests=requests,
         session_registry=SessionRegistry(session_store, sessions, clock),
-        profile=Profile(users, passwords, regulator, sessions, mfa, sealer, auditor, clock),
+        profile=Profile(users, passwords, regulator, sessions, mfa, sealer, enrollment, auditor, clock),
+        mfa_policy=mfa_policy,
+        step_up=StepUp(passwords, regulator, mfa, sealer, auditor, clock),
         password_reset=PasswordReset(
             users,
             passwords,

@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     trust_proxy_headers: bool = Field(
         False, description="Take the client IP from X-Forwarded-For (set only behind your own nginx)."
     )
+    mfa_required_default: bool = Field(
+        True, description="MFA required platform-wide until a platform admin changes it in the console."
+    )
     password_min_length: int = Field(12, ge=8, description="Minimum password length (ASVS 6.2).")
     argon2_time_cost: int = Field(3, ge=1, description="argon2id passes.")
     argon2_memory_kib: int = Field(65536, ge=8192, description="argon2id memory in KiB.")

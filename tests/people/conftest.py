@@ -24,6 +24,7 @@ class Team:
     account_id: str
     admin: TestClient
     admin_id: str
+    admin_person: Person
     settings: Settings
     stack: EmbeddedStack
     clock: FixedClock
@@ -41,6 +42,11 @@ class Team:
         assert answer.status_code == 201, answer.text
         return dict(answer.json())
 
+    def fresh_factor(self, person: Person | None = None) -> dict[str, str]:
+        """A step-up body: the next TOTP code of the person (the admin by default), never one already spent."""
+        self.clock.advance(30)
+        return {"code": (person or self.admin_person).code(self.clock)}
+
     def signed_in(self, user: dict[str, Any]) -> tuple[TestClient, Person]:
         mail = wait_for_mail(self.stack, user["email"], "Your Coffer sign-in")
         person = Person(user["username"], one_time_password(mail))
@@ -55,5 +61,6 @@ def team(settings: Settings, stack: EmbeddedStack, clock: FixedClock) -> Iterato
     owner = create_account_with_admin(settings, account_id, f"owner{account_id}")
     with contextlib.ExitStack() as opened:
         admin = opened.enter_context(open_client(settings, clock))
-        first_sign_in(admin, Person(owner.user.username, owner.one_time_password), clock)
-        yield Team(account_id, admin, owner.user.id, settings, stack, clock, opened)
+        admin_person = Person(owner.user.username, owner.one_time_password)
+        first_sign_in(admin, admin_person, clock)
+        yield Team(account_id, admin, owner.user.id, admin_person, settings, stack, clock, opened)

@@ -28,13 +28,13 @@ def keys_path(team: Team, user: dict[str, Any]) -> str:
 
 def test_a_member_creates_a_key_that_works_only_in_the_account_and_its_secret_is_shown_once(team: Team) -> None:
     member = team.invite("hana")
-    client, _ = team.signed_in(member)
+    client, hana = team.signed_in(member)
     own_bucket = f"{team.account_id}-docs"
     other_account = unique_account_id("elsewhere")
     service_client(team.settings, "s3").create_bucket(Bucket=own_bucket)
     service_client(team.settings, "s3").create_bucket(Bucket=f"{other_account}-docs")
 
-    answer = client.post(keys_path(team, member))
+    answer = client.post(keys_path(team, member), json=team.fresh_factor(hana))
 
     assert answer.status_code == 201 and answer.headers["cache-control"] == "no-store"
     created = answer.json()
@@ -49,18 +49,18 @@ def test_a_member_creates_a_key_that_works_only_in_the_account_and_its_secret_is
 
 def test_at_most_two_keys_per_person(team: Team) -> None:
     member = team.invite("ivan")
-    statuses = [team.admin.post(keys_path(team, member)).status_code for _ in range(3)]
+    statuses = [team.admin.post(keys_path(team, member), json=team.fresh_factor()).status_code for _ in range(3)]
     assert statuses == [201, 201, 409]
     listed = team.admin.get(team.base, params={"q": "ivan"}).json()["items"]
     assert [(user["username"], user["access_keys"]) for user in listed] == [("ivan", 2)]
-    assert "at most 2" in team.admin.post(keys_path(team, member)).json()["detail"]
+    assert "at most 2" in team.admin.post(keys_path(team, member), json=team.fresh_factor()).json()["detail"]
 
 
 def test_a_deactivated_key_is_refused_until_activated_and_a_deleted_one_for_good(team: Team) -> None:
     member = team.invite("judy")
     bucket = f"{team.account_id}-logs"
     service_client(team.settings, "s3").create_bucket(Bucket=bucket)
-    created = team.admin.post(keys_path(team, member)).json()
+    created = team.admin.post(keys_path(team, member), json=team.fresh_factor()).json()
     s3, one = s3_with(team, created), f"{keys_path(team, member)}/{created['access_key_id']}"
     s3.list_objects_v2(Bucket=bucket)
 
@@ -79,11 +79,11 @@ def test_a_deactivated_key_is_refused_until_activated_and_a_deleted_one_for_good
 
 def test_members_reach_only_their_own_keys_and_keys_only_of_the_person_named(team: Team) -> None:
     kate, leo = team.invite("kate"), team.invite("leo")
-    kate_client, _ = team.signed_in(kate)
-    leos_key = team.admin.post(keys_path(team, leo)).json()
+    kate_client, kate_person = team.signed_in(kate)
+    leos_key = team.admin.post(keys_path(team, leo), json=team.fresh_factor()).json()
 
     assert kate_client.get(keys_path(team, leo)).status_code == 403
-    assert kate_client.post(keys_path(team, leo)).status_code == 403
+    assert kate_client.post(keys_path(team, leo), json=team.fresh_factor(kate_person)).status_code == 403
     via_kate = f"{keys_path(team, kate)}/{leos_key['access_key_id']}/deactivate"
     assert kate_client.post(via_kate).status_code == 404
     assert team.admin.get(keys_path(team, leo)).json()["items"][0]["active"] is True
@@ -100,5 +100,5 @@ def test_keys_are_reached_only_through_the_persons_own_account(team: Team) -> No
 def test_a_disabled_person_gets_no_new_key(team: Team) -> None:
     member = team.invite("ned")
     team.admin.post(f"{team.base}/{member['id']}/disable")
-    refused = team.admin.post(keys_path(team, member))
+    refused = team.admin.post(keys_path(team, member), json=team.fresh_factor())
     assert refused.status_code == 409 and "disabled" in refused.json()["detail"]

@@ -17,12 +17,12 @@ from .conftest import Team
 
 def test_a_member_gets_credentials_for_an_hour_that_work_only_in_the_account(team: Team) -> None:
     member = team.invite("olga")
-    client, _ = team.signed_in(member)
+    client, olga = team.signed_in(member)
     own_bucket, other_bucket = f"{team.account_id}-raw", f"{unique_account_id('far')}-raw"
     for bucket in (own_bucket, other_bucket):
         service_client(team.settings, "s3").create_bucket(Bucket=bucket)
 
-    answer = client.post("/api/v1/me/cli-credentials", json={})
+    answer = client.post("/api/v1/me/cli-credentials", json=team.fresh_factor(olga))
 
     assert answer.status_code == 201 and answer.headers["cache-control"] == "no-store"
     minted = answer.json()
@@ -47,12 +47,12 @@ def test_credentials_never_outlive_the_session(team: Team) -> None:
     short: Settings = make_settings(team.stack, session_max_hours=1)
     member = team.invite("pete")
     team.settings = short
-    client, _ = team.signed_in(member)
+    client, pete = team.signed_in(member)
     for _ in range(5):  # an active session, renewed every 10 minutes, 50 minutes into its 1 hour
         team.clock.advance(600)
         assert client.get("/api/v1/me").status_code == 200
 
-    refused = client.post("/api/v1/me/cli-credentials", json={"duration_seconds": 900})
+    refused = client.post("/api/v1/me/cli-credentials", json={"duration_seconds": 900, **team.fresh_factor(pete)})
 
     assert refused.status_code == 409
     assert "Sign in again" in refused.json()["detail"]

@@ -8,7 +8,7 @@ from starlette.testclient import TestClient
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 
-from ..conftest import create_account_with_admin, unique_account_id
+from ..conftest import create_account_with_admin, open_client, unique_account_id
 from ..flows import Person, first_sign_in, sign_in
 from ..mailbox import one_time_password, wait_for_mail
 from ..storage import key_of, service_client
@@ -185,3 +185,20 @@ def test_a_reset_authenticator_ends_sessions_and_the_person_enrolls_again(team: 
     )
     assert confirmed.status_code == 200
     assert team.admin.get(f"{team.base}/{member['id']}").json()["mfa_enrolled"] is True
+
+
+def test_an_admin_ends_every_session_of_a_person_but_not_their_own(team: Team) -> None:
+    member = team.invite("rosa")
+    client, person = team.signed_in(member)
+    with open_client(team.settings, team.clock) as elsewhere:
+        sign_in(elsewhere, person, team.clock)
+
+        ended = team.admin.post(f"{team.base}/{member['id']}/sign-out")
+
+        assert ended.status_code == 200
+        assert client.get("/api/v1/me").status_code == 401
+        assert elsewhere.get("/api/v1/me").status_code == 401
+    assert team.admin.post(f"{team.base}/{team.admin_id}/sign-out").status_code == 409
+    assert team.admin.get("/api/v1/me").status_code == 200
+    sign_in(client, person, team.clock)
+    assert client.get("/api/v1/me").status_code == 200

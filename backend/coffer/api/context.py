@@ -9,10 +9,12 @@ from starlette.requests import Request
 
 from coffer.accounts.service import Accounts
 from coffer.audit.service import Auditor
+from coffer.auth.mfa_policy import MfaPolicy
 from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
 from coffer.auth.profile import Profile
 from coffer.auth.service import SignIn
+from coffer.auth.step_up import StepUp
 from coffer.clock import Clock
 from coffer.keys.service import AccessKeys
 from coffer.mail.service import Mailer
@@ -55,6 +57,8 @@ class Services:
     password_reset: PasswordReset
     profile: Profile
     session_registry: SessionRegistry
+    mfa_policy: MfaPolicy
+    step_up: StepUp
 
 
 class State(TypedDict):

@@ -11,10 +11,19 @@ from starlette.responses import Response
 
 from coffer.accounts.service import AccountNotFound, AccountStateConflict, AccountTaken, InvalidAccount
 from coffer.api.problems import TYPE_BASE, FieldError, Problem, problem_response
+from coffer.auth.enrollment import NoPendingSecret
 from coffer.auth.password_reset import InvalidResetLink
-from coffer.auth.profile import WrongCurrentPassword
+from coffer.auth.profile import MfaAlreadyEnrolled, WrongCurrentPassword
 from coffer.auth.regulation import Locked, RateLimited
-from coffer.auth.service import AccountClosed, InvalidChallenge, InvalidCode, InvalidCredentials, WeakPassword
+from coffer.auth.service import (
+    AccountClosed,
+    InvalidChallenge,
+    InvalidCode,
+    InvalidCredentials,
+    MfaRequired,
+    WeakPassword,
+)
+from coffer.auth.step_up import StepUpMissing
 from coffer.authorization import Forbidden
 from coffer.keys.service import KeyLimit, KeyNotFound
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
@@ -144,6 +153,40 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
             message,
             errors=[FieldError(field="current_password", message=message)],
         ), {}
+    if isinstance(error, StepUpMissing):
+        message = (
+            "Enter a code from your authenticator app to confirm."
+            if error.field == "code"
+            else "Enter your current password to confirm."
+        )
+        return _problem(
+            422,
+            "step-up-required",
+            "Confirm it is you",
+            message,
+            errors=[FieldError(field=error.field, message=message)],
+        ), {}
+    if isinstance(error, MfaRequired):
+        return _problem(
+            403,
+            "mfa-required",
+            "Two-factor authentication required",
+            "Two-factor authentication is now required here. Set it up to continue.",
+        ), {}
+    if isinstance(error, MfaAlreadyEnrolled):
+        return _problem(
+            409,
+            "mfa-enrolled",
+            "Already set up",
+            "Two-factor authentication is already set up. An administrator can reset it if the device is lost.",
+        ), {}
+    if isinstance(error, NoPendingSecret):
+        return _problem(
+            409,
+            "enrollment-expired",
+            "Set-up expired",
+            "This set-up has expired. Start again to get a new QR code.",
+        ), {}
     if isinstance(error, InvalidResetLink):
         return _problem(
             410,
@@ -193,6 +236,10 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         InvalidChallenge,
         InvalidCode,
         WeakPassword,
+        StepUpMissing,
+        MfaRequired,
+        MfaAlreadyEnrolled,
+        NoPendingSecret,
         Forbidden,
         StorageUnavailable,
         StorageRefused,

@@ -1,13 +1,30 @@
-"""The security rules in force, read-only for platform admins (they are settings, changed at deployment)."""
+"""The security rules in force, shown to platform admins, and where MFA is required.
+
+Password, lockout and session rules are deployment settings (read-only here). Requiring MFA is
+changed in the console: platform-wide by platform admins, per account by its admins.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from starlette.requests import Request
 
 from coffer.api.context import services
-from coffer.api.operations import Operation
+from coffer.api.operations import Operation, client_ip
+from coffer.api.session_guard import user_of
+from coffer.auth.mfa_policy import AccountMfaRule
 from coffer.authorization import Action
+
+
+class MfaRequirement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    required: bool
+
+
+class AccountMfaPolicy(BaseModel):
+    platform_required: bool
+    account_required: bool
+    required: bool
 
 
 class SecurityPolicy(BaseModel):
@@ -24,19 +41,47 @@ class SecurityPolicy(BaseModel):
 
 async def get_security_policy(request: Request, body: None) -> SecurityPolicy:
     settings = services(request).settings
+    mfa_required = await services(request).mfa_policy.platform_required()
     return SecurityPolicy(
         password_min_length=settings.password_min_length,
         password_strength_check="zxcvbn: passwords it rates below 3 of 4 are refused",  # noqa: S106 - a rule, not a secret
         lockout_failures=settings.lockout_failures,
         lockout_minutes=settings.lockout_minutes,
         ip_attempts_per_minute=settings.ip_attempts_per_minute,
-        mfa_required=True,
+        mfa_required=mfa_required,
         session_minutes=settings.session_minutes,
         session_max_hours=settings.session_max_hours,
         challenge_minutes=settings.challenge_minutes,
     )
 
 
+async def set_platform_mfa(request: Request, body: MfaRequirement) -> SecurityPolicy:
+    await services(request).mfa_policy.set_platform_required(
+        body.required, user_of(request).username, client_ip(request)
+    )
+    return await get_security_policy(request, None)
+
+
+def _account_policy(rule: AccountMfaRule) -> AccountMfaPolicy:
+    return AccountMfaPolicy(
+        platform_required=rule.platform_required, account_required=rule.account_required, required=rule.required
+    )
+
+
+async def get_account_mfa(request: Request, body: None) -> AccountMfaPolicy:
+    return _account_policy(await services(request).mfa_policy.account_rule(request.path_params["account_id"]))
+
+
+async def set_account_mfa(request: Request, body: MfaRequirement) -> AccountMfaPolicy:
+    account_id = request.path_params["account_id"]
+    await services(request).accounts.get(account_id)
+    rule = await services(request).mfa_policy.set_account_required(
+        account_id, body.required, user_of(request).username, client_ip(request)
+    )
+    return _account_policy(rule)
+
+
+_ACCOUNT_MFA = "/api/v1/accounts/{account_id}/mfa-policy"
 OPERATIONS = [
     Operation(
         "GET",
@@ -48,5 +93,42 @@ OPERATIONS = [
         response=SecurityPolicy,
         errors=(403,),
         action=Action.POLICY_READ,
+    ),
+    Operation(
+        "PUT",
+        "/api/v1/security-policy/mfa",
+        "setPlatformMfaRequirement",
+        "Require MFA of everyone, or let each account decide; people without MFA enroll at their next sign-in",
+        set_platform_mfa,
+        "profile",
+        body=MfaRequirement,
+        response=SecurityPolicy,
+        errors=(403, 422),
+        action=Action.POLICY_MANAGE,
+    ),
+    Operation(
+        "GET",
+        _ACCOUNT_MFA,
+        "getAccountMfaPolicy",
+        "Whether this account's people must use MFA (by the platform's rule or the account's own)",
+        get_account_mfa,
+        "users",
+        response=AccountMfaPolicy,
+        errors=(403,),
+        action=Action.USERS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "PUT",
+        _ACCOUNT_MFA,
+        "setAccountMfaPolicy",
+        "Require MFA of this account's people (it cannot lift the platform's requirement)",
+        set_account_mfa,
+        "users",
+        body=MfaRequirement,
+        response=AccountMfaPolicy,
+        errors=(403, 404, 422),
+        action=Action.USERS_MANAGE,
+        account_param="account_id",
     ),
 ]

@@ -1,7 +1,8 @@
-"""What a signed-in person changes about themselves: their password and their recovery codes.
+"""What a signed-in person changes about themselves: password, TOTP set-up and recovery codes.
 
 A password change needs the current password and ends the person's other sessions, keeping this
-one; new recovery codes need a TOTP code, so a stolen session alone cannot mint them.
+one; setting up TOTP later needs the password; new recovery codes need a TOTP code. So a stolen
+session alone can change none of them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.auth import recovery
 from coffer.auth.codes import accept_once, enrolled_secret
+from coffer.auth.enrollment import Enrollment, TotpEnrollment
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import Regulator
 from coffer.auth.service import InvalidCode, WeakPassword
@@ -28,6 +30,10 @@ class WrongCurrentPassword(Exception):
     pass
 
 
+class MfaAlreadyEnrolled(Exception):
+    """TOTP is set up already; an admin reset (lost device) is the way to start over."""
+
+
 class Profile:
     def __init__(
         self,
@@ -37,6 +43,7 @@ class Profile:
         sessions: Sessions,
         mfa: MfaStore,
         sealer: Sealer,
+        enrollment: TotpEnrollment,
         auditor: Auditor,
         clock: Clock,
     ) -> None:
@@ -46,6 +53,7 @@ class Profile:
         self._sessions = sessions
         self._mfa = mfa
         self._sealer = sealer
+        self._enrollment = enrollment
         self._auditor = auditor
         self._clock = clock
 
@@ -53,11 +61,7 @@ class Profile:
         self, claims: SessionClaims, user: UserRecord, current: str, new: str, ip: str
     ) -> tuple[str, SessionClaims]:
         """Returns this session re-issued under the new version (the cookie to set)."""
-        await self._regulator.ensure_unlocked(user.username)
-        if not await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, current):
-            await self._regulator.record_failure(user.username)
-            await self._audit(events.PASSWORD_CHANGE, user, "failure", ip)
-            raise WrongCurrentPassword
+        await self._check_password(user, current, events.PASSWORD_CHANGE, ip)
         reason = self._passwords.weakness(new, [user.username, user.email, user.display_name])
         if reason is None and new == current:
             reason = "Choose a password different from the current one."
@@ -69,6 +73,32 @@ class Profile:
         await self._regulator.record_success(user.username)
         await self._audit(events.PASSWORD_CHANGE, user, "success", ip)
         return await self._sessions.continue_with_version(claims, version)
+
+    async def _check_password(self, user: UserRecord, password: str, action: str, ip: str) -> None:
+        await self._regulator.ensure_unlocked(user.username)
+        if not await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password):
+            await self._regulator.record_failure(user.username)
+            await self._audit(action, user, "failure", ip)
+            raise WrongCurrentPassword
+
+    async def start_mfa_enrollment(self, user: UserRecord, password: str, ip: str) -> Enrollment:
+        if user.totp_secret_sealed is not None:
+            raise MfaAlreadyEnrolled
+        await self._check_password(user, password, events.MFA_ENROLL, ip)
+        return await self._enrollment.start(user)
+
+    async def confirm_mfa_enrollment(self, user: UserRecord, code: str, ip: str) -> list[str]:
+        """The recovery codes, once the first code matches; other sessions go on (nothing was weakened)."""
+        if user.totp_secret_sealed is not None:
+            raise MfaAlreadyEnrolled
+        await self._regulator.ensure_unlocked(user.username)
+        codes = await self._enrollment.confirm(user, code)
+        if codes is None:
+            await self._regulator.record_failure(user.username)
+            await self._audit(events.MFA_ENROLL, user, "failure", ip)
+            raise InvalidCode
+        await self._audit(events.MFA_ENROLL, user, "success", ip)
+        return codes
 
     async def new_recovery_codes(self, user: UserRecord, code: str, ip: str) -> list[str]:
         await self._regulator.ensure_unlocked(user.username)

@@ -1,4 +1,4 @@
-"""HTTP of a person's own profile: change password, new recovery codes."""
+"""HTTP of a person's own profile: change password, set up TOTP later, new recovery codes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from starlette.requests import Request
 from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
+from coffer.auth.schemas import MfaEnrollment
 
 _STRICT = ConfigDict(extra="forbid")
 
@@ -25,6 +26,28 @@ class RecoveryCodesRequest(BaseModel):
 
 class RecoveryCodes(BaseModel):
     recovery_codes: list[str]
+
+
+class OwnMfaStart(BaseModel):
+    model_config = _STRICT
+    current_password: str = Field(min_length=1, max_length=1024)
+
+
+class OwnMfaConfirm(BaseModel):
+    model_config = _STRICT
+    code: str = Field(min_length=1, max_length=16)
+
+
+async def start_own_mfa_enrollment(request: Request, body: OwnMfaStart) -> MfaEnrollment:
+    enrollment = await services(request).profile.start_mfa_enrollment(
+        user_of(request), body.current_password, client_ip(request)
+    )
+    return MfaEnrollment(secret=enrollment.secret, otpauth_uri=enrollment.otpauth_uri, qr_svg=enrollment.qr_svg)
+
+
+async def confirm_own_mfa_enrollment(request: Request, body: OwnMfaConfirm) -> RecoveryCodes:
+    codes = await services(request).profile.confirm_mfa_enrollment(user_of(request), body.code, client_ip(request))
+    return RecoveryCodes(recovery_codes=codes)
 
 
 async def change_own_password(request: Request, body: OwnPasswordChange) -> None:
@@ -61,5 +84,27 @@ OPERATIONS = [
         body=RecoveryCodesRequest,
         response=RecoveryCodes,
         errors=(401, 422, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/me/mfa/enrollment",
+        "startOwnMfaEnrollment",
+        "Set up TOTP now (the current password is needed): a new secret and QR code",
+        start_own_mfa_enrollment,
+        TAG,
+        body=OwnMfaStart,
+        response=MfaEnrollment,
+        errors=(409, 422, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/me/mfa/enrollment/confirm",
+        "confirmOwnMfaEnrollment",
+        "Confirm the new TOTP secret with a first code; returns recovery codes",
+        confirm_own_mfa_enrollment,
+        TAG,
+        body=OwnMfaConfirm,
+        response=RecoveryCodes,
+        errors=(401, 409, 422, 429),
     ),
 ]

@@ -16,6 +16,7 @@ from coffer.auth.schemas import (
     MfaConfirmRequest,
     MfaEnrollment,
     MfaEnrollRequest,
+    MfaSkipRequest,
     MfaVerifyRequest,
     PasswordChangeRequest,
     SessionInfo,
@@ -28,7 +29,12 @@ from coffer.store.users import UserRecord
 
 
 def _step(challenge: Challenge) -> SignInStep:
-    return SignInStep(step=challenge.step, challenge=challenge.token, expires_at=utc(challenge.expires_at))
+    return SignInStep(
+        step=challenge.step,
+        challenge=challenge.token,
+        expires_at=utc(challenge.expires_at),
+        mfa_optional=challenge.mfa_optional,
+    )
 
 
 def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
@@ -41,6 +47,7 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
         role=user.role,
         account_id=user.account_id,
         outbox_enabled=services(request).settings.dev_mode and user.role == "platform-admin",
+        mfa_enrolled=user.totp_secret_sealed is not None,
         session=SessionInfo(
             signed_in_at=utc(claims.auth_time), expires_at=utc(claims.exp), absolute_expires_at=utc(end)
         ),
@@ -73,6 +80,11 @@ async def start_mfa_enrollment(request: Request, body: MfaEnrollRequest) -> MfaE
 
 async def confirm_mfa_enrollment(request: Request, body: MfaConfirmRequest) -> Response:
     opened = await services(request).sign_in.confirm_enrollment(body.challenge, body.code, client_ip(request))
+    return await _signed_in(request, opened)
+
+
+async def skip_mfa_enrollment(request: Request, body: MfaSkipRequest) -> Response:
+    opened = await services(request).sign_in.skip_enrollment(body.challenge, client_ip(request))
     return await _signed_in(request, opened)
 
 
@@ -160,6 +172,18 @@ OPERATIONS = [
         response=SignedIn,
         needs_session=False,
         errors=(401, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/auth/mfa/enrollment/skip",
+        "skipMfaEnrollment",
+        "Set up MFA later; allowed only where neither the platform nor the account requires it",
+        skip_mfa_enrollment,
+        TAG,
+        body=MfaSkipRequest,
+        response=SignedIn,
+        needs_session=False,
+        errors=(401, 403),
     ),
     Operation(
         "POST",

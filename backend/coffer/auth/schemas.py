@@ -23,6 +23,20 @@ class SignInStep(BaseModel):
     step: Literal["change_password", "enroll_mfa", "mfa"]
     challenge: str
     expires_at: datetime
+    mfa_optional: bool = Field(
+        False, description="At enroll_mfa: MFA is not required here, so enrollment may be skipped."
+    )
+
+
+class MfaSkipRequest(_Strict):
+    challenge: str = Field(min_length=1, max_length=4096)
+
+
+class StepUpRequest(_Strict):
+    """The fresh factor asked before handing out storage secrets: `code` with MFA, else `current_password`."""
+
+    code: str | None = Field(None, max_length=16, description="A TOTP code, for people who set up MFA.")
+    current_password: str | None = Field(None, max_length=1024, description="For people without MFA.")
 
 
 class PasswordChangeRequest(_Strict):
@@ -66,6 +80,7 @@ class Me(BaseModel):
     account_id: str | None
     session: SessionInfo
     outbox_enabled: bool
+    mfa_enrolled: bool
 
 
 class SignedIn(BaseModel):

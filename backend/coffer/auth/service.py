@@ -1,5 +1,8 @@
 """The sign-in journey: password, then (first time) a new password and TOTP enrollment, then TOTP.
 
+Where neither the platform nor the person's account requires MFA, enrollment may be put off
+("set up later"); whoever has enrolled always gives the second factor.
+
 Between the steps the user holds a challenge token (5 min, audience `mfa`) that names the
 next step; it is never a session. Only a valid second factor opens a session.
 """
@@ -14,8 +17,10 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth import recovery, totp
+from coffer.auth import recovery
 from coffer.auth.codes import accept_once, enrolled_secret
+from coffer.auth.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
+from coffer.auth.mfa_policy import MfaPolicy
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import Regulator
 from coffer.clock import Clock
@@ -30,7 +35,6 @@ from coffer.store.users import UserRecord, UserStore
 from coffer.sts.service import StorageCredentials
 
 Step = Literal["change_password", "enroll_mfa", "mfa"]
-_PENDING_SECRET_SECONDS = 600
 
 
 class InvalidCredentials(Exception):
@@ -59,18 +63,16 @@ class WeakPassword(Exception):
         self.reason = reason
 
 
+class MfaRequired(Exception):
+    """Setting up MFA later is not allowed: the platform or the person's account requires it."""
+
+
 @dataclass(frozen=True)
 class Challenge:
     step: Step
     token: str
     expires_at: float
-
-
-@dataclass(frozen=True)
-class Enrollment:
-    secret: str
-    otpauth_uri: str
-    qr_svg: str
+    mfa_optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,11 @@ class SignIn:
         sessions: Sessions,
         credentials: StorageCredentials,
         sealer: Sealer,
+        enrollment: TotpEnrollment,
+        mfa_policy: MfaPolicy,
         auditor: Auditor,
         clock: Clock,
         challenge_seconds: int,
-        issuer_name: str,
     ) -> None:
         self._accounts = accounts
         self._users = users
@@ -113,7 +116,8 @@ class SignIn:
         self._auditor = auditor
         self._clock = clock
         self._challenge_seconds = challenge_seconds
-        self._issuer_name = issuer_name
+        self._enrollment = enrollment
+        self._mfa_policy = mfa_policy
 
     # -- step 1: password ---------------------------------------------------------------------
 
@@ -151,15 +155,19 @@ class SignIn:
 
     async def _challenge_for(self, user: UserRecord) -> Challenge:
         step: Step
+        optional = False
         if user.must_change_password:
             step = "change_password"
         elif user.totp_secret_sealed is None:
             step = "enroll_mfa"
+            optional = not await self._mfa_policy.required_for(user.account_id)
         else:
             step = "mfa"
         version = await self._users.version(user.id)
         token = await self._signer.sign(CHALLENGE, user.id, self._challenge_seconds, {"step": step, "ver": version})
-        return Challenge(step=step, token=token, expires_at=self._clock.now() + self._challenge_seconds)
+        return Challenge(
+            step=step, token=token, expires_at=self._clock.now() + self._challenge_seconds, mfa_optional=optional
+        )
 
     async def _redeem(self, token: str, step: Step, *, spend: bool) -> tuple[UserRecord, dict[str, Any]]:
         try:
@@ -194,34 +202,34 @@ class SignIn:
         await self._audit(events.PASSWORD_CHANGE, user, "success", ip)
         return await self._challenge_for(user)
 
-    # -- step 2b: TOTP enrollment --------------------------------------------------------------
+    # -- step 2b: TOTP enrollment (or, where MFA is not required, "set up later") ------------
 
     async def start_enrollment(self, token: str) -> Enrollment:
         user, _ = await self._redeem(token, "enroll_mfa", spend=False)
-        secret = totp.new_secret()
-        sealed = self._sealer.seal(secret.encode(), f"totp-pending:{user.id}")
-        await self._mfa.put_pending_secret(user.id, sealed, _PENDING_SECRET_SECONDS)
-        uri = totp.provisioning_uri(secret, user.username, self._issuer_name)
-        return Enrollment(secret=secret, otpauth_uri=uri, qr_svg=totp.qr_svg(uri))
+        return await self._enrollment.start(user)
 
     async def confirm_enrollment(self, token: str, code: str, ip: str) -> OpenedSession:
         user, _ = await self._redeem(token, "enroll_mfa", spend=False)
         await self._regulator.ensure_unlocked(user.username)
-        sealed = await self._mfa.pending_secret(user.id)
-        if sealed is None:
-            raise InvalidChallenge
-        secret = self._sealer.open(sealed, f"totp-pending:{user.id}").decode()
-        if not await self._claim_code(user, secret, code):
+        try:
+            codes = await self._enrollment.confirm(user, code)
+        except NoPendingSecret as error:
+            raise InvalidChallenge from error
+        if codes is None:
             await self._failed(user.username, events.MFA_ENROLL, ip, user)
             raise InvalidCode
         await self._redeem(token, "enroll_mfa", spend=True)
-        user.totp_secret_sealed = self._sealer.seal(secret.encode(), f"totp:{user.id}")
-        await self._users.save(user)
-        await self._mfa.drop_pending_secret(user.id)
-        codes = recovery.new_codes()
-        await self._users.replace_recovery_codes(user.id, [recovery.code_hash(code) for code in codes])
         await self._audit(events.MFA_ENROLL, user, "success", ip)
         return await self._open_session(user, ip, codes)
+
+    async def skip_enrollment(self, token: str, ip: str) -> OpenedSession:
+        """Opens a session without MFA, only while neither the platform nor the account requires it."""
+        user, _ = await self._redeem(token, "enroll_mfa", spend=False)
+        if await self._mfa_policy.required_for(user.account_id):
+            raise MfaRequired
+        await self._redeem(token, "enroll_mfa", spend=True)
+        await self._audit(events.MFA_SKIP, user, "success", ip)
+        return await self._open_session(user, ip, None)
 
     # -- step 3: second factor -----------------------------------------------------------------
 

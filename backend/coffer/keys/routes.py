@@ -13,6 +13,7 @@ from coffer.api.context import services
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc_or_none
+from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action, Forbidden
 from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey
 from coffer.keys.service import MAX_KEYS_PER_USER
@@ -44,10 +45,10 @@ async def list_keys(request: Request, body: None) -> AccessKeyList:
     )
 
 
-async def create_key(request: Request, body: None) -> CreatedAccessKey:
-    key = await services(request).access_keys.create(
-        await _owner(request), user_of(request).username, client_ip(request)
-    )
+async def create_key(request: Request, body: StepUpRequest) -> CreatedAccessKey:
+    owner, caller = await _owner(request), user_of(request)
+    await services(request).step_up.confirm(caller, body.code, body.current_password, "key.create", client_ip(request))
+    key = await services(request).access_keys.create(owner, caller.username, client_ip(request))
     return CreatedAccessKey(
         access_key_id=key.access_key_id, secret_access_key=key.secret_access_key, created_at=utc_or_none(key.created_at)
     )
@@ -105,11 +106,12 @@ OPERATIONS = [
         "POST",
         _KEYS,
         "createAccessKey",
-        "A new access key; the answer is the only place its secret appears",
+        "A new access key, after a fresh factor of the caller; the answer is the only place its secret appears",
         create_key,
+        body=StepUpRequest,
         response=CreatedAccessKey,
         status=201,
-        errors=(403, 404, 409),
+        errors=(401, 403, 404, 409, 422, 429),
     ),
     _op(
         "POST",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from coffer.api.context import services
@@ -14,11 +14,11 @@ from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
+from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action
 
 
-class CliCredentialsRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CliCredentialsRequest(StepUpRequest):
     duration_seconds: int = Field(3600, ge=900, le=3600, description="Asked lifetime; capped by the session's end.")
 
 
@@ -37,6 +37,7 @@ async def mint_cli_credentials(request: Request, body: CliCredentialsRequest) ->
     svc, claims, user = services(request), session_of(request), user_of(request)
     if claims.acct is None:
         raise ProblemError(409, "no-account", "No storage account", "Staff have no storage account of their own.")
+    await svc.step_up.confirm(user, body.code, body.current_password, "credentials.cli", client_ip(request))
     session_end = claims.auth_time + svc.settings.session_max_hours * 3600
     credentials = await svc.credentials.for_cli(
         claims.acct, user.username, claims.role, body.duration_seconds, session_end
@@ -66,13 +67,13 @@ OPERATIONS = [
         "POST",
         "/api/v1/me/cli-credentials",
         "mintCliCredentials",
-        "Temporary credentials for your own tools, scoped like your console session",
+        "Temporary credentials for your own tools, scoped like your console session (asks a fresh factor)",
         mint_cli_credentials,
         "access keys",
         body=CliCredentialsRequest,
         response=CliCredentials,
         status=201,
-        errors=(403, 409, 422),
+        errors=(401, 403, 409, 422, 429),
         action=Action.CLI_CREDENTIALS,
     ),
 ]

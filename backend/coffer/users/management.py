@@ -193,6 +193,14 @@ class People:
         await self._audit(events.USER_RESET_PASSWORD, person.user, actor)
         return await self.get(scope, user_id)
 
+    async def end_sessions(self, scope: Scope, user_id: str, actor: Actor) -> Person:
+        """Every session of the person ends at its next request (a stolen device, a leaver)."""
+        person = await self.get(scope, user_id)
+        self._not_self(person.user, actor)
+        await self._store.bump_version(person.user.id)
+        await self._audit(events.USER_END_SESSIONS, person.user, actor)
+        return person
+
     async def reset_mfa(self, scope: Scope, user_id: str, actor: Actor) -> Person:
         """For a lost device: the authenticator and recovery codes are forgotten, sessions end, and the
         person enrolls again at their next sign-in."""

@@ -104,6 +104,13 @@ async def reset_password(request: Request, body: None) -> ConsoleUser:
     return console_user(await people.reset_password(_scope(request), request.path_params["user_id"], _actor(request)))
 
 
+async def end_sessions(request: Request, body: None) -> ConsoleUser:
+    svc = services(request)
+    person = await svc.people.end_sessions(_scope(request), request.path_params["user_id"], _actor(request))
+    await svc.session_registry.forget_all(person.user.id)
+    return console_user(person)
+
+
 async def reset_mfa(request: Request, body: None) -> ConsoleUser:
     people = services(request).people
     return console_user(await people.reset_mfa(_scope(request), request.path_params["user_id"], _actor(request)))
@@ -168,6 +175,14 @@ def _operations(base: str, noun: str, action: Action, account_param: str | None)
             f"resetPasswordOf{noun}",
             "Mail a new one-time password",
             reset_password,
+            **person,
+        ),
+        op(
+            "POST",
+            one + "/sign-out",
+            f"endSessionsOf{noun}",
+            "End every session of the person (at their next request)",
+            end_sessions,
             **person,
         ),
         op(

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetMeData, GetMeErrors, GetMeResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
+import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetMeData, GetMeErrors, GetMeResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -59,6 +59,18 @@ export const startMfaEnrollment = <ThrowOnError extends boolean = true>(options:
  */
 export const confirmMfaEnrollment = <ThrowOnError extends boolean = true>(options: Options<ConfirmMfaEnrollmentData, ThrowOnError>) => (options.client ?? client).post<ConfirmMfaEnrollmentResponses, ConfirmMfaEnrollmentErrors, ThrowOnError>({
     url: '/api/v1/auth/mfa/enrollment/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set up MFA later; allowed only where neither the platform nor the account requires it
+ */
+export const skipMfaEnrollment = <ThrowOnError extends boolean = true>(options: Options<SkipMfaEnrollmentData, ThrowOnError>) => (options.client ?? client).post<SkipMfaEnrollmentResponses, SkipMfaEnrollmentErrors, ThrowOnError>({
+    url: '/api/v1/auth/mfa/enrollment/skip',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -188,6 +200,40 @@ export const newRecoveryCodes = <ThrowOnError extends boolean = true>(options: O
 });
 
 /**
+ * Set up TOTP now (the current password is needed): a new secret and QR code
+ */
+export const startOwnMfaEnrollment = <ThrowOnError extends boolean = true>(options: Options<StartOwnMfaEnrollmentData, ThrowOnError>) => (options.client ?? client).post<StartOwnMfaEnrollmentResponses, StartOwnMfaEnrollmentErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/mfa/enrollment',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Confirm the new TOTP secret with a first code; returns recovery codes
+ */
+export const confirmOwnMfaEnrollment = <ThrowOnError extends boolean = true>(options: Options<ConfirmOwnMfaEnrollmentData, ThrowOnError>) => (options.client ?? client).post<ConfirmOwnMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/me/mfa/enrollment/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Your open sessions: device, IP, started, last seen
  */
 export const listOwnSessions = <ThrowOnError extends boolean = true>(options?: Options<ListOwnSessionsData, ThrowOnError>) => (options?.client ?? client).get<ListOwnSessionsResponses, ListOwnSessionsErrors, ThrowOnError>({
@@ -224,6 +270,53 @@ export const getSecurityPolicy = <ThrowOnError extends boolean = true>(options?:
         }],
     url: '/api/v1/security-policy',
     ...options
+});
+
+/**
+ * Require MFA of everyone, or let each account decide; people without MFA enroll at their next sign-in
+ */
+export const setPlatformMfaRequirement = <ThrowOnError extends boolean = true>(options: Options<SetPlatformMfaRequirementData, ThrowOnError>) => (options.client ?? client).put<SetPlatformMfaRequirementResponses, SetPlatformMfaRequirementErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/security-policy/mfa',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Whether this account's people must use MFA (by the platform's rule or the account's own)
+ */
+export const getAccountMfaPolicy = <ThrowOnError extends boolean = true>(options: Options<GetAccountMfaPolicyData, ThrowOnError>) => (options.client ?? client).get<GetAccountMfaPolicyResponses, GetAccountMfaPolicyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/mfa-policy',
+    ...options
+});
+
+/**
+ * Require MFA of this account's people (it cannot lift the platform's requirement)
+ */
+export const setAccountMfaPolicy = <ThrowOnError extends boolean = true>(options: Options<SetAccountMfaPolicyData, ThrowOnError>) => (options.client ?? client).put<SetAccountMfaPolicyResponses, SetAccountMfaPolicyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/mfa-policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -434,6 +527,19 @@ export const resetPasswordOfAccountUser = <ThrowOnError extends boolean = true>(
 });
 
 /**
+ * End every session of the person (at their next request)
+ */
+export const endSessionsOfAccountUser = <ThrowOnError extends boolean = true>(options: Options<EndSessionsOfAccountUserData, ThrowOnError>) => (options.client ?? client).post<EndSessionsOfAccountUserResponses, EndSessionsOfAccountUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/sign-out',
+    ...options
+});
+
+/**
  * Forget the authenticator (lost device): sessions end, enrollment again at the next sign-in
  */
 export const resetMfaOfAccountUser = <ThrowOnError extends boolean = true>(options: Options<ResetMfaOfAccountUserData, ThrowOnError>) => (options.client ?? client).post<ResetMfaOfAccountUserResponses, ResetMfaOfAccountUserErrors, ThrowOnError>({
@@ -576,6 +682,19 @@ export const resetPasswordOfPlatformUser = <ThrowOnError extends boolean = true>
 });
 
 /**
+ * End every session of the person (at their next request)
+ */
+export const endSessionsOfPlatformUser = <ThrowOnError extends boolean = true>(options: Options<EndSessionsOfPlatformUserData, ThrowOnError>) => (options.client ?? client).post<EndSessionsOfPlatformUserResponses, EndSessionsOfPlatformUserErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/platform-users/{user_id}/sign-out',
+    ...options
+});
+
+/**
  * Forget the authenticator (lost device): sessions end, enrollment again at the next sign-in
  */
 export const resetMfaOfPlatformUser = <ThrowOnError extends boolean = true>(options: Options<ResetMfaOfPlatformUserData, ThrowOnError>) => (options.client ?? client).post<ResetMfaOfPlatformUserResponses, ResetMfaOfPlatformUserErrors, ThrowOnError>({
@@ -636,7 +755,7 @@ export const listAccessKeys = <ThrowOnError extends boolean = true>(options: Opt
 });
 
 /**
- * A new access key; the answer is the only place its secret appears
+ * A new access key, after a fresh factor of the caller; the answer is the only place its secret appears
  */
 export const createAccessKey = <ThrowOnError extends boolean = true>(options: Options<CreateAccessKeyData, ThrowOnError>) => (options.client ?? client).post<CreateAccessKeyResponses, CreateAccessKeyErrors, ThrowOnError>({
     security: [{
@@ -645,7 +764,11 @@ export const createAccessKey = <ThrowOnError extends boolean = true>(options: Op
             type: 'apiKey'
         }],
     url: '/api/v1/accounts/{account_id}/users/{user_id}/keys',
-    ...options
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -688,7 +811,7 @@ export const deleteAccessKey = <ThrowOnError extends boolean = true>(options: Op
 });
 
 /**
- * Temporary credentials for your own tools, scoped like your console session
+ * Temporary credentials for your own tools, scoped like your console session (asks a fresh factor)
  */
 export const mintCliCredentials = <ThrowOnError extends boolean = true>(options: Options<MintCliCredentialsData, ThrowOnError>) => (options.client ?? client).post<MintCliCredentialsResponses, MintCliCredentialsErrors, ThrowOnError>({
     security: [{

@@ -139,6 +139,24 @@ export type AccountDetail = {
 };
 
 /**
+ * AccountMfaPolicy
+ */
+export type AccountMfaPolicy = {
+    /**
+     * Platform Required
+     */
+    platform_required: boolean;
+    /**
+     * Account Required
+     */
+    account_required: boolean;
+    /**
+     * Required
+     */
+    required: boolean;
+};
+
+/**
  * AccountPage
  */
 export type AccountPage = {
@@ -451,6 +469,18 @@ export type CliCredentials = {
  */
 export type CliCredentialsRequest = {
     /**
+     * Code
+     *
+     * A TOTP code, for people who set up MFA.
+     */
+    code?: string | null;
+    /**
+     * Current Password
+     *
+     * For people without MFA.
+     */
+    current_password?: string | null;
+    /**
      * Duration Seconds
      *
      * Asked lifetime; capped by the session's end.
@@ -655,6 +685,10 @@ export type Me = {
      * Outbox Enabled
      */
     outbox_enabled: boolean;
+    /**
+     * Mfa Enrolled
+     */
+    mfa_enrolled: boolean;
 };
 
 /**
@@ -697,6 +731,26 @@ export type MfaEnrollment = {
      * Qr Svg
      */
     qr_svg: string;
+};
+
+/**
+ * MfaRequirement
+ */
+export type MfaRequirement = {
+    /**
+     * Required
+     */
+    required: boolean;
+};
+
+/**
+ * MfaSkipRequest
+ */
+export type MfaSkipRequest = {
+    /**
+     * Challenge
+     */
+    challenge: string;
 };
 
 /**
@@ -807,6 +861,26 @@ export type OutboxPage = {
      * Items
      */
     items: Array<OutboxMail>;
+};
+
+/**
+ * OwnMfaConfirm
+ */
+export type OwnMfaConfirm = {
+    /**
+     * Code
+     */
+    code: string;
+};
+
+/**
+ * OwnMfaStart
+ */
+export type OwnMfaStart = {
+    /**
+     * Current Password
+     */
+    current_password: string;
 };
 
 /**
@@ -1053,6 +1127,12 @@ export type SignInStep = {
      * Expires At
      */
     expires_at: string;
+    /**
+     * Mfa Optional
+     *
+     * At enroll_mfa: MFA is not required here, so enrollment may be skipped.
+     */
+    mfa_optional?: boolean;
 };
 
 /**
@@ -1064,6 +1144,26 @@ export type SignedIn = {
      * Recovery Codes
      */
     recovery_codes: Array<string> | null;
+};
+
+/**
+ * StepUpRequest
+ *
+ * The fresh factor asked before handing out storage secrets: `code` with MFA, else `current_password`.
+ */
+export type StepUpRequest = {
+    /**
+     * Code
+     *
+     * A TOTP code, for people who set up MFA.
+     */
+    code?: string | null;
+    /**
+     * Current Password
+     *
+     * For people without MFA.
+     */
+    current_password?: string | null;
 };
 
 export type SignInData = {
@@ -1221,6 +1321,47 @@ export type ConfirmMfaEnrollmentResponses = {
 };
 
 export type ConfirmMfaEnrollmentResponse = ConfirmMfaEnrollmentResponses[keyof ConfirmMfaEnrollmentResponses];
+
+export type SkipMfaEnrollmentData = {
+    body: MfaSkipRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/mfa/enrollment/skip';
+};
+
+export type SkipMfaEnrollmentErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type SkipMfaEnrollmentError = SkipMfaEnrollmentErrors[keyof SkipMfaEnrollmentErrors];
+
+export type SkipMfaEnrollmentResponses = {
+    /**
+     * Success
+     */
+    200: SignedIn;
+};
+
+export type SkipMfaEnrollmentResponse = SkipMfaEnrollmentResponses[keyof SkipMfaEnrollmentResponses];
 
 export type VerifyMfaData = {
     body: MfaVerifyRequest;
@@ -1539,6 +1680,96 @@ export type NewRecoveryCodesResponses = {
 
 export type NewRecoveryCodesResponse = NewRecoveryCodesResponses[keyof NewRecoveryCodesResponses];
 
+export type StartOwnMfaEnrollmentData = {
+    body: OwnMfaStart;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/mfa/enrollment';
+};
+
+export type StartOwnMfaEnrollmentErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type StartOwnMfaEnrollmentError = StartOwnMfaEnrollmentErrors[keyof StartOwnMfaEnrollmentErrors];
+
+export type StartOwnMfaEnrollmentResponses = {
+    /**
+     * Success
+     */
+    200: MfaEnrollment;
+};
+
+export type StartOwnMfaEnrollmentResponse = StartOwnMfaEnrollmentResponses[keyof StartOwnMfaEnrollmentResponses];
+
+export type ConfirmOwnMfaEnrollmentData = {
+    body: OwnMfaConfirm;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/mfa/enrollment/confirm';
+};
+
+export type ConfirmOwnMfaEnrollmentErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type ConfirmOwnMfaEnrollmentError = ConfirmOwnMfaEnrollmentErrors[keyof ConfirmOwnMfaEnrollmentErrors];
+
+export type ConfirmOwnMfaEnrollmentResponses = {
+    /**
+     * Success
+     */
+    200: RecoveryCodes;
+};
+
+export type ConfirmOwnMfaEnrollmentResponse = ConfirmOwnMfaEnrollmentResponses[keyof ConfirmOwnMfaEnrollmentResponses];
+
 export type ListOwnSessionsData = {
     body?: never;
     path?: never;
@@ -1627,6 +1858,125 @@ export type GetSecurityPolicyResponses = {
 };
 
 export type GetSecurityPolicyResponse = GetSecurityPolicyResponses[keyof GetSecurityPolicyResponses];
+
+export type SetPlatformMfaRequirementData = {
+    body: MfaRequirement;
+    path?: never;
+    query?: never;
+    url: '/api/v1/security-policy/mfa';
+};
+
+export type SetPlatformMfaRequirementErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type SetPlatformMfaRequirementError = SetPlatformMfaRequirementErrors[keyof SetPlatformMfaRequirementErrors];
+
+export type SetPlatformMfaRequirementResponses = {
+    /**
+     * Success
+     */
+    200: SecurityPolicy;
+};
+
+export type SetPlatformMfaRequirementResponse = SetPlatformMfaRequirementResponses[keyof SetPlatformMfaRequirementResponses];
+
+export type GetAccountMfaPolicyData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/mfa-policy';
+};
+
+export type GetAccountMfaPolicyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type GetAccountMfaPolicyError = GetAccountMfaPolicyErrors[keyof GetAccountMfaPolicyErrors];
+
+export type GetAccountMfaPolicyResponses = {
+    /**
+     * Success
+     */
+    200: AccountMfaPolicy;
+};
+
+export type GetAccountMfaPolicyResponse = GetAccountMfaPolicyResponses[keyof GetAccountMfaPolicyResponses];
+
+export type SetAccountMfaPolicyData = {
+    body: MfaRequirement;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/mfa-policy';
+};
+
+export type SetAccountMfaPolicyErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type SetAccountMfaPolicyError = SetAccountMfaPolicyErrors[keyof SetAccountMfaPolicyErrors];
+
+export type SetAccountMfaPolicyResponses = {
+    /**
+     * Success
+     */
+    200: AccountMfaPolicy;
+};
+
+export type SetAccountMfaPolicyResponse = SetAccountMfaPolicyResponses[keyof SetAccountMfaPolicyResponses];
 
 export type ListAccountsData = {
     body?: never;
@@ -2310,6 +2660,50 @@ export type ResetPasswordOfAccountUserResponses = {
 
 export type ResetPasswordOfAccountUserResponse = ResetPasswordOfAccountUserResponses[keyof ResetPasswordOfAccountUserResponses];
 
+export type EndSessionsOfAccountUserData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/sign-out';
+};
+
+export type EndSessionsOfAccountUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type EndSessionsOfAccountUserError = EndSessionsOfAccountUserErrors[keyof EndSessionsOfAccountUserErrors];
+
+export type EndSessionsOfAccountUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type EndSessionsOfAccountUserResponse = EndSessionsOfAccountUserResponses[keyof EndSessionsOfAccountUserResponses];
+
 export type ResetMfaOfAccountUserData = {
     body?: never;
     path: {
@@ -2782,6 +3176,49 @@ export type ResetPasswordOfPlatformUserResponses = {
 
 export type ResetPasswordOfPlatformUserResponse = ResetPasswordOfPlatformUserResponses[keyof ResetPasswordOfPlatformUserResponses];
 
+export type EndSessionsOfPlatformUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform-users/{user_id}/sign-out';
+};
+
+export type EndSessionsOfPlatformUserErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type EndSessionsOfPlatformUserError = EndSessionsOfPlatformUserErrors[keyof EndSessionsOfPlatformUserErrors];
+
+export type EndSessionsOfPlatformUserResponses = {
+    /**
+     * Success
+     */
+    200: ConsoleUser;
+};
+
+export type EndSessionsOfPlatformUserResponse = EndSessionsOfPlatformUserResponses[keyof EndSessionsOfPlatformUserResponses];
+
 export type ResetMfaOfPlatformUserData = {
     body?: never;
     path: {
@@ -2964,7 +3401,7 @@ export type ListAccessKeysResponses = {
 export type ListAccessKeysResponse = ListAccessKeysResponses[keyof ListAccessKeysResponses];
 
 export type CreateAccessKeyData = {
-    body?: never;
+    body: StepUpRequest;
     path: {
         account_id: string;
         user_id: string;
@@ -2974,6 +3411,10 @@ export type CreateAccessKeyData = {
 };
 
 export type CreateAccessKeyErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
     /**
      * Not signed in or session ended
      */
@@ -2990,6 +3431,18 @@ export type CreateAccessKeyErrors = {
      * Conflict
      */
     409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
 };
 
 export type CreateAccessKeyError = CreateAccessKeyErrors[keyof CreateAccessKeyErrors];
@@ -3146,6 +3599,10 @@ export type MintCliCredentialsErrors = {
      * Invalid input
      */
     422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
 };
 
 export type MintCliCredentialsError = MintCliCredentialsErrors[keyof MintCliCredentialsErrors];

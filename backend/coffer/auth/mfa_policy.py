@@ -1,0 +1,65 @@
+"""Whether a person must have MFA: the platform's rule, or their account's, whichever is stricter.
+
+The platform default comes from settings until a platform admin sets it in the console; an
+account admin can only add the requirement for their own account, never lift the platform's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.store.mfa_policy import MfaPolicyStore
+
+
+@dataclass(frozen=True)
+class AccountMfaRule:
+    platform_required: bool
+    account_required: bool
+
+    @property
+    def required(self) -> bool:
+        return self.platform_required or self.account_required
+
+
+class MfaPolicy:
+    def __init__(self, store: MfaPolicyStore, auditor: Auditor, default_required: bool) -> None:
+        self._store = store
+        self._auditor = auditor
+        self._default = default_required
+
+    async def required_for(self, account_id: str | None) -> bool:
+        return await self._store.required_for(account_id, self._default)
+
+    async def platform_required(self) -> bool:
+        return await self._store.platform_required(self._default)
+
+    async def set_platform_required(self, required: bool, actor: str, ip: str) -> None:
+        await self._store.set_platform_required(required)
+        await self._record(actor, ip, "platform", required, "")
+
+    async def account_rule(self, account_id: str) -> AccountMfaRule:
+        return AccountMfaRule(
+            platform_required=await self.platform_required(),
+            account_required=await self._store.account_required(account_id),
+        )
+
+    async def set_account_required(self, account_id: str, required: bool, actor: str, ip: str) -> AccountMfaRule:
+        await self._store.set_account_required(account_id, required)
+        await self._record(actor, ip, account_id, required, account_id)
+        return await self.account_rule(account_id)
+
+    async def _record(self, actor: str, ip: str, target: str, required: bool, account_id: str) -> None:
+        await self._auditor.record(
+            AuditEvent(
+                action=events.MFA_POLICY,
+                actor=actor,
+                result="success",
+                target=target,
+                account_id=account_id,
+                ip=ip,
+                detail="required" if required else "optional",
+            )
+        )

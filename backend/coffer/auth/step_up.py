@@ -1,0 +1,82 @@
+"""A fresh factor inside a valid session, before actions a stolen session must not take alone.
+
+Creating an access key or minting CLI credentials hands out storage secrets, so the person proves
+themselves again: with a TOTP code when they have MFA, else with their password. Wrong answers
+count towards the same lockout as sign-in (ASVS 6.4, DESIGN "Step-up").
+"""
+
+from __future__ import annotations
+
+import anyio.to_thread
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.auth.codes import accept_once, enrolled_secret
+from coffer.auth.passwords import Passwords
+from coffer.auth.profile import WrongCurrentPassword
+from coffer.auth.regulation import Regulator
+from coffer.auth.service import InvalidCode
+from coffer.clock import Clock
+from coffer.sealing import Sealer
+from coffer.store.mfa import MfaStore
+from coffer.store.users import UserRecord
+
+
+class StepUpMissing(Exception):
+    """The request did not carry the factor this person has (`code` or `current_password`)."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+class StepUp:
+    def __init__(
+        self,
+        passwords: Passwords,
+        regulator: Regulator,
+        mfa: MfaStore,
+        sealer: Sealer,
+        auditor: Auditor,
+        clock: Clock,
+    ) -> None:
+        self._passwords = passwords
+        self._regulator = regulator
+        self._mfa = mfa
+        self._sealer = sealer
+        self._auditor = auditor
+        self._clock = clock
+
+    async def confirm(self, user: UserRecord, code: str | None, password: str | None, purpose: str, ip: str) -> None:
+        """Returns when the factor is right; raises StepUpMissing, InvalidCode, WrongCurrentPassword or Locked."""
+        await self._regulator.ensure_unlocked(user.username)
+        secret = enrolled_secret(self._sealer, user)
+        if secret is not None:
+            if not code:
+                raise StepUpMissing("code")
+            passed = await accept_once(self._mfa, user.id, secret, code, self._clock.now())
+            failure: Exception = InvalidCode()
+        else:
+            if not password:
+                raise StepUpMissing("current_password")
+            passed = await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password)
+            failure = WrongCurrentPassword()
+        if not passed:
+            await self._regulator.record_failure(user.username)
+            await self._record(user, "failure", purpose, ip)
+            raise failure
+        await self._record(user, "success", purpose, ip)
+
+    async def _record(self, user: UserRecord, result: events.Result, purpose: str, ip: str) -> None:
+        await self._auditor.record(
+            AuditEvent(
+                action=events.STEP_UP,
+                actor=user.username,
+                result=result,
+                target=user.id,
+                account_id=user.account_id or "",
+                ip=ip,
+                detail=purpose,
+            )
+        )
