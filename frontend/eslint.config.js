@@ -5,7 +5,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['auth', 'buckets', 'accounts', 'account-requests', 'audit', 'outbox', 'users', 'access-keys'];
+const features = [
+  'auth',
+  'buckets',
+  'accounts',
+  'account-requests',
+  'audit',
+  'outbox',
+  'users',
+  'access-keys',
+  'security-policy',
+];
 const shared = ['./src/components', './src/lib', './src/config', './src/client'];
 
 export default tseslint.config(

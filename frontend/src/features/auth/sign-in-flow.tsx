@@ -17,6 +17,8 @@ export type SignInNotice = { notice: string };
 type SignInFlow = {
   /** The current step's challenge token: 5 minutes, single purpose, kept in memory only. */
   challenge: string | null;
+  /** At the enrollment step: neither the platform nor the account requires MFA, so it may be put off. */
+  mfaOptional: boolean;
   /** Takes the step the server answered with and goes to its page. */
   advance: (step: SignInStep) => void;
   /** Goes to the overview; leaving the sign-in pages drops the flow and its challenge. */
@@ -30,10 +32,12 @@ const SignInFlowContext = createContext<SignInFlow | null>(null);
 export function SignInFlowProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const [challenge, setChallenge] = useState<string | null>(null);
+  const [mfaOptional, setMfaOptional] = useState(false);
 
   const advance = useCallback(
     (step: SignInStep) => {
       setChallenge(step.challenge);
+      setMfaOptional(step.mfa_optional ?? false);
       void navigate(STEP_HREFS[step.step]);
     },
     [navigate],
@@ -56,8 +60,8 @@ export function SignInFlowProvider({ children }: { children: ReactNode }) {
   );
 
   const flow = useMemo(
-    () => ({ challenge, advance, finish, restartIfChallengeRefused }),
-    [challenge, advance, finish, restartIfChallengeRefused],
+    () => ({ challenge, mfaOptional, advance, finish, restartIfChallengeRefused }),
+    [challenge, mfaOptional, advance, finish, restartIfChallengeRefused],
   );
   return <SignInFlowContext value={flow}>{children}</SignInFlowContext>;
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
+import { AccountMfaSwitch } from '@/features/security-policy/components/account-mfa-switch';
 import { AddUserButton } from '@/features/users/components/add-user-button';
 import { UsersFiltersBar } from '@/features/users/components/users-filters-bar';
 import { UsersTable } from '@/features/users/components/users-table';
@@ -35,6 +36,7 @@ export default function AccountUsersRoute() {
       </Text>
       {allowed ? (
         <>
+          <AccountMfaSwitch key={accountId} accountId={accountId} />
           <UsersFiltersBar scope={scope} filters={filters} onChange={setFilters} />
           <UsersTable
             key={accountId}

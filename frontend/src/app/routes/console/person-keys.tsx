@@ -5,13 +5,20 @@ import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { paths } from '@/config/paths';
 import { AccessKeysPanel } from '@/features/access-keys/components/access-keys-panel';
+import { useMe } from '@/features/auth/api/get-me';
 import { useAccountUser } from '@/features/users/api/get-user';
+import { stepUpFactor } from '@/lib/step-up';
 
-/** An administrator's view of one person's access keys: see, stop, start or delete them, or make one. */
+/**
+ * An administrator's view of one person's access keys: see, stop, start or delete them, or make one
+ * (after confirming it is them, with their own code or password).
+ */
 export default function PersonKeysRoute() {
   const { accountId = '', userId = '' } = useParams();
   const person = useAccountUser(accountId, userId);
+  const { data: me } = useMe();
 
+  if (!me) return null;
   if (person.isPending) return <PageLoader label="Loading the person…" />;
   if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
 
@@ -24,7 +31,7 @@ export default function PersonKeysRoute() {
       <Text c="dimmed" size="sm">
         {person.data.display_name} · {person.data.email}
       </Text>
-      <AccessKeysPanel accountId={accountId} userId={userId} canCreate />
+      <AccessKeysPanel accountId={accountId} userId={userId} canCreate stepUp={stepUpFactor(me)} />
     </Stack>
   );
 }

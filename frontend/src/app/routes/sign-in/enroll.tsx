@@ -9,7 +9,7 @@ import { RecoveryCodes } from '@/features/auth/components/recovery-codes';
 import { useSignInFlow } from '@/features/auth/sign-in-flow';
 
 export default function EnrollRoute() {
-  const { challenge, finish } = useSignInFlow();
+  const { challenge, mfaOptional, finish } = useSignInFlow();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   if (recoveryCodes) {
@@ -28,7 +28,7 @@ export default function EnrollRoute() {
   return (
     <>
       <StepTitle>Set up your authenticator app</StepTitle>
-      <MfaEnrollment challenge={challenge} onEnrolled={enrolled} />
+      <MfaEnrollment challenge={challenge} optional={mfaOptional} onEnrolled={enrolled} />
     </>
   );
 }

@@ -1,13 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import * as sdk from '@/client/sdk.gen';
-import type { CreatedAccessKey } from '@/client/types.gen';
+import type { CreatedAccessKey, StepUpRequest } from '@/client/types.gen';
 
 import { accessKeysChanged } from './access-keys-changed';
 import type { KeyOwner } from './list-access-keys';
 
-export async function createAccessKey({ accountId, userId }: KeyOwner): Promise<CreatedAccessKey> {
-  const { data } = await sdk.createAccessKey({ path: { account_id: accountId, user_id: userId } });
+/** Whose key, and the caller's fresh factor (their TOTP code, or their password if they have no MFA). */
+export type NewAccessKey = KeyOwner & { stepUp: StepUpRequest };
+
+export async function createAccessKey({ accountId, userId, stepUp }: NewAccessKey): Promise<CreatedAccessKey> {
+  const { data } = await sdk.createAccessKey({ path: { account_id: accountId, user_id: userId }, body: stepUp });
   return data;
 }
 
@@ -22,7 +25,8 @@ export function useCreateAccessKey() {
   return useMutation({
     mutationFn: createAccessKey,
     gcTime: 0,
-    // Also after a refusal: a 409 "at most 2 keys" means the list on screen is out of date.
+    // Also after a refusal: a 409 "at most 2 keys" means the list on screen is out of date. A wrong
+    // code (401 `invalid-code`) is a refusal like a wrong password, not a lost session.
     onSettled: (_created, _error, owner) => accessKeysChanged(queryClient, owner),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 
 import * as sdk from '@/client/sdk.gen';
-import type { CliCredentials } from '@/client/types.gen';
+import type { CliCredentials, CliCredentialsRequest } from '@/client/types.gen';
 
 /** The lifetimes offered, in seconds: STS issues no less than 15 minutes, Coffer no more than an hour. */
 export const CLI_CREDENTIAL_LIFETIMES = [
@@ -10,8 +10,9 @@ export const CLI_CREDENTIAL_LIFETIMES = [
   { seconds: 3600, label: '1 hour' },
 ] as const;
 
-export async function mintCliCredentials(durationSeconds: number): Promise<CliCredentials> {
-  const { data } = await sdk.mintCliCredentials({ body: { duration_seconds: durationSeconds } });
+/** The lifetime and the caller's fresh factor (their TOTP code, or their password if they have no MFA). */
+export async function mintCliCredentials(body: CliCredentialsRequest): Promise<CliCredentials> {
+  const { data } = await sdk.mintCliCredentials({ body });
   return data;
 }
 

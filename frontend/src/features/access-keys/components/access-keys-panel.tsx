@@ -2,14 +2,17 @@ import { Button, Code, EmptyState, Group, Stack, Table, Text } from '@mantine/co
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
 
-import type { AccessKey } from '@/client/types.gen';
+import type { AccessKey, StepUpRequest } from '@/client/types.gen';
 import { ConfirmModal } from '@/components/confirm-modal';
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
+import type { ApiError } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/dates';
+import type { StepUpFactor } from '@/lib/step-up';
 
 import { AccessKeyStatusBadge } from './access-key-status-badge';
+import { CreateAccessKeyModal } from './create-access-key-modal';
 import { NewAccessKeyModal } from './new-access-key-modal';
 import { useActivateAccessKey } from '../api/activate-access-key';
 import { useCreateAccessKey } from '../api/create-access-key';
@@ -22,6 +25,8 @@ type AccessKeysPanelProps = {
   userId: string;
   /** Offer "Create access key"; the server decides again. */
   canCreate: boolean;
+  /** The signed-in person's factor (`stepUpFactor(me)`), asked before any key is made, theirs or not. */
+  stepUp: StepUpFactor;
 };
 
 function Created({ value }: { value: AccessKey['created_at'] }) {
@@ -29,11 +34,11 @@ function Created({ value }: { value: AccessKey['created_at'] }) {
 }
 
 /**
- * A person's access keys: create (the secret is shown once, in a modal), deactivate, activate and
- * delete. A refusal is shown above the list, or in the confirmation it came from, and nothing typed
- * or shown is lost by it.
+ * A person's access keys: create (after the signed-in person confirms it is them; the secret is
+ * shown once, in a modal), deactivate, activate and delete. A refusal is shown above the list, or in
+ * the modal it came from, and nothing typed or shown is lost by it.
  */
-export function AccessKeysPanel({ accountId, userId, canCreate }: AccessKeysPanelProps) {
+export function AccessKeysPanel({ accountId, userId, canCreate, stepUp }: AccessKeysPanelProps) {
   const owner = { accountId, userId };
   const keys = useAccessKeys(owner);
   const create = useCreateAccessKey();
@@ -41,6 +46,7 @@ export function AccessKeysPanel({ accountId, userId, canCreate }: AccessKeysPane
   const activate = useActivateAccessKey();
   const remove = useDeleteAccessKey();
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const limitHintId = useId();
 
   // Only the last action's refusal is shown. The create mutation is reset only when it failed:
@@ -51,10 +57,17 @@ export function AccessKeysPanel({ accountId, userId, canCreate }: AccessKeysPane
     if (activate.isError) activate.reset();
   };
 
-  const createKey = () => {
+  const openCreate = () => {
     clearErrors();
-    create.mutate(owner);
+    setConfirming(true);
   };
+  const closeCreate = () => {
+    setConfirming(false);
+    if (create.isError) create.reset();
+  };
+  // Success closes the step-up modal; the new key's modal opens with the mutation's result.
+  const createKey = (confirmation: StepUpRequest, refused: (error: ApiError) => void) =>
+    create.mutate({ ...owner, stepUp: confirmation }, { onSuccess: () => setConfirming(false), onError: refused });
   const setActive = (accessKeyId: string, active: boolean) => {
     clearErrors();
     const mutation = active ? activate : deactivate;
@@ -97,8 +110,7 @@ export function AccessKeysPanel({ accountId, userId, canCreate }: AccessKeysPane
       {canCreate && (
         <Group gap="sm">
           <Button
-            onClick={createKey}
-            loading={create.isPending}
+            onClick={openCreate}
             disabled={list === undefined || full}
             aria-describedby={full ? limitHintId : undefined}
           >
@@ -111,7 +123,7 @@ export function AccessKeysPanel({ accountId, userId, canCreate }: AccessKeysPane
           )}
         </Group>
       )}
-      <FormError error={create.error ?? deactivate.error ?? activate.error} />
+      <FormError error={deactivate.error ?? activate.error} />
       {keys.isError && <QueryError error={keys.error} onRetry={() => void keys.refetch()} />}
       {keys.isPending && <PageLoader label="Loading access keys…" />}
       {list && list.items.length === 0 && (
@@ -191,6 +203,14 @@ export function AccessKeysPanel({ accountId, userId, canCreate }: AccessKeysPane
           refused.
         </Text>
       </ConfirmModal>
+      <CreateAccessKeyModal
+        opened={confirming}
+        factor={stepUp}
+        creating={create.isPending}
+        error={create.error}
+        onCreate={createKey}
+        onClose={closeCreate}
+      />
       <NewAccessKeyModal created={create.data} onClose={() => create.reset()} />
     </Stack>
   );

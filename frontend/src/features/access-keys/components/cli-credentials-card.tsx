@@ -1,9 +1,18 @@
 import { Button, Card, Code, CopyButton, Group, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 
 import type { CliCredentials } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
+import { StepUpField } from '@/components/step-up-field';
 import { formatDateTime } from '@/lib/dates';
+import {
+  EMPTY_STEP_UP,
+  setStepUpErrors,
+  stepUpBody,
+  stepUpFormError,
+  stepUpValidation,
+  type StepUpFactor,
+} from '@/lib/step-up';
 
 import { CLI_CREDENTIAL_LIFETIMES, useMintCliCredentials } from '../api/mint-cli-credentials';
 
@@ -54,12 +63,29 @@ function MintedCredentials({ credentials, onDone }: { credentials: CliCredential
 }
 
 /**
- * Temporary credentials for the signed-in person's own tools, shown once. They live only in the
- * mutation's result until "Done"; a refusal (e.g. a session about to end) leaves the chosen lifetime as it was.
+ * Temporary credentials for the signed-in person's own tools, shown once, after they confirm it is
+ * them (`stepUp`: their TOTP code, or their password if they have no MFA). The credentials live only
+ * in the mutation's result until "Done". A refusal (a wrong code, a session about to end) is shown
+ * at the field or above the form and leaves what was chosen and typed as it was; after success the
+ * code or password is cleared.
  */
-export function CliCredentialsCard() {
-  const [lifetime, setLifetime] = useState(DEFAULT_LIFETIME);
+export function CliCredentialsCard({ stepUp }: { stepUp: StepUpFactor }) {
   const mint = useMintCliCredentials();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { lifetime: DEFAULT_LIFETIME, ...EMPTY_STEP_UP },
+    validate: stepUpValidation(stepUp),
+  });
+
+  const submit = form.onSubmit(({ lifetime, ...factor }) =>
+    mint.mutate(
+      { duration_seconds: Number(lifetime), ...stepUpBody(stepUp, factor) },
+      {
+        onSuccess: () => form.setValues(EMPTY_STEP_UP),
+        onError: (error) => setStepUpErrors(form, error, stepUp),
+      },
+    ),
+  );
 
   return (
     <Card withBorder padding="lg" maw={760} w="100%">
@@ -68,23 +94,28 @@ export function CliCredentialsCard() {
           Credentials for the AWS CLI or an SDK with the same rights as your console session. They stop working when
           their lifetime is over, and never later than your session ends.
         </Text>
-        <FormError error={mint.error} />
+        <FormError error={stepUpFormError(mint.error, stepUp)} />
         {mint.data ? (
           <MintedCredentials credentials={mint.data} onDone={() => mint.reset()} />
         ) : (
-          <Group align="flex-end">
-            <Select
-              label="Lifetime"
-              data={LIFETIME_OPTIONS}
-              value={lifetime}
-              onChange={(value) => value && setLifetime(value)}
-              allowDeselect={false}
-              w={200}
-            />
-            <Button loading={mint.isPending} onClick={() => mint.mutate(Number(lifetime))}>
-              Create temporary credentials
-            </Button>
-          </Group>
+          <form onSubmit={submit} noValidate>
+            <Stack align="flex-start">
+              <Group align="flex-start">
+                <Select
+                  label="Lifetime"
+                  data={LIFETIME_OPTIONS}
+                  value={form.values.lifetime}
+                  onChange={(value) => value && form.setFieldValue('lifetime', value)}
+                  allowDeselect={false}
+                  w={200}
+                />
+                <StepUpField factor={stepUp} w={260} {...form.getInputProps(stepUp)} />
+              </Group>
+              <Button type="submit" loading={mint.isPending}>
+                Create temporary credentials
+              </Button>
+            </Stack>
+          </form>
         )}
       </Stack>
     </Card>

@@ -1,30 +1,35 @@
-import { Button, Code, CopyButton, Group, Image, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 
 import type { SignedIn } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
-import { setServerFieldErrors } from '@/lib/form-errors';
+import type { ApiError } from '@/lib/api-error';
 
+import { TotpSetup } from './totp-setup';
 import { useConfirmMfaEnrollment } from '../api/confirm-mfa-enrollment';
+import { useSkipMfaEnrollment } from '../api/skip-mfa-enrollment';
 import { useMfaEnrollment } from '../api/start-mfa-enrollment';
 import { useSignInFlow } from '../sign-in-flow';
 
-function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${btoa(svg)}`;
-}
+type MfaEnrollmentProps = {
+  challenge: string;
+  /** Neither the platform nor the account requires MFA: offer to set it up later. */
+  optional: boolean;
+  /** The session is open: with recovery codes after enrolling, without them after putting it off. */
+  onEnrolled: (signedIn: SignedIn) => void;
+};
 
-/** Shows a new TOTP secret (QR and text) and confirms it with the first code from the app. */
-export function MfaEnrollment({ challenge, onEnrolled }: { challenge: string; onEnrolled: (signedIn: SignedIn) => void }) {
+/**
+ * Shows a new TOTP secret (QR and text) and confirms it with the first code from the app; where MFA
+ * is optional, it can be put off. If it became required meanwhile, the server's reason is shown and
+ * the set-up stays.
+ */
+export function MfaEnrollment({ challenge, optional, onEnrolled }: MfaEnrollmentProps) {
   const flow = useSignInFlow();
   const enrollment = useMfaEnrollment(challenge);
   const confirm = useConfirmMfaEnrollment();
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { code: '' },
-    validate: { code: (value) => (/^\d{6,8}$/.test(value.trim()) ? null : 'Enter the 6-digit code from your app.') },
-  });
+  const skip = useSkipMfaEnrollment();
 
   useEffect(() => {
     if (enrollment.error) flow.restartIfChallengeRefused(enrollment.error);
@@ -32,54 +37,43 @@ export function MfaEnrollment({ challenge, onEnrolled }: { challenge: string; on
 
   if (enrollment.isPending) return <PageLoader label="Preparing your authenticator secret…" />;
   if (enrollment.isError) return <FormError error={enrollment.error} />;
-  const { secret, qr_svg } = enrollment.data;
 
-  const submit = form.onSubmit(({ code }) =>
+  const confirmCode = (code: string, refused: (error: ApiError) => void) => {
+    skip.reset();
     confirm.mutate(
-      { challenge, code: code.trim() },
+      { challenge, code },
       {
         onSuccess: onEnrolled,
         onError: (error) => {
-          if (!flow.restartIfChallengeRefused(error)) setServerFieldErrors(form, error);
+          if (!flow.restartIfChallengeRefused(error)) refused(error);
         },
       },
-    ),
-  );
+    );
+  };
+  const setUpLater = () => {
+    confirm.reset();
+    skip.mutate({ challenge }, { onSuccess: onEnrolled, onError: (error) => flow.restartIfChallengeRefused(error) });
+  };
+  const mayPutOff = optional && skip.error?.kind !== 'mfa-required';
 
   return (
     <Stack>
-      <Text size="sm">
-        Scan this QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), or enter the
-        secret by hand. Then type the code the app shows.
-      </Text>
-      <Image src={svgDataUri(qr_svg)} alt="QR code for your authenticator app" w={200} h={200} mx="auto" />
-      <Group gap="xs" wrap="nowrap">
-        <Code data-testid="totp-secret" style={{ wordBreak: 'break-all' }}>
-          {secret}
-        </Code>
-        <CopyButton value={secret}>
-          {({ copied, copy }) => (
-            <Button variant="light" size="xs" onClick={copy}>
-              {copied ? 'Copied' : 'Copy secret'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormError error={confirm.error} />
-          <TextInput
-            label="Authentication code"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            required
-            {...form.getInputProps('code')}
-          />
-          <Button type="submit" loading={confirm.isPending}>
-            Confirm
+      <TotpSetup
+        enrollment={enrollment.data}
+        onConfirm={confirmCode}
+        confirming={confirm.isPending}
+        error={confirm.error ?? skip.error}
+      />
+      {mayPutOff && (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            Two-factor authentication is optional here; you can set it up later from your profile.
+          </Text>
+          <Button variant="default" loading={skip.isPending} disabled={confirm.isPending} onClick={setUpLater}>
+            Set up later
           </Button>
         </Stack>
-      </form>
+      )}
     </Stack>
   );
 }

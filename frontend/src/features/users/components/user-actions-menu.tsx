@@ -7,14 +7,16 @@ export type UserAction =
   | 'disable'
   | 'enable'
   | 'unlock'
+  | 'end-sessions'
   | 'reset-password'
   | 'reset-mfa'
   | 'change-role'
   | 'delete';
 
 /**
- * What can be done with one person. On one's own row, disabling, changing the role and deleting
- * are not offered: the server refuses them (409), so that an administrator cannot lock themselves out.
+ * What can be done with one person. On one's own row, disabling, ending all sessions, changing the
+ * role and deleting are not offered: the server refuses them (409), so that an administrator cannot
+ * lock themselves out (their own sessions end from the user menu).
  */
 export function UserActionsMenu({
   user,
@@ -46,6 +48,7 @@ export function UserActionsMenu({
             Access keys
           </Menu.Item>
         )}
+        {!isSelf && <Menu.Item onClick={() => onSelect('end-sessions')}>End all sessions</Menu.Item>}
         <Menu.Item onClick={() => onSelect('reset-password')}>Reset password</Menu.Item>
         {user.mfa_enrolled && <Menu.Item onClick={() => onSelect('reset-mfa')}>Reset MFA</Menu.Item>}
         {!isSelf && <Menu.Item onClick={() => onSelect('change-role')}>Change role</Menu.Item>}

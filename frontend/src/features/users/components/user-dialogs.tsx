@@ -10,6 +10,7 @@ import { DeleteUserForm } from './delete-user-form';
 import type { UserAction } from './user-actions-menu';
 import { useDisableUser } from '../api/disable-user';
 import { useEnableUser } from '../api/enable-user';
+import { useEndUserSessions } from '../api/end-user-sessions';
 import { useResetUserMfa } from '../api/reset-user-mfa';
 import { useResetUserPassword } from '../api/reset-user-password';
 import type { UserScope } from '../user-scope';
@@ -34,6 +35,7 @@ export function UserDialogs({
 }) {
   const disable = useDisableUser(scope);
   const enable = useEnableUser(scope);
+  const endSessions = useEndUserSessions(scope);
   const reset = useResetUserPassword(scope);
   const resetMfa = useResetUserMfa(scope);
   const { action, user } = dialog;
@@ -45,6 +47,7 @@ export function UserDialogs({
     onClose();
     disable.reset();
     enable.reset();
+    endSessions.reset();
     reset.reset();
     resetMfa.reset();
   };
@@ -81,6 +84,24 @@ export function UserDialogs({
       >
         <Text size="sm">
           {user.display_name} can sign in again{inAccount ? ' and their access keys work again' : ''}.
+        </Text>
+      </ConfirmModal>
+      <ConfirmModal
+        opened={action === 'end-sessions'}
+        title={`End all sessions of ${username}?`}
+        confirmLabel="End sessions"
+        color="red"
+        loading={endSessions.isPending}
+        error={endSessions.error}
+        onConfirm={() =>
+          endSessions.mutate(user.id, { onSuccess: () => done(`${username} is signed out everywhere.`) })
+        }
+        onClose={close}
+      >
+        <Text size="sm">
+          {user.display_name} is signed out on every device at their next request, for example after a lost laptop.
+          They can sign in again: nothing else about them changes
+          {inAccount ? ' and their access keys keep working' : ''}.
         </Text>
       </ConfirmModal>
       <ConfirmModal
