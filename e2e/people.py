@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,16 @@ class Visitor:
     username: str
     password: str
     totp_secret: str = ""
+    last_step: int = -1
+
+    def code(self) -> str:
+        """A TOTP code of a step this person has not spent yet: now's, or the next one (the server allows
+        one step of drift); after that, the clock has to reach the step first."""
+        step = max(int(time.time() // 30), self.last_step + 1)
+        while step > int(time.time() // 30) + 1:
+            time.sleep(0.2)
+        self.last_step = step
+        return str(pyotp.TOTP(self.totp_secret).at(step * 30))
 
 
 def _run(coroutine: Any) -> Any:
@@ -62,6 +73,26 @@ def platform_user(settings: Settings, username: str, role: Role) -> Visitor:
 
     created: CreatedUser = _run(_with_users(settings, work))
     return Visitor(created.user.username, created.one_time_password)
+
+
+def account_member(settings: Settings, account_id: str, username: str) -> Visitor:
+    """A member of an account, as its admin would add them."""
+
+    async def work(services: Any, users: Users) -> CreatedUser:
+        email = f"{username}@{account_id}.example.com"
+        return await users.create(username, username.title(), email, "account-member", account_id, actor="e2e")
+
+    created: CreatedUser = _run(_with_users(settings, work))
+    return Visitor(created.user.username, created.one_time_password)
+
+
+def platform_mfa_required(settings: Settings, required: bool) -> None:
+    """The platform's MFA rule, as a platform admin sets it on the security policy page."""
+
+    async def work(services: Any, users: Users) -> None:
+        await services.mfa_policy.set_platform_required(required, "e2e", "")
+
+    _run(_with_users(settings, work))
 
 
 def account_with_admin(settings: Settings, account_id: str, email: str) -> Visitor:
@@ -102,18 +133,22 @@ def enter_password(page: Page, visitor: Visitor) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-def first_sign_in(page: Page, visitor: Visitor) -> list[str]:
-    """One-time password, a new password, TOTP enrollment from the page, recovery codes: the first visit."""
+def new_password(page: Page, visitor: Visitor) -> None:
+    """The one-time password, then a password of the person's own."""
     enter_password(page, visitor)
     page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Repeat new password").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Set password").click()
     visitor.password = NEW_PASSWORD
+
+
+def enroll_totp(page: Page, visitor: Visitor) -> list[str]:
+    """Scans the shown secret, confirms it with a code and keeps the recovery codes."""
     secret = page.get_by_test_id("totp-secret")
     expect(secret).not_to_be_empty()
     visitor.totp_secret = secret.inner_text().strip().replace(" ", "")
     expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
-    page.get_by_label("Authentication code").fill(pyotp.TOTP(visitor.totp_secret).now())
+    page.get_by_label("Authentication code").fill(visitor.code())
     page.get_by_role("button", name="Confirm").click()
     codes = page.get_by_test_id("recovery-codes")
     expect(codes).to_be_visible()
@@ -121,3 +156,9 @@ def first_sign_in(page: Page, visitor: Visitor) -> list[str]:
     page.get_by_label("I have saved my recovery codes").check()
     page.get_by_role("button", name="Continue").click()
     return recovery
+
+
+def first_sign_in(page: Page, visitor: Visitor) -> list[str]:
+    """One-time password, a new password, TOTP enrollment from the page, recovery codes: the first visit."""
+    new_password(page, visitor)
+    return enroll_totp(page, visitor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import boto3
@@ -12,7 +13,19 @@ from tests.mailbox import one_time_password, wait_for_mail
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
-from .people import Visitor, account_with_admin, create_bucket, enter_password, first_sign_in
+from .people import (
+    Visitor,
+    account_member,
+    account_with_admin,
+    bootstrap_admin,
+    create_bucket,
+    enroll_totp,
+    enter_password,
+    first_sign_in,
+    new_password,
+    platform_mfa_required,
+    platform_user,
+)
 
 
 def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_it(
@@ -40,6 +53,12 @@ def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_
     first_sign_in(member_page, robin)
     member_page.get_by_role("link", name="Access keys").click()
     member_page.get_by_role("button", name="Create access key").click()
+    confirm = member_page.get_by_role("dialog", name="Confirm it is you")
+    confirm.get_by_label("Authentication code").fill("000000")
+    confirm.get_by_role("button", name="Create key").click()
+    expect(confirm.get_by_text("That code is wrong or was already used")).to_be_visible()
+    confirm.get_by_label("Authentication code").fill(robin.code())
+    confirm.get_by_role("button", name="Create key").click()
     key_id = member_page.get_by_test_id("new-access-key-id").inner_text().strip()
     secret = member_page.get_by_test_id("new-secret-access-key").inner_text().strip()
     member_page.get_by_role("button", name="I have stored the secret").click()
@@ -80,3 +99,74 @@ def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_
     enter_password(robin_again, robin)
     expect(robin_again.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
     again.close()
+
+
+def test_where_mfa_is_optional_a_member_puts_it_off_until_the_account_requires_it(
+    page: Page, browser: Browser, base_url: str, settings: Settings
+) -> None:
+    admin = bootstrap_admin(settings)
+    first_sign_in(page, admin)
+    page.goto("/security-policy")
+    everyone = page.get_by_role("switch", name="Require two-factor authentication for everyone")
+    expect(everyone).to_be_checked()
+    everyone.click()
+    expect(page.get_by_text("Two-factor authentication is now up to each account.")).to_be_visible()
+
+    account_id = "gotham" + uuid.uuid4().hex[:6]
+    owner = account_with_admin(settings, account_id, f"gordon@{account_id}.example.com")
+    kim = account_member(settings, account_id, "kim")
+    member_context = browser.new_context(base_url=base_url)
+    member = member_context.new_page()
+    new_password(member, kim)
+    expect(member.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    member.get_by_role("button", name="Set up later").click()
+    member.get_by_role("link", name="Access keys").click()
+    member.get_by_role("button", name="Create access key").click()
+    confirm = member.get_by_role("dialog", name="Confirm it is you")
+    expect(confirm.get_by_label("Authentication code")).to_have_count(0)
+    confirm.get_by_label("Current password").fill(kim.password)
+    confirm.get_by_role("button", name="Create key").click()
+    expect(member.get_by_test_id("new-secret-access-key")).to_be_visible()
+    member.get_by_role("button", name="I have stored the secret").click()
+
+    owner_context = browser.new_context(base_url=base_url)
+    owners_page = owner_context.new_page()
+    first_sign_in(owners_page, owner)
+    owners_page.get_by_role("link", name="People", exact=True).click()
+    owners_page.get_by_role("switch", name="Require two-factor authentication in this account").click()
+    expect(owners_page.get_by_text("Two-factor authentication is now required in this account.")).to_be_visible()
+    owners_page.get_by_role("button", name="Actions for kim").click()
+    owners_page.get_by_role("menuitem", name="End all sessions").click()
+    owners_page.get_by_role("dialog").get_by_role("button", name="End sessions").click()
+    expect(owners_page.get_by_text("kim is signed out everywhere.")).to_be_visible()
+    owner_context.close()
+
+    member.reload()
+    member.wait_for_url("**/sign-in**")
+    enter_password(member, kim)
+    expect(member.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    expect(member.get_by_role("button", name="Set up later")).to_have_count(0)
+    assert len(enroll_totp(member, kim)) == 10
+    member_context.close()
+
+
+def test_a_person_who_put_mfa_off_sets_it_up_from_the_profile(page: Page, settings: Settings) -> None:
+    platform_mfa_required(settings, False)
+    viewer = platform_user(settings, "vic", "platform-viewer")
+    new_password(page, viewer)
+    page.get_by_role("button", name="Set up later").click()
+    page.get_by_role("button", name=re.compile("^User menu of")).click()
+    page.get_by_role("menuitem", name="Your profile").click()
+    section = page.get_by_role("region", name="Two-factor authentication")
+    expect(section.get_by_text("Two-factor authentication is not set up.")).to_be_visible()
+    section.get_by_label("Current password").fill("not the password at all")
+    section.get_by_role("button", name="Set up two-factor authentication").click()
+    expect(section.get_by_text("That is not your current password.").first).to_be_visible()
+    section.get_by_role("textbox", name="Current password").fill(viewer.password)
+    section.get_by_role("button", name="Set up two-factor authentication").click()
+    assert len(enroll_totp(page, viewer)) == 10
+
+    page.get_by_role("button", name="Sign out", exact=True).click()
+    page.wait_for_url("**/sign-in**")
+    enter_password(page, viewer)
+    expect(page.get_by_label("Authentication code")).to_be_visible()
