@@ -49,6 +49,7 @@ def make_settings(stack: EmbeddedStack, **overrides: Any) -> Settings:
         "argon2_time_cost": 1,
         "argon2_memory_kib": 8192,
         "public_origin": "https://testserver",
+        "metering_enabled": False,  # metering tests drive collector cycles themselves
         **overrides,
     }
     return Settings(**values)

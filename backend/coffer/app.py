@@ -48,6 +48,9 @@ from coffer.keys.routes import OPERATIONS as KEY_OPERATIONS
 from coffer.keys.service import AccessKeys
 from coffer.mail.routes import OPERATIONS as OUTBOX_OPERATIONS
 from coffer.mail.service import Mailer
+from coffer.metering.collector import Collector
+from coffer.metering.routes import OPERATIONS as METERING_OPERATIONS
+from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
 from coffer.providers.seaweedfs import SeaweedFSProvider
 from coffer.provisioning.saga import Provisioning
@@ -66,6 +69,7 @@ from coffer.store.client import RedisConnection
 from coffer.store.credentials import CredentialStore
 from coffer.store.locks import LockStore
 from coffer.store.mail import MailStore
+from coffer.store.metering import MeteringStore
 from coffer.store.mfa import MfaStore
 from coffer.store.mfa_policy import MfaPolicyStore
 from coffer.store.regulation import RegulationStore
@@ -92,6 +96,7 @@ OPERATIONS = [
     *KEY_OPERATIONS,
     *CLI_OPERATIONS,
     *REQUEST_OPERATIONS,
+    *METERING_OPERATIONS,
     *AUDIT_OPERATIONS,
     *OUTBOX_OPERATIONS,
 ]
@@ -108,6 +113,7 @@ def build_provider(settings: Settings) -> StorageProvider:
         access_key=settings.storage_access_key,
         secret_key=settings.storage_secret_key.get_secret_value(),
         console_role_arn=settings.console_role_arn,
+        metrics_url=settings.storage_metrics_url,
     )
 
 
@@ -148,6 +154,7 @@ def build_services(
         settings.ip_attempts_per_minute,
     )
     account_store = AccountStore(redis)
+    metering_store = MeteringStore(redis)
     enrollment = TotpEnrollment(users, mfa, sealer, clock, issuer_name="Coffer")
     mfa_policy = MfaPolicy(MfaPolicyStore(redis), auditor, settings.mfa_required_default)
     sign_in = SignIn(
@@ -208,6 +215,19 @@ def build_services(
         profile=Profile(users, passwords, regulator, sessions, mfa, sealer, enrollment, auditor, clock),
         mfa_policy=mfa_policy,
         step_up=StepUp(passwords, regulator, mfa, sealer, auditor, clock),
+        metering=Metering(metering_store, clock),
+        collector=Collector(
+            provider,
+            metering_store,
+            LockStore(redis),
+            clock,
+            requests_seconds=settings.metering_requests_seconds,
+            capacity_seconds=settings.metering_capacity_seconds,
+            leader_ttl_seconds=settings.metering_leader_ttl_seconds,
+            retention_seconds={
+                resolution: hours * 3600 for resolution, hours in settings.metering_retention_hours.items()
+            },
+        ),
         password_reset=PasswordReset(
             users,
             passwords,
@@ -269,11 +289,16 @@ def create_app(
         services = build_services(settings, clock, connection, provider)
         await services.keys.ensure_key()
         sender = asyncio.create_task(services.mailer.run_sender())
+        collector = asyncio.create_task(services.collector.run()) if settings.metering_enabled else None
         try:
             yield {"services": services}
         finally:
             sender.cancel()
             await _finish_within(sender, "mail sender")
+            if collector is not None:
+                collector.cancel()
+                await _finish_within(collector, "metering collector")
+                await _finish_within(asyncio.ensure_future(services.collector.step_down()), "metering hand-over")
             await _finish_within(asyncio.ensure_future(provider.close()), "storage provider close")
             await _finish_within(asyncio.ensure_future(connection.close()), "Redis close")
 

@@ -101,6 +101,28 @@ def serve(
     )
 
 
+async def _collect(settings: Settings) -> None:
+    connection = RedisConnection(settings.redis_url)
+    provider = build_provider(settings)
+    services = build_services(settings, SystemClock(), connection, provider)
+    try:
+        await services.collector.run()
+    finally:
+        await services.collector.step_down()
+        await provider.close()
+        await connection.close()
+
+
+@cli.command()
+def collector(var: VarOption = Path("var")) -> None:
+    """Run only the metering collector (then set COFFER_METERING_ENABLED=false on the BFF instances)."""
+    from coffer.api.request_log import configure_logging
+
+    configure_logging()
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_collect(_settings(var)))
+
+
 async def _create_account(
     settings: Settings, account_id: str, name: str, admin_email: str, admin_name: str
 ) -> tuple[str, str | None, str]:

@@ -18,6 +18,9 @@ def read_secret_file(path: Path) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+_METERING_RETENTION_HOURS = {"10s": 1, "1m": 24, "10m": 24 * 7, "1h": 24 * 90, "1d": 24 * 800, "1w": 24 * 3650}
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="COFFER_", extra="forbid")
 
@@ -27,6 +30,9 @@ class Settings(BaseSettings):
     s3_region: str = Field("us-east-1", description="SigV4 signing region of the storage system.")
     public_s3_endpoint: str | None = Field(
         None, description="S3 endpoint people's own tools use (shown with their credentials); none: s3_endpoint."
+    )
+    storage_metrics_url: str | None = Field(
+        None, description="Prometheus metrics of the storage system's S3 gateway (request metering); none: off."
     )
     storage_access_key: str = Field("", description="Access key of the platform service identity.")
     storage_secret_key: SecretStr = Field(SecretStr(""), description="Secret key of the platform service identity.")
@@ -79,12 +85,36 @@ class Settings(BaseSettings):
         120, ge=10, description="Temporary credentials closer than this to expiry are refreshed."
     )
 
+    # Metering
+    metering_enabled: bool = Field(
+        True, description="Run the metering collector in this instance (one instance leads; or use `coffer collector`)."
+    )
+    metering_requests_seconds: int = Field(10, ge=1, description="Interval of request metering samples.")
+    metering_capacity_seconds: int = Field(600, ge=1, description="Interval of capacity (bytes, objects) samples.")
+    metering_leader_ttl_seconds: int = Field(
+        30, ge=2, description="Leader lock lifetime: another instance takes over this long after the leader died."
+    )
+    metering_retention_hours: dict[str, int] = Field(
+        _METERING_RETENTION_HOURS,
+        description="How long each resolution is kept (JSON object of hours; resolutions not named keep the default).",
+    )
+
     # Audit
     audit_max_events: int = Field(100_000, ge=100, description="Audit stream length kept (approximate).")
     audit_retention_days: int = Field(400, ge=1, description="Audit events older than this are dropped.")
 
     # Development
     dev_mode: bool = Field(False, description="Embedded development mode (shows the mail outbox).")
+
+    @field_validator("metering_retention_hours")
+    @classmethod
+    def _known_resolutions(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = set(value) - set(_METERING_RETENTION_HOURS)
+        if unknown:
+            raise ValueError(f"unknown resolutions {sorted(unknown)}; use {list(_METERING_RETENTION_HOURS)}")
+        if any(hours < 1 for hours in value.values()):
+            raise ValueError("keep each resolution at least 1 hour")
+        return {**_METERING_RETENTION_HOURS, **value}
 
     @field_validator("public_origin")
     @classmethod

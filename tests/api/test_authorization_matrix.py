@@ -85,6 +85,12 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "listAuditEvents": (PLATFORM | {"account-admin"}, frozenset()),
     "exportAuditEvents": (PLATFORM | {"account-admin"}, frozenset()),
     "listOutbox": (frozenset({"platform-admin"}), frozenset()),
+    "getAccountRequestSeries": (PLATFORM, frozenset({"account-admin", "account-member"})),
+    "getAccountCapacitySeries": (PLATFORM, frozenset({"account-admin", "account-member"})),
+    "exportAccountUsage": (PLATFORM, frozenset({"account-admin", "account-member"})),
+    "getPlatformRequestSeries": (PLATFORM, frozenset()),
+    "getPlatformCapacitySeries": (PLATFORM, frozenset()),
+    "listTopAccounts": (PLATFORM, frozenset()),
     "mintCliCredentials": (frozenset(), frozenset({"account-admin", "account-member"})),
     **{
         f"{verb}AccountUser{plural}": (frozenset({"platform-admin"}), frozenset({"account-admin"}))

@@ -82,6 +82,10 @@ class Accounts:
         if await self._store.name_owner(display_name) is not None:
             raise AccountTaken("display_name", f"The name {display_name!r} is taken.")
 
+    async def get_many(self, account_ids: list[str]) -> list[AccountRecord]:
+        """The records that exist among the ids (deleted accounts are left out)."""
+        return await self._store.get_many(account_ids)
+
     async def get(self, account_id: str) -> AccountRecord:
         account = await self._store.get(account_id)
         if account is None:

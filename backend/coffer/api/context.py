@@ -18,6 +18,8 @@ from coffer.auth.step_up import StepUp
 from coffer.clock import Clock
 from coffer.keys.service import AccessKeys
 from coffer.mail.service import Mailer
+from coffer.metering.collector import Collector
+from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
 from coffer.provisioning.saga import Provisioning
 from coffer.requests.service import AccountRequests
@@ -59,6 +61,8 @@ class Services:
     session_registry: SessionRegistry
     mfa_policy: MfaPolicy
     step_up: StepUp
+    metering: Metering
+    collector: Collector
 
 
 class State(TypedDict):

@@ -198,10 +198,14 @@ class EmbeddedSeaweedFS:
         self.stop()
         raise RuntimeError(f"SeaweedFS did not answer on port {self.ports.s3} within {timeout:.0f} s")
 
-    def stop(self, timeout: float = 20.0) -> None:
-        """SIGTERM (it takes 3–12 s), then SIGKILL; returns only once the process is gone."""
+    def stop(self, timeout: float = 20.0, kill: bool = False) -> None:
+        """SIGTERM (it takes 3–12 s), then SIGKILL, or SIGKILL at once (a crash); returns once the process is gone."""
         process, self._process = self._process, None
         if process is None or process.poll() is not None:
+            return
+        if kill:
+            process.kill()
+            process.wait()
             return
         process.send_signal(signal.SIGTERM)
         try:

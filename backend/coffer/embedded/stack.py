@@ -51,6 +51,7 @@ class EmbeddedStack:
         values: dict[str, Any] = {
             "redis_url": self.redis.url,
             "s3_endpoint": self.seaweedfs.s3_endpoint,
+            "storage_metrics_url": self.seaweedfs.metrics_url,
             "storage_access_key": self.secrets.storage_access_key,
             "console_role_arn": f"arn:aws:iam::role/{CONSOLE_ROLE}",
             "smtp_port": self.smtp.port if self.smtp else None,

@@ -70,6 +70,34 @@ class BucketInfo:
     created_at: float | None
 
 
+OPERATIONS = ("PUT", "GET", "DELETE", "LIST", "OTHER")
+
+
+@dataclass(frozen=True)
+class BucketTraffic:
+    """A bucket's request counters since the storage system started; they restart at zero with it."""
+
+    requests: dict[str, int]  # one of OPERATIONS -> requests
+    bytes_in: int
+    bytes_out: int
+    latency_seconds_sum: float
+    latency_buckets: dict[str, int]  # upper bound in seconds (Prometheus `le`, "+Inf" last) -> cumulative count
+
+
+@dataclass(frozen=True)
+class TrafficReading:
+    """One reading of every bucket's counters; `started_at` changes when the storage system restarted."""
+
+    started_at: float | None
+    buckets: dict[str, BucketTraffic]
+
+
+@dataclass(frozen=True)
+class BucketUsage:
+    bytes_used: int
+    objects: int
+
+
 class StorageProvider(Protocol):
     async def ping(self) -> None:
         """Returns when the storage system answers an authenticated call; raises StorageUnavailable."""
@@ -136,6 +164,18 @@ class StorageProvider(Protocol):
         Raises AccountHoldsData (changing nothing) when a bucket holds objects and purging was not
         asked for. Idempotent: what is already gone is skipped.
         """
+        ...
+
+    def account_of_bucket(self, bucket: str) -> str | None:
+        """The account a bucket belongs to, from its name; None for a bucket outside every account."""
+        ...
+
+    async def read_traffic(self) -> TrafficReading:
+        """Every bucket's cumulative request counters (one cheap read, for a short metering interval)."""
+        ...
+
+    async def bucket_usage(self) -> dict[str, BucketUsage]:
+        """Bytes and objects of every bucket, as S3 clients count them (logical sizes)."""
         ...
 
     async def close(self) -> None:

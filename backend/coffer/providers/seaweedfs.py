@@ -10,15 +10,18 @@ whose session policy allows only the namespace.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+import anyio
 import anyio.to_thread
 import boto3
 import botocore.config
 import botocore.exceptions
+import httpx2 as httpx
 
 from coffer.providers.base import (
     Access,
@@ -26,11 +29,14 @@ from coffer.providers.base import (
     AccountHoldsData,
     AccountUsage,
     BucketInfo,
+    BucketUsage,
     NewAccessKey,
     StorageRefused,
     StorageUnavailable,
     TemporaryCredentials,
+    TrafficReading,
 )
+from coffer.providers.seaweedfs_metrics import parse_traffic
 
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
@@ -80,8 +86,18 @@ def _is_server_fault(error: botocore.exceptions.ClientError) -> bool:
 
 
 class SeaweedFSProvider:
-    def __init__(self, endpoint: str, region: str, access_key: str, secret_key: str, console_role_arn: str) -> None:
+    def __init__(
+        self,
+        endpoint: str,
+        region: str,
+        access_key: str,
+        secret_key: str,
+        console_role_arn: str,
+        metrics_url: str | None = None,
+    ) -> None:
         self._endpoint = endpoint
+        self._metrics_url = metrics_url
+        self._http = httpx.AsyncClient(timeout=5.0)
         self._region = region
         self._role_arn = console_role_arn
         self._config = botocore.config.Config(
@@ -211,22 +227,56 @@ class SeaweedFSProvider:
 
     async def account_usage(self, account_id: str) -> AccountUsage:
         names = await self._account_bucket_names(account_id)
-        objects = size = 0
-        for name in names:
-            pages = self._s3.get_paginator("list_objects_v2").paginate(Bucket=name)
+        usages = [await self._usage_of(name) for name in names]
+        return AccountUsage(
+            buckets=len(names),
+            objects=sum(usage.objects for usage in usages),
+            bytes_used=sum(usage.bytes_used for usage in usages),
+        )
 
-            def count(pages: Any = pages) -> tuple[int, int]:
-                found = total = 0
-                for page in pages:
-                    for entry in page.get("Contents", []):
-                        found += 1
-                        total += int(entry.get("Size", 0))
-                return found, total
+    async def _usage_of(self, bucket: str) -> BucketUsage:
+        """Logical sizes by listing: SeaweedFS's volume statistics count compressed chunks, not objects."""
+        pages = self._s3.get_paginator("list_objects_v2").paginate(Bucket=bucket)
 
-            found, total = await self._call(count)
-            objects += found
-            size += total
-        return AccountUsage(buckets=len(names), objects=objects, bytes_used=size)
+        def count() -> BucketUsage:
+            found = total = 0
+            for page in pages:
+                for entry in page.get("Contents", []):
+                    found += 1
+                    total += int(entry.get("Size", 0))
+            return BucketUsage(bytes_used=total, objects=found)
+
+        return cast(BucketUsage, await self._call(count))
+
+    def account_of_bucket(self, bucket: str) -> str | None:
+        account_id, dash, _ = bucket.partition("-")
+        return account_id if dash and account_id else None
+
+    async def read_traffic(self) -> TrafficReading:
+        if self._metrics_url is None:
+            return TrafficReading(started_at=None, buckets={})
+        try:
+            answer = await self._http.get(self._metrics_url)
+            answer.raise_for_status()
+        except httpx.HTTPError as error:
+            raise StorageUnavailable(f"metrics: {error}") from error
+        return parse_traffic(answer.text)
+
+    async def bucket_usage(self) -> dict[str, BucketUsage]:
+        answer = await self._call(self._s3.list_buckets)
+        names = [entry["Name"] for entry in answer.get("Buckets", [])]
+        limit = anyio.Semaphore(8)
+        usage: dict[str, BucketUsage] = {}
+
+        async def one(name: str) -> None:
+            async with limit:
+                with contextlib.suppress(StorageRefused):  # deleted between the listing and now
+                    usage[name] = await self._usage_of(name)
+
+        async with anyio.create_task_group() as group:
+            for name in names:
+                group.start_soon(one, name)
+        return usage
 
     async def _account_iam_users(self, account_id: str) -> list[str]:
         prefix = iam_user_name(account_id, "")
@@ -330,6 +380,7 @@ class SeaweedFSProvider:
     async def close(self) -> None:
         with self._lock:
             self._temporary.clear()
+        await self._http.aclose()
 
 
 def _bucket(entry: Any) -> BucketInfo:

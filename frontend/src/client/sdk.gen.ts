@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetMeData, GetMeErrors, GetMeResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
+import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAccountUsageData, ExportAccountUsageErrors, ExportAccountUsageResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountCapacitySeriesData, GetAccountCapacitySeriesErrors, GetAccountCapacitySeriesResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountRequestSeriesData, GetAccountRequestSeriesErrors, GetAccountRequestSeriesResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetMeData, GetMeErrors, GetMeResponses, GetPlatformCapacitySeriesData, GetPlatformCapacitySeriesErrors, GetPlatformCapacitySeriesResponses, GetPlatformRequestSeriesData, GetPlatformRequestSeriesErrors, GetPlatformRequestSeriesResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, ListTopAccountsData, ListTopAccountsErrors, ListTopAccountsResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -896,6 +896,84 @@ export const denyAccountRequest = <ThrowOnError extends boolean = true>(options:
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Requests per second by operation, bandwidth and latency of the account (or one bucket) over time
+ */
+export const getAccountRequestSeries = <ThrowOnError extends boolean = true>(options: Options<GetAccountRequestSeriesData, ThrowOnError>) => (options.client ?? client).get<GetAccountRequestSeriesResponses, GetAccountRequestSeriesErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/metering/requests',
+    ...options
+});
+
+/**
+ * Bytes used and objects of the account (or one bucket) over time
+ */
+export const getAccountCapacitySeries = <ThrowOnError extends boolean = true>(options: Options<GetAccountCapacitySeriesData, ThrowOnError>) => (options.client ?? client).get<GetAccountCapacitySeriesResponses, GetAccountCapacitySeriesErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/metering/capacity',
+    ...options
+});
+
+/**
+ * Daily capacity and request totals of the account for a period, as CSV (for billing)
+ */
+export const exportAccountUsage = <ThrowOnError extends boolean = true>(options: Options<ExportAccountUsageData, ThrowOnError>) => (options.client ?? client).get<ExportAccountUsageResponses, ExportAccountUsageErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/usage.csv',
+    ...options
+});
+
+/**
+ * Requests, bandwidth and latency of the whole platform (or one bucket) over time
+ */
+export const getPlatformRequestSeries = <ThrowOnError extends boolean = true>(options?: Options<GetPlatformRequestSeriesData, ThrowOnError>) => (options?.client ?? client).get<GetPlatformRequestSeriesResponses, GetPlatformRequestSeriesErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/metering/requests',
+    ...options
+});
+
+/**
+ * Bytes used and objects of the whole platform (or one bucket) over time
+ */
+export const getPlatformCapacitySeries = <ThrowOnError extends boolean = true>(options?: Options<GetPlatformCapacitySeriesData, ThrowOnError>) => (options?.client ?? client).get<GetPlatformCapacitySeriesResponses, GetPlatformCapacitySeriesErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/metering/capacity',
+    ...options
+});
+
+/**
+ * The accounts using most capacity, with their requests of the last 24 hours
+ */
+export const listTopAccounts = <ThrowOnError extends boolean = true>(options?: Options<ListTopAccountsData, ThrowOnError>) => (options?.client ?? client).get<ListTopAccountsResponses, ListTopAccountsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/metering/top-accounts',
+    ...options
 });
 
 /**

@@ -433,6 +433,44 @@ export type BucketList = {
 };
 
 /**
+ * CapacityPoint
+ */
+export type CapacityPoint = {
+    /**
+     * Start
+     */
+    start: string;
+    /**
+     * Bytes Used
+     *
+     * None when no sample fell in the interval.
+     */
+    bytes_used: number | null;
+    /**
+     * Objects
+     */
+    objects: number | null;
+};
+
+/**
+ * CapacitySeries
+ */
+export type CapacitySeries = {
+    /**
+     * Resolution
+     */
+    resolution: '10m' | '1h' | '1d' | '1w';
+    /**
+     * Interval Seconds
+     */
+    interval_seconds: number;
+    /**
+     * Points
+     */
+    points: Array<CapacityPoint>;
+};
+
+/**
  * CliCredentials
  *
  * Only in this answer: Coffer keeps no copy.
@@ -958,6 +996,70 @@ export type RecoveryCodesRequest = {
 };
 
 /**
+ * RequestPoint
+ */
+export type RequestPoint = {
+    /**
+     * Start
+     */
+    start: string;
+    /**
+     * Requests
+     *
+     * All requests in the interval.
+     */
+    requests: number;
+    /**
+     * Requests per second by operation.
+     */
+    per_second: RequestRates;
+    /**
+     * Bytes In Per Second
+     */
+    bytes_in_per_second: number;
+    /**
+     * Bytes Out Per Second
+     */
+    bytes_out_per_second: number;
+    /**
+     * Latency Avg Ms
+     *
+     * None when the interval had no requests.
+     */
+    latency_avg_ms: number | null;
+    /**
+     * Latency P95 Ms
+     */
+    latency_p95_ms: number | null;
+};
+
+/**
+ * RequestRates
+ */
+export type RequestRates = {
+    /**
+     * Put
+     */
+    put: number;
+    /**
+     * Get
+     */
+    get: number;
+    /**
+     * Delete
+     */
+    delete: number;
+    /**
+     * List
+     */
+    list: number;
+    /**
+     * Other
+     */
+    other: number;
+};
+
+/**
  * RequestReceived
  */
 export type RequestReceived = {
@@ -965,6 +1067,24 @@ export type RequestReceived = {
      * Detail
      */
     detail: string;
+};
+
+/**
+ * RequestSeries
+ */
+export type RequestSeries = {
+    /**
+     * Resolution
+     */
+    resolution: '10s' | '1m' | '10m' | '1h' | '1d' | '1w';
+    /**
+     * Interval Seconds
+     */
+    interval_seconds: number;
+    /**
+     * Points
+     */
+    points: Array<RequestPoint>;
 };
 
 /**
@@ -1164,6 +1284,44 @@ export type StepUpRequest = {
      * For people without MFA.
      */
     current_password?: string | null;
+};
+
+/**
+ * TopAccount
+ */
+export type TopAccount = {
+    /**
+     * Account Id
+     */
+    account_id: string;
+    /**
+     * Display Name
+     *
+     * None for an account deleted since.
+     */
+    display_name: string | null;
+    /**
+     * Bytes Used
+     */
+    bytes_used: number | null;
+    /**
+     * Objects
+     */
+    objects: number | null;
+    /**
+     * Requests 24H
+     */
+    requests_24h: number;
+};
+
+/**
+ * TopAccounts
+ */
+export type TopAccounts = {
+    /**
+     * Items
+     */
+    items: Array<TopAccount>;
 };
 
 export type SignInData = {
@@ -3837,6 +3995,352 @@ export type DenyAccountRequestResponses = {
 };
 
 export type DenyAccountRequestResponse = DenyAccountRequestResponses[keyof DenyAccountRequestResponses];
+
+export type GetAccountRequestSeriesData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: {
+        /**
+         * Count
+         *
+         * The last N intervals (ignored when `start` is given).
+         */
+        count?: number;
+        /**
+         * Start
+         *
+         * First interval (holding this time); with `end`, a range.
+         */
+        start?: string | null;
+        /**
+         * End
+         *
+         * Last interval (holding this time); default: now.
+         */
+        end?: string | null;
+        /**
+         * Bucket
+         *
+         * One bucket of the account instead of all.
+         */
+        bucket?: string | null;
+        /**
+         * Resolution
+         */
+        resolution?: '10s' | '1m' | '10m' | '1h' | '1d' | '1w';
+    };
+    url: '/api/v1/accounts/{account_id}/metering/requests';
+};
+
+export type GetAccountRequestSeriesErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type GetAccountRequestSeriesError = GetAccountRequestSeriesErrors[keyof GetAccountRequestSeriesErrors];
+
+export type GetAccountRequestSeriesResponses = {
+    /**
+     * Success
+     */
+    200: RequestSeries;
+};
+
+export type GetAccountRequestSeriesResponse = GetAccountRequestSeriesResponses[keyof GetAccountRequestSeriesResponses];
+
+export type GetAccountCapacitySeriesData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: {
+        /**
+         * Count
+         *
+         * The last N intervals (ignored when `start` is given).
+         */
+        count?: number;
+        /**
+         * Start
+         *
+         * First interval (holding this time); with `end`, a range.
+         */
+        start?: string | null;
+        /**
+         * End
+         *
+         * Last interval (holding this time); default: now.
+         */
+        end?: string | null;
+        /**
+         * Bucket
+         *
+         * One bucket of the account instead of all.
+         */
+        bucket?: string | null;
+        /**
+         * Resolution
+         */
+        resolution?: '10m' | '1h' | '1d' | '1w';
+    };
+    url: '/api/v1/accounts/{account_id}/metering/capacity';
+};
+
+export type GetAccountCapacitySeriesErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type GetAccountCapacitySeriesError = GetAccountCapacitySeriesErrors[keyof GetAccountCapacitySeriesErrors];
+
+export type GetAccountCapacitySeriesResponses = {
+    /**
+     * Success
+     */
+    200: CapacitySeries;
+};
+
+export type GetAccountCapacitySeriesResponse = GetAccountCapacitySeriesResponses[keyof GetAccountCapacitySeriesResponses];
+
+export type ExportAccountUsageData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query: {
+        /**
+         * Start
+         *
+         * First day (UTC).
+         */
+        start: string;
+        /**
+         * End
+         *
+         * Last day (UTC), at most 400 days after `start`.
+         */
+        end: string;
+    };
+    url: '/api/v1/accounts/{account_id}/usage.csv';
+};
+
+export type ExportAccountUsageErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ExportAccountUsageError = ExportAccountUsageErrors[keyof ExportAccountUsageErrors];
+
+export type ExportAccountUsageResponses = {
+    /**
+     * Success
+     */
+    200: string;
+};
+
+export type ExportAccountUsageResponse = ExportAccountUsageResponses[keyof ExportAccountUsageResponses];
+
+export type GetPlatformRequestSeriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Count
+         *
+         * The last N intervals (ignored when `start` is given).
+         */
+        count?: number;
+        /**
+         * Start
+         *
+         * First interval (holding this time); with `end`, a range.
+         */
+        start?: string | null;
+        /**
+         * End
+         *
+         * Last interval (holding this time); default: now.
+         */
+        end?: string | null;
+        /**
+         * Bucket
+         *
+         * One bucket of the account instead of all.
+         */
+        bucket?: string | null;
+        /**
+         * Resolution
+         */
+        resolution?: '10s' | '1m' | '10m' | '1h' | '1d' | '1w';
+    };
+    url: '/api/v1/metering/requests';
+};
+
+export type GetPlatformRequestSeriesErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type GetPlatformRequestSeriesError = GetPlatformRequestSeriesErrors[keyof GetPlatformRequestSeriesErrors];
+
+export type GetPlatformRequestSeriesResponses = {
+    /**
+     * Success
+     */
+    200: RequestSeries;
+};
+
+export type GetPlatformRequestSeriesResponse = GetPlatformRequestSeriesResponses[keyof GetPlatformRequestSeriesResponses];
+
+export type GetPlatformCapacitySeriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Count
+         *
+         * The last N intervals (ignored when `start` is given).
+         */
+        count?: number;
+        /**
+         * Start
+         *
+         * First interval (holding this time); with `end`, a range.
+         */
+        start?: string | null;
+        /**
+         * End
+         *
+         * Last interval (holding this time); default: now.
+         */
+        end?: string | null;
+        /**
+         * Bucket
+         *
+         * One bucket of the account instead of all.
+         */
+        bucket?: string | null;
+        /**
+         * Resolution
+         */
+        resolution?: '10m' | '1h' | '1d' | '1w';
+    };
+    url: '/api/v1/metering/capacity';
+};
+
+export type GetPlatformCapacitySeriesErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type GetPlatformCapacitySeriesError = GetPlatformCapacitySeriesErrors[keyof GetPlatformCapacitySeriesErrors];
+
+export type GetPlatformCapacitySeriesResponses = {
+    /**
+     * Success
+     */
+    200: CapacitySeries;
+};
+
+export type GetPlatformCapacitySeriesResponse = GetPlatformCapacitySeriesResponses[keyof GetPlatformCapacitySeriesResponses];
+
+export type ListTopAccountsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/metering/top-accounts';
+};
+
+export type ListTopAccountsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ListTopAccountsError = ListTopAccountsErrors[keyof ListTopAccountsErrors];
+
+export type ListTopAccountsResponses = {
+    /**
+     * Success
+     */
+    200: TopAccounts;
+};
+
+export type ListTopAccountsResponse = ListTopAccountsResponses[keyof ListTopAccountsResponses];
 
 export type ListAuditEventsData = {
     body?: never;

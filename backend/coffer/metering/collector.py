@@ -1,0 +1,229 @@
+"""The metering collector: samples the storage system and writes per-bucket, per-account and platform figures.
+
+Every BFF instance runs one, but only the holder of the leader lock (in Redis, with a TTL renewed
+every cycle) collects; when the leader dies another instance takes over within one TTL. Each cycle
+is written in one transaction fenced by the lock, and the counters it started from are stored with
+it, so a new leader goes on from exactly where the old one stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from collections import defaultdict
+
+import anyio
+
+from coffer.clock import Clock
+from coffer.metering.deltas import TrafficDelta, difference
+from coffer.metering.resolutions import CAPACITY_RESOLUTIONS, REQUEST_RESOLUTIONS, SECONDS, slot_start
+from coffer.providers.base import BucketTraffic, StorageProvider, StorageUnavailable
+from coffer.store.locks import LockStore
+from coffer.store.metering import PLATFORM, Figures, MeteringStore, Ranking, account_scope, bucket_scope
+
+LOCK = "metering-collector"
+_STARTED = "__started_at"
+_RANKED = ("1h", "1d")
+_log = logging.getLogger("coffer.metering")
+
+
+@dataclasses.dataclass
+class _Previous:
+    started_at: float | None
+    buckets: dict[str, BucketTraffic]
+    first_ever: bool
+
+
+class Collector:
+    def __init__(
+        self,
+        provider: StorageProvider,
+        store: MeteringStore,
+        locks: LockStore,
+        clock: Clock,
+        *,
+        requests_seconds: int,
+        capacity_seconds: int,
+        leader_ttl_seconds: int,
+        retention_seconds: dict[str, int],
+    ) -> None:
+        self._provider = provider
+        self._store = store
+        self._locks = locks
+        self._clock = clock
+        self._requests_seconds = requests_seconds
+        self._capacity_seconds = capacity_seconds
+        self._ttl = leader_ttl_seconds
+        self._retention = retention_seconds
+        self._token: str | None = None
+        self._previous: _Previous | None = None
+
+    @property
+    def leads(self) -> bool:
+        return self._token is not None
+
+    async def lead(self) -> bool:
+        """Keeps or takes the lead; True while this collector is the one that writes."""
+        if self._token is not None and await self._locks.renew(LOCK, self._token, self._ttl):
+            return True
+        self._token = await self._locks.acquire(LOCK, self._ttl)
+        self._previous = None  # whatever was remembered may be stale: go on from what is stored
+        return self._token is not None
+
+    async def step_down(self) -> None:
+        if self._token is not None:
+            await self._locks.release(LOCK, self._token)
+        self._token, self._previous = None, None
+
+    # -- requests ------------------------------------------------------------------------------
+
+    async def collect_requests(self) -> bool:
+        """One request cycle; False when this collector does not lead (nothing written)."""
+        if self._token is None:
+            return False
+        reading = await self._provider.read_traffic()
+        previous = self._previous or await self._load_previous()
+        restarted = (
+            previous.started_at is not None
+            and reading.started_at is not None
+            and reading.started_at != previous.started_at
+        )
+        deltas = (
+            {}
+            if previous.first_ever
+            else {
+                bucket: difference(previous.buckets.get(bucket), traffic, restarted)
+                for bucket, traffic in reading.buckets.items()
+            }
+        )
+        now = self._clock.now()
+        added, rankings = self._request_figures(deltas, now)
+        changed = {
+            bucket: json.dumps(dataclasses.asdict(traffic))
+            for bucket, traffic in reading.buckets.items()
+            if previous.buckets.get(bucket) != traffic
+        }
+        changed[_STARTED] = json.dumps(reading.started_at)
+        written = await self._store.commit(
+            LOCK,
+            self._token,
+            reading=changed,
+            forgotten=[bucket for bucket in previous.buckets if bucket not in reading.buckets],
+            added=added,
+            sampled=[],
+            rankings=rankings,
+            latest={},
+        )
+        return self._after(written, _Previous(reading.started_at, reading.buckets, first_ever=False))
+
+    async def _load_previous(self) -> _Previous:
+        stored = await self._store.last_reading()
+        started = stored.pop(_STARTED, None)
+        buckets = {bucket: BucketTraffic(**json.loads(value)) for bucket, value in stored.items()}
+        return _Previous(
+            started_at=json.loads(started) if started is not None else None,
+            buckets=buckets,
+            first_ever=started is None,
+        )
+
+    def _request_figures(self, deltas: dict[str, TrafficDelta], now: float) -> tuple[list[Figures], list[Ranking]]:
+        by_scope: dict[str, TrafficDelta] = defaultdict(TrafficDelta)
+        by_account: dict[str, int] = defaultdict(int)
+        for bucket, delta in deltas.items():
+            if delta.empty:
+                continue
+            by_scope[bucket_scope(bucket)].add(delta)
+            by_scope[PLATFORM].add(delta)
+            account_id = self._provider.account_of_bucket(bucket)
+            if account_id is not None:
+                by_scope[account_scope(account_id)].add(delta)
+                by_account[account_id] += delta.total_requests
+        added = [
+            Figures(scope, resolution, slot_start(resolution, now), delta.fields(), self._ttl_of(resolution))
+            for scope, delta in by_scope.items()
+            for resolution in REQUEST_RESOLUTIONS
+        ]
+        rankings = [
+            Ranking(resolution, slot_start(resolution, now), account_id, requests, self._ttl_of(resolution))
+            for account_id, requests in by_account.items()
+            if requests
+            for resolution in _RANKED
+        ]
+        return added, rankings
+
+    # -- capacity ------------------------------------------------------------------------------
+
+    async def collect_capacity(self) -> bool:
+        """One capacity cycle: bytes and objects of every bucket, summed per account and platform."""
+        if self._token is None:
+            return False
+        usage = await self._provider.bucket_usage()
+        now = self._clock.now()
+        totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        totals[PLATFORM] = [0, 0]
+        accounts: set[str] = set()
+        for bucket, used in usage.items():
+            scopes = [bucket_scope(bucket), PLATFORM]
+            account_id = self._provider.account_of_bucket(bucket)
+            if account_id is not None:
+                scopes.append(account_scope(account_id))
+                accounts.add(account_id)
+            for scope in scopes:
+                totals[scope][0] += used.bytes_used
+                totals[scope][1] += used.objects
+        sampled = [
+            Figures(
+                scope,
+                resolution,
+                slot_start(resolution, now),
+                {"bytes": used_bytes, "objects": objects},
+                self._ttl_of(resolution),
+            )
+            for scope, (used_bytes, objects) in totals.items()
+            for resolution in CAPACITY_RESOLUTIONS
+        ]
+        latest = {
+            account_id: json.dumps(
+                {
+                    "bytes": totals[account_scope(account_id)][0],
+                    "objects": totals[account_scope(account_id)][1],
+                    "at": now,
+                }
+            )
+            for account_id in accounts
+        }
+        written = await self._store.commit(
+            LOCK, self._token, reading={}, forgotten=[], added=[], sampled=sampled, rankings=[], latest=latest
+        )
+        return self._after(written, self._previous)
+
+    def _after(self, written: bool, previous: _Previous | None) -> bool:
+        if written:
+            self._previous = previous
+        else:
+            _log.info("metering: lost the lead; another instance collects now")
+            self._token, self._previous = None, None
+        return written
+
+    def _ttl_of(self, resolution: str) -> int:
+        return self._retention[resolution] + SECONDS[resolution]
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Collects until cancelled; a storage outage skips cycles (the next one catches up)."""
+        next_capacity = 0.0
+        while True:
+            started = self._clock.now()
+            try:
+                if await self.lead():
+                    await self.collect_requests()
+                    if self.leads and started >= next_capacity:
+                        await self.collect_capacity()
+                        next_capacity = started + self._capacity_seconds
+            except StorageUnavailable as error:
+                _log.warning("metering: storage unavailable, cycle skipped: %s", error)
+            except Exception:
+                _log.exception("metering: cycle failed")
+            await anyio.sleep(max(0.5, self._requests_seconds - (self._clock.now() - started)))

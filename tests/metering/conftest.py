@@ -1,0 +1,44 @@
+"""Metering against the real storage: collector cycles are driven by the test, figures read over the API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from coffer.app import build_provider, build_services
+from coffer.clock import FixedClock
+from coffer.metering.collector import Collector
+from coffer.settings import Settings
+from coffer.store.client import RedisConnection
+
+
+def with_collectors(settings: Settings, clock: FixedClock, count: int, work: Callable[..., Awaitable[Any]]) -> Any:
+    """Runs `work(*collectors)` with collectors of separate instances (own connections), as BFFs would."""
+
+    async def run() -> Any:
+        opened = []
+        try:
+            for _ in range(count):
+                connection, provider = RedisConnection(settings.redis_url), build_provider(settings)
+                opened.append((connection, provider, build_services(settings, clock, connection, provider).collector))
+            return await work(*(collector for _, _, collector in opened))
+        finally:
+            for connection, provider, collector in opened:
+                await collector.step_down()
+                await provider.close()
+                await connection.close()
+
+    return asyncio.run(run())
+
+
+def cycle(settings: Settings, clock: FixedClock, capacity: bool = False) -> None:
+    """One collector cycle by a fresh instance (it goes on from what the previous one stored)."""
+
+    async def work(collector: Collector) -> None:
+        assert await collector.lead()
+        assert await collector.collect_requests()
+        if capacity:
+            assert await collector.collect_capacity()
+
+    with_collectors(settings, clock, 1, work)
