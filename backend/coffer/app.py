@@ -54,6 +54,8 @@ from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
 from coffer.providers.seaweedfs import SeaweedFSProvider
 from coffer.provisioning.saga import Provisioning
+from coffer.quotas.routes import OPERATIONS as QUOTA_OPERATIONS
+from coffer.quotas.service import Quotas
 from coffer.requests.routes import OPERATIONS as REQUEST_OPERATIONS
 from coffer.requests.service import AccountRequests
 from coffer.sealing import Sealer
@@ -72,6 +74,7 @@ from coffer.store.mail import MailStore
 from coffer.store.metering import MeteringStore
 from coffer.store.mfa import MfaStore
 from coffer.store.mfa_policy import MfaPolicyStore
+from coffer.store.quotas import QuotaStore
 from coffer.store.regulation import RegulationStore
 from coffer.store.requests import RequestStore
 from coffer.store.sessions import SessionStore
@@ -97,6 +100,7 @@ OPERATIONS = [
     *CLI_OPERATIONS,
     *REQUEST_OPERATIONS,
     *METERING_OPERATIONS,
+    *QUOTA_OPERATIONS,
     *AUDIT_OPERATIONS,
     *OUTBOX_OPERATIONS,
 ]
@@ -114,6 +118,8 @@ def build_provider(settings: Settings) -> StorageProvider:
         secret_key=settings.storage_secret_key.get_secret_value(),
         console_role_arn=settings.console_role_arn,
         metrics_url=settings.storage_metrics_url,
+        shell_master=settings.seaweedfs_master,
+        shell_filer=settings.seaweedfs_filer,
     )
 
 
@@ -155,6 +161,15 @@ def build_services(
     )
     account_store = AccountStore(redis)
     metering_store = MeteringStore(redis)
+    quotas = Quotas(
+        QuotaStore(redis),
+        account_store,
+        metering_store,
+        LockStore(redis),
+        provider,
+        auditor,
+        settings.quota_min_bytes,
+    )
     enrollment = TotpEnrollment(users, mfa, sealer, clock, issuer_name="Coffer")
     mfa_policy = MfaPolicy(MfaPolicyStore(redis), auditor, settings.mfa_required_default)
     sign_in = SignIn(
@@ -227,7 +242,9 @@ def build_services(
             retention_seconds={
                 resolution: hours * 3600 for resolution, hours in settings.metering_retention_hours.items()
             },
+            after_capacity=quotas.enforce,
         ),
+        quotas=quotas,
         password_reset=PasswordReset(
             users,
             passwords,

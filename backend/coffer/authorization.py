@@ -26,6 +26,8 @@ class Action(StrEnum):
     POLICY_MANAGE = "policy.manage"  # platform-wide MFA requirement; platform admins
     KEYS_MANAGE = "keys.manage"  # account roles: in their own account; members: their own keys only
     OUTBOX_READ = "outbox.read"
+    ACCOUNT_QUOTAS_MANAGE = "quotas.account.manage"  # platform admins
+    BUCKET_QUOTAS_MANAGE = "quotas.bucket.manage"  # account admins: in their own account
 
 
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
@@ -54,6 +56,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.USERS_MANAGE,
             Action.KEYS_MANAGE,
             Action.CLI_CREDENTIALS,
+            Action.BUCKET_QUOTAS_MANAGE,
         }
     ),
     "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.KEYS_MANAGE, Action.CLI_CREDENTIALS}),

@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     storage_metrics_url: str | None = Field(
         None, description="Prometheus metrics of the storage system's S3 gateway (request metering); none: off."
     )
+    seaweedfs_master: str | None = Field(
+        None, description="host:port of SeaweedFS's master, for `weed shell` (quota enforcement); none: off."
+    )
+    seaweedfs_filer: str | None = Field(None, description="host:port of SeaweedFS's filer, for `weed shell`.")
     storage_access_key: str = Field("", description="Access key of the platform service identity.")
     storage_secret_key: SecretStr = Field(SecretStr(""), description="Secret key of the platform service identity.")
     storage_secret_key_file: Path | None = Field(None, description="File holding storage_secret_key.")
@@ -98,6 +102,8 @@ class Settings(BaseSettings):
         _METERING_RETENTION_HOURS,
         description="How long each resolution is kept (JSON object of hours; resolutions not named keep the default).",
     )
+
+    quota_min_bytes: int = Field(1024**3, ge=1, description="Smallest quota that can be set (1 GiB; tests lower it).")
 
     # Audit
     audit_max_events: int = Field(100_000, ge=100, description="Audit stream length kept (approximate).")

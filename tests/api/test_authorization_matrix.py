@@ -91,6 +91,9 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "getPlatformRequestSeries": (PLATFORM, frozenset()),
     "getPlatformCapacitySeries": (PLATFORM, frozenset()),
     "listTopAccounts": (PLATFORM, frozenset()),
+    "getAccountQuota": (PLATFORM, frozenset({"account-admin", "account-member"})),
+    "setAccountQuota": (frozenset({"platform-admin"}), frozenset()),
+    "setBucketQuota": (frozenset({"platform-admin"}), frozenset({"account-admin"})),
     "mintCliCredentials": (frozenset(), frozenset({"account-admin", "account-member"})),
     **{
         f"{verb}AccountUser{plural}": (frozenset({"platform-admin"}), frozenset({"account-admin"}))

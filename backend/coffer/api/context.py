@@ -22,6 +22,7 @@ from coffer.metering.collector import Collector
 from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
 from coffer.provisioning.saga import Provisioning
+from coffer.quotas.service import Quotas
 from coffer.requests.service import AccountRequests
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
@@ -63,6 +64,7 @@ class Services:
     step_up: StepUp
     metering: Metering
     collector: Collector
+    quotas: Quotas
 
 
 class State(TypedDict):

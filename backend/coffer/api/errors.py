@@ -28,6 +28,7 @@ from coffer.authorization import Forbidden
 from coffer.keys.service import KeyLimit, KeyNotFound
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
 from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgress
+from coffer.quotas.service import BucketNotInAccount, QuotaTooSmall
 from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
 from coffer.sts.service import SessionTooShort
 from coffer.users.management import NotOnYourself, UserNotFound
@@ -38,6 +39,13 @@ _log = logging.getLogger("coffer.api")
 
 def _problem(status: int, slug: str, title: str, detail: str, errors: list[FieldError] | None = None) -> Problem:
     return Problem(type=TYPE_BASE + slug, title=title, status=status, detail=detail, errors=errors)
+
+
+def _size(size: int) -> str:
+    for unit, factor in (("TiB", 1024**4), ("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if size >= factor:
+            return f"{size / factor:g} {unit}"
+    return f"{size} bytes"
 
 
 def _wait(seconds: int) -> str:
@@ -153,6 +161,15 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
             message,
             errors=[FieldError(field="current_password", message=message)],
         ), {}
+    if isinstance(error, QuotaTooSmall):
+        message = f"A quota must be at least {_size(error.minimum)}." if error.field == "quota_bytes" else str(error)
+        if error.field == "quota_objects":
+            message = "An object quota must be at least 1."
+        return _problem(
+            422, "quota-too-small", "Quota too small", message, errors=[FieldError(field=error.field, message=message)]
+        ), {}
+    if isinstance(error, BucketNotInAccount):
+        return _problem(404, "bucket-not-found", "No such bucket", f"The account has no bucket {error}."), {}
     if isinstance(error, StepUpMissing):
         message = (
             "Enter a code from your authenticator app to confirm."
@@ -237,6 +254,8 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         InvalidCode,
         WeakPassword,
         StepUpMissing,
+        QuotaTooSmall,
+        BucketNotInAccount,
         MfaRequired,
         MfaAlreadyEnrolled,
         NoPendingSecret,

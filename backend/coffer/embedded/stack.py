@@ -52,6 +52,8 @@ class EmbeddedStack:
             "redis_url": self.redis.url,
             "s3_endpoint": self.seaweedfs.s3_endpoint,
             "storage_metrics_url": self.seaweedfs.metrics_url,
+            "seaweedfs_master": f"127.0.0.1:{self.seaweedfs.ports.master}",
+            "seaweedfs_filer": f"127.0.0.1:{self.seaweedfs.ports.filer}",
             "storage_access_key": self.secrets.storage_access_key,
             "console_role_arn": f"arn:aws:iam::role/{CONSOLE_ROLE}",
             "smtp_port": self.smtp.port if self.smtp else None,

@@ -12,13 +12,14 @@ import dataclasses
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 
 import anyio
 
 from coffer.clock import Clock
 from coffer.metering.deltas import TrafficDelta, difference
 from coffer.metering.resolutions import CAPACITY_RESOLUTIONS, REQUEST_RESOLUTIONS, SECONDS, slot_start
-from coffer.providers.base import BucketTraffic, StorageProvider, StorageUnavailable
+from coffer.providers.base import BucketTraffic, BucketUsage, StorageProvider, StorageUnavailable
 from coffer.store.locks import LockStore
 from coffer.store.metering import PLATFORM, Figures, MeteringStore, Ranking, account_scope, bucket_scope
 
@@ -47,6 +48,7 @@ class Collector:
         capacity_seconds: int,
         leader_ttl_seconds: int,
         retention_seconds: dict[str, int],
+        after_capacity: Callable[[dict[str, BucketUsage]], Awaitable[None]] | None = None,
     ) -> None:
         self._provider = provider
         self._store = store
@@ -56,6 +58,7 @@ class Collector:
         self._capacity_seconds = capacity_seconds
         self._ttl = leader_ttl_seconds
         self._retention = retention_seconds
+        self._after_capacity = after_capacity
         self._token: str | None = None
         self._previous: _Previous | None = None
 
@@ -193,9 +196,23 @@ class Collector:
             )
             for account_id in accounts
         }
+        latest_buckets = {
+            bucket: json.dumps({"bytes": used.bytes_used, "objects": used.objects, "at": now})
+            for bucket, used in usage.items()
+        }
         written = await self._store.commit(
-            LOCK, self._token, reading={}, forgotten=[], added=[], sampled=sampled, rankings=[], latest=latest
+            LOCK,
+            self._token,
+            reading={},
+            forgotten=[],
+            added=[],
+            sampled=sampled,
+            rankings=[],
+            latest=latest,
+            latest_buckets=latest_buckets,
         )
+        if written and self._after_capacity is not None:
+            await self._after_capacity(usage)  # quotas follow the new sample
         return self._after(written, self._previous)
 
     def _after(self, written: bool, previous: _Previous | None) -> bool:

@@ -178,6 +178,10 @@ class StorageProvider(Protocol):
         """Bytes and objects of every bucket, as S3 clients count them (logical sizes)."""
         ...
 
+    async def set_bucket_writable(self, bucket: str, writable: bool) -> None:
+        """Refuses (or allows again) every write to the bucket; reads and deletes keep working."""
+        ...
+
     async def close(self) -> None:
         """Releases connections."""
         ...

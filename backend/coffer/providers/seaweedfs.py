@@ -23,6 +23,7 @@ import botocore.config
 import botocore.exceptions
 import httpx2 as httpx
 
+from coffer.embedded.seaweedfs import weed_binary
 from coffer.providers.base import (
     Access,
     AccessKeyInfo,
@@ -94,9 +95,12 @@ class SeaweedFSProvider:
         secret_key: str,
         console_role_arn: str,
         metrics_url: str | None = None,
+        shell_master: str | None = None,
+        shell_filer: str | None = None,
     ) -> None:
         self._endpoint = endpoint
         self._metrics_url = metrics_url
+        self._shell = (shell_master, shell_filer) if shell_master and shell_filer else None
         self._http = httpx.AsyncClient(timeout=5.0)
         self._region = region
         self._role_arn = console_role_arn
@@ -376,6 +380,34 @@ class SeaweedFSProvider:
             if not keys:
                 return
             await self._call(self._s3.delete_objects, Bucket=name, Delete={"Objects": keys, "Quiet": True})
+
+    async def set_bucket_writable(self, bucket: str, writable: bool) -> None:
+        """A filer location rule marks the bucket read-only (`fs.configure`, what `s3.bucket.quota.enforce`
+        does itself): PUT then fails with 500 InternalError, GET and DELETE still work. Coffer decides
+        when, from logical sizes: SeaweedFS's own enforcement measures compressed volume sizes."""
+        prefix = f"/buckets/{bucket}/"
+        change = "-delete" if writable else "-readOnly=true"
+        output = await self._weed_shell(f"fs.configure -locationPrefix={prefix} {change} -apply")
+        if (f'"{prefix}"' in output) == writable:  # the shell prints the configuration now in force
+            raise StorageUnavailable(f"weed shell did not apply {change} to {prefix}: {output[-300:]}")
+
+    async def _weed_shell(self, command: str) -> str:
+        if self._shell is None:
+            raise StorageRefused("quota enforcement needs COFFER_SEAWEEDFS_MASTER and COFFER_SEAWEEDFS_FILER")
+        master, filer = self._shell
+        try:
+            with anyio.fail_after(30):
+                done = await anyio.run_process(
+                    [weed_binary(), "shell", f"-master={master}", f"-filer={filer}"],
+                    input=f"{command}\n".encode(),
+                    check=False,
+                )
+        except TimeoutError as error:
+            raise StorageUnavailable(f"weed shell timed out: {command}") from error
+        output = done.stdout.decode(errors="replace") + done.stderr.decode(errors="replace")
+        if done.returncode != 0:
+            raise StorageUnavailable(f"weed shell failed ({done.returncode}): {command}: {output[-500:]}")
+        return output
 
     async def close(self) -> None:
         with self._lock:

@@ -37,6 +37,7 @@ class AccountRecord(BaseModel):
     status: AccountStatus
     created_at: float
     quota_bytes: int | None = None
+    quota_objects: int | None = None
     admin_name: str = ""
     admin_email: str = ""
     admin_user_id: str | None = None

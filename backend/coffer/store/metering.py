@@ -20,6 +20,7 @@ from coffer.store.locks import lock_key
 PLATFORM = "p"
 _READING = f"{PREFIX}:meter:reading"
 _LATEST = f"{PREFIX}:meter:latest"
+_LATEST_BUCKETS = f"{PREFIX}:meter:latest:buckets"
 
 
 def account_scope(account_id: str) -> str:
@@ -84,6 +85,7 @@ class MeteringStore:
         sampled: list[Figures],
         rankings: list[Ranking],
         latest: dict[str, str],
+        latest_buckets: dict[str, str] | None = None,
     ) -> bool:
         """Writes one cycle while `token` holds the lock; False (nothing written) when it does not."""
         lock = lock_key(lock_name)
@@ -111,6 +113,10 @@ class MeteringStore:
                 pipe.expire(key, ranking.ttl_seconds)
             if latest:
                 pipe.hset(_LATEST, mapping=_mapping(latest))
+            if latest_buckets is not None:
+                pipe.delete(_LATEST_BUCKETS)  # buckets deleted since the last sample go
+                if latest_buckets:
+                    pipe.hset(_LATEST_BUCKETS, mapping=_mapping(latest_buckets))
             try:
                 await pipe.execute()
             except WatchError:
@@ -138,3 +144,7 @@ class MeteringStore:
     async def latest_capacity(self) -> dict[str, str]:
         """Every account's last capacity sample (JSON), including accounts deleted since."""
         return cast(dict[str, str], await self._redis.hgetall(_LATEST))
+
+    async def latest_bucket_usage(self) -> dict[str, str]:
+        """Every existing bucket's last capacity sample (JSON)."""
+        return cast(dict[str, str], await self._redis.hgetall(_LATEST_BUCKETS))

@@ -171,6 +171,64 @@ export type AccountPage = {
 };
 
 /**
+ * AccountQuota
+ */
+export type AccountQuota = {
+    /**
+     * Account Id
+     */
+    account_id: string;
+    /**
+     * Quota Bytes
+     */
+    quota_bytes: number | null;
+    /**
+     * Quota Objects
+     */
+    quota_objects: number | null;
+    /**
+     * Bytes Used
+     */
+    bytes_used: number | null;
+    /**
+     * Objects
+     */
+    objects: number | null;
+    /**
+     * Used Percent
+     */
+    used_percent: number | null;
+    /**
+     * Sampled At
+     *
+     * When usage was last measured; enforcement follows the samples.
+     */
+    sampled_at: string | null;
+    /**
+     * Buckets
+     */
+    buckets: Array<BucketQuota>;
+};
+
+/**
+ * AccountQuotaChange
+ */
+export type AccountQuotaChange = {
+    /**
+     * Quota Bytes
+     *
+     * None: no byte quota.
+     */
+    quota_bytes: number | null;
+    /**
+     * Quota Objects
+     *
+     * None: no object-count quota.
+     */
+    quota_objects?: number | null;
+};
+
+/**
  * AccountRequest
  */
 export type AccountRequest = {
@@ -430,6 +488,50 @@ export type BucketList = {
      * Items
      */
     items: Array<Bucket>;
+};
+
+/**
+ * BucketQuota
+ */
+export type BucketQuota = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Quota Bytes
+     */
+    quota_bytes: number | null;
+    /**
+     * Bytes Used
+     */
+    bytes_used: number | null;
+    /**
+     * Objects
+     */
+    objects: number | null;
+    /**
+     * Used Percent
+     */
+    used_percent: number | null;
+    /**
+     * Writes Blocked
+     *
+     * Over a quota: the storage system refuses writes (reads and deletes work).
+     */
+    writes_blocked: boolean;
+};
+
+/**
+ * BucketQuotaChange
+ */
+export type BucketQuotaChange = {
+    /**
+     * Quota Bytes
+     *
+     * None: no quota for the bucket.
+     */
+    quota_bytes: number | null;
 };
 
 /**
@@ -4341,6 +4443,140 @@ export type ListTopAccountsResponses = {
 };
 
 export type ListTopAccountsResponse = ListTopAccountsResponses[keyof ListTopAccountsResponses];
+
+export type GetAccountQuotaData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/quota';
+};
+
+export type GetAccountQuotaErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type GetAccountQuotaError = GetAccountQuotaErrors[keyof GetAccountQuotaErrors];
+
+export type GetAccountQuotaResponses = {
+    /**
+     * Success
+     */
+    200: AccountQuota;
+};
+
+export type GetAccountQuotaResponse = GetAccountQuotaResponses[keyof GetAccountQuotaResponses];
+
+export type SetAccountQuotaData = {
+    body: AccountQuotaChange;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/quota';
+};
+
+export type SetAccountQuotaErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type SetAccountQuotaError = SetAccountQuotaErrors[keyof SetAccountQuotaErrors];
+
+export type SetAccountQuotaResponses = {
+    /**
+     * Success
+     */
+    200: AccountQuota;
+};
+
+export type SetAccountQuotaResponse = SetAccountQuotaResponses[keyof SetAccountQuotaResponses];
+
+export type SetBucketQuotaData = {
+    body: BucketQuotaChange;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/quota';
+};
+
+export type SetBucketQuotaErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type SetBucketQuotaError = SetBucketQuotaErrors[keyof SetBucketQuotaErrors];
+
+export type SetBucketQuotaResponses = {
+    /**
+     * Success
+     */
+    200: AccountQuota;
+};
+
+export type SetBucketQuotaResponse = SetBucketQuotaResponses[keyof SetBucketQuotaResponses];
 
 export type ListAuditEventsData = {
     body?: never;

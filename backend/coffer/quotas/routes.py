@@ -1,0 +1,146 @@
+"""HTTP of quotas: an account's quota and usage with its buckets', set by platform admins (account) and
+account admins (buckets)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
+
+from coffer.api.context import services
+from coffer.api.operations import Operation, client_ip
+from coffer.api.session_guard import user_of
+from coffer.api.times import utc_or_none
+from coffer.authorization import Action
+from coffer.quotas.service import AccountQuotaState
+
+_STRICT = ConfigDict(extra="forbid")
+_ACCOUNT = "/api/v1/accounts/{account_id}"
+
+
+class AccountQuotaChange(BaseModel):
+    model_config = _STRICT
+    quota_bytes: int | None = Field(description="None: no byte quota.")
+    quota_objects: int | None = Field(None, description="None: no object-count quota.")
+
+
+class BucketQuotaChange(BaseModel):
+    model_config = _STRICT
+    quota_bytes: int | None = Field(description="None: no quota for the bucket.")
+
+
+class BucketQuota(BaseModel):
+    name: str
+    quota_bytes: int | None
+    bytes_used: int | None
+    objects: int | None
+    used_percent: float | None
+    writes_blocked: bool = Field(
+        description="Over a quota: the storage system refuses writes (reads and deletes work)."
+    )
+
+
+class AccountQuota(BaseModel):
+    account_id: str
+    quota_bytes: int | None
+    quota_objects: int | None
+    bytes_used: int | None
+    objects: int | None
+    used_percent: float | None
+    sampled_at: datetime | None = Field(description="When usage was last measured; enforcement follows the samples.")
+    buckets: list[BucketQuota]
+
+
+def _percent(used: int | None, quota: int | None) -> float | None:
+    return None if used is None or not quota else round(100 * used / quota, 1)
+
+
+def _answer(state: AccountQuotaState) -> AccountQuota:
+    return AccountQuota(
+        account_id=state.account_id,
+        quota_bytes=state.quota_bytes,
+        quota_objects=state.quota_objects,
+        bytes_used=state.bytes_used,
+        objects=state.objects,
+        used_percent=_percent(state.bytes_used, state.quota_bytes),
+        sampled_at=utc_or_none(state.sampled_at),
+        buckets=[
+            BucketQuota(
+                name=bucket.name,
+                quota_bytes=bucket.quota_bytes,
+                bytes_used=bucket.bytes_used,
+                objects=bucket.objects,
+                used_percent=_percent(bucket.bytes_used, bucket.quota_bytes),
+                writes_blocked=bucket.writes_blocked,
+            )
+            for bucket in state.buckets
+        ],
+    )
+
+
+async def get_quota(request: Request, body: None) -> AccountQuota:
+    return _answer(await services(request).quotas.state(request.path_params["account_id"]))
+
+
+async def set_account_quota(request: Request, body: AccountQuotaChange) -> AccountQuota:
+    svc = services(request)
+    account = await svc.accounts.get(request.path_params["account_id"])
+    state = await svc.quotas.set_account_quota(
+        account, body.quota_bytes, body.quota_objects, user_of(request).username, client_ip(request)
+    )
+    return _answer(state)
+
+
+async def set_bucket_quota(request: Request, body: BucketQuotaChange) -> AccountQuota:
+    state = await services(request).quotas.set_bucket_quota(
+        request.path_params["account_id"],
+        request.path_params["bucket"],
+        body.quota_bytes,
+        user_of(request).username,
+        client_ip(request),
+    )
+    return _answer(state)
+
+
+TAG = "quotas"
+OPERATIONS = [
+    Operation(
+        "GET",
+        _ACCOUNT + "/quota",
+        "getAccountQuota",
+        "The account's quotas and usage, with each bucket's",
+        get_quota,
+        TAG,
+        response=AccountQuota,
+        errors=(403,),
+        action=Action.ACCOUNT_READ,
+        account_param="account_id",
+    ),
+    Operation(
+        "PUT",
+        _ACCOUNT + "/quota",
+        "setAccountQuota",
+        "Set the account's quota (bytes, optionally objects); over it, the account's buckets refuse writes",
+        set_account_quota,
+        TAG,
+        body=AccountQuotaChange,
+        response=AccountQuota,
+        errors=(403, 404, 422, 503),
+        action=Action.ACCOUNT_QUOTAS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "PUT",
+        _ACCOUNT + "/buckets/{bucket}/quota",
+        "setBucketQuota",
+        "Set a bucket's quota; over it, the bucket refuses writes",
+        set_bucket_quota,
+        TAG,
+        body=BucketQuotaChange,
+        response=AccountQuota,
+        errors=(403, 404, 422, 503),
+        action=Action.BUCKET_QUOTAS_MANAGE,
+        account_param="account_id",
+    ),
+]

@@ -1,0 +1,207 @@
+"""Quotas that the storage system enforces: an account quota (bytes, optionally objects) set by platform
+admins, and bucket quotas set by account admins.
+
+Usage is the logical size from the last capacity sample. A bucket over its own quota, or any bucket of
+an account over the account's quota, is made read-only in the storage system: writes fail, reads and
+deletes go on. Deleting data or raising the quota makes it writable again at the next sample, or at
+once when the quota changes. Enforcement is therefore as fresh as the last sample (DESIGN: eventually
+consistent; the console shows when that sample was taken).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+import anyio
+
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
+from coffer.audit.service import Auditor
+from coffer.providers.base import BucketUsage, StorageProvider
+from coffer.store.accounts import AccountRecord, AccountStore
+from coffer.store.locks import LockStore
+from coffer.store.metering import MeteringStore
+from coffer.store.quotas import QuotaStore
+
+_LOCK = "quota-enforcement"
+_LOCK_SECONDS = 120
+
+
+class QuotaTooSmall(Exception):
+    def __init__(self, field: str, minimum: int) -> None:
+        super().__init__(f"A quota must be at least {minimum} bytes.")
+        self.field = field
+        self.minimum = minimum
+
+
+class BucketNotInAccount(Exception):
+    """The bucket does not exist, or not in this account."""
+
+
+@dataclass(frozen=True)
+class BucketQuotaState:
+    name: str
+    quota_bytes: int | None
+    bytes_used: int | None
+    objects: int | None
+    writes_blocked: bool
+
+
+@dataclass(frozen=True)
+class AccountQuotaState:
+    account_id: str
+    quota_bytes: int | None
+    quota_objects: int | None
+    bytes_used: int | None
+    objects: int | None
+    sampled_at: float | None
+    buckets: list[BucketQuotaState]
+
+
+def over_quota(
+    usage: dict[str, BucketUsage],
+    account_of: dict[str, str | None],
+    accounts: dict[str, AccountRecord],
+    bucket_quotas: dict[str, int],
+) -> set[str]:
+    """The buckets whose writes must be refused now."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for bucket, used in usage.items():
+        account_id = account_of[bucket]
+        if account_id is not None:
+            totals[account_id][0] += used.bytes_used
+            totals[account_id][1] += used.objects
+    blocked = set()
+    for bucket, used in usage.items():
+        account = accounts.get(account_of[bucket] or "")
+        quota = bucket_quotas.get(bucket)
+        if quota is not None and used.bytes_used > quota:
+            blocked.add(bucket)
+        elif account is not None:
+            used_bytes, objects = totals[account.id]
+            if (account.quota_bytes is not None and used_bytes > account.quota_bytes) or (
+                account.quota_objects is not None and objects > account.quota_objects
+            ):
+                blocked.add(bucket)
+    return blocked
+
+
+class Quotas:
+    def __init__(
+        self,
+        store: QuotaStore,
+        accounts: AccountStore,
+        metering: MeteringStore,
+        locks: LockStore,
+        provider: StorageProvider,
+        auditor: Auditor,
+        min_bytes: int,
+    ) -> None:
+        self._store = store
+        self._accounts = accounts
+        self._metering = metering
+        self._locks = locks
+        self._provider = provider
+        self._auditor = auditor
+        self._min_bytes = min_bytes
+
+    async def set_account_quota(
+        self, account: AccountRecord, quota_bytes: int | None, quota_objects: int | None, actor: str, ip: str
+    ) -> AccountQuotaState:
+        if quota_bytes is not None and quota_bytes < self._min_bytes:
+            raise QuotaTooSmall("quota_bytes", self._min_bytes)
+        if quota_objects is not None and quota_objects < 1:
+            raise QuotaTooSmall("quota_objects", 1)
+        account.quota_bytes, account.quota_objects = quota_bytes, quota_objects
+        await self._accounts.save(account)
+        await self._audit(actor, ip, account.id, account.id, f"bytes={quota_bytes} objects={quota_objects}")
+        await self.enforce()
+        return await self.state(account.id)
+
+    async def set_bucket_quota(
+        self, account_id: str, bucket: str, quota_bytes: int | None, actor: str, ip: str
+    ) -> AccountQuotaState:
+        if self._provider.account_of_bucket(bucket) != account_id or bucket not in await self._bucket_usage():
+            raise BucketNotInAccount(bucket)
+        if quota_bytes is not None and quota_bytes < self._min_bytes:
+            raise QuotaTooSmall("quota_bytes", self._min_bytes)
+        await self._store.set_bucket_quota(bucket, quota_bytes)
+        await self._audit(actor, ip, bucket, account_id, f"bytes={quota_bytes}")
+        await self.enforce()
+        return await self.state(account_id)
+
+    async def state(self, account_id: str) -> AccountQuotaState:
+        account = await self._accounts.get(account_id)
+        latest = {bucket: json.loads(value) for bucket, value in (await self._metering.latest_bucket_usage()).items()}
+        mine = sorted(bucket for bucket in latest if self._provider.account_of_bucket(bucket) == account_id)
+        quotas, blocked = await self._store.bucket_quotas(), await self._store.blocked()
+        sampled = [latest[bucket]["at"] for bucket in mine]
+        return AccountQuotaState(
+            account_id=account_id,
+            quota_bytes=account.quota_bytes if account else None,
+            quota_objects=account.quota_objects if account else None,
+            bytes_used=sum(latest[bucket]["bytes"] for bucket in mine) if mine else None,
+            objects=sum(latest[bucket]["objects"] for bucket in mine) if mine else None,
+            sampled_at=min(sampled) if sampled else None,
+            buckets=[
+                BucketQuotaState(
+                    name=bucket,
+                    quota_bytes=quotas.get(bucket),
+                    bytes_used=latest[bucket]["bytes"],
+                    objects=latest[bucket]["objects"],
+                    writes_blocked=bucket in blocked,
+                )
+                for bucket in mine
+            ],
+        )
+
+    async def _bucket_usage(self) -> dict[str, BucketUsage]:
+        latest = await self._metering.latest_bucket_usage()
+        return {
+            bucket: BucketUsage(bytes_used=int(value["bytes"]), objects=int(value["objects"]))
+            for bucket, value in ((bucket, json.loads(raw)) for bucket, raw in latest.items())
+        }
+
+    async def enforce(self, usage: dict[str, BucketUsage] | None = None) -> None:
+        """Makes the storage system refuse writes exactly to the buckets over a quota now."""
+        token = await self._lock()
+        try:
+            usage = usage if usage is not None else await self._bucket_usage()
+            account_of = {bucket: self._provider.account_of_bucket(bucket) for bucket in usage}
+            ids = sorted({account for account in account_of.values() if account is not None})
+            accounts = {account.id: account for account in await self._accounts.get_many(ids)}
+            wanted = over_quota(usage, account_of, accounts, await self._store.bucket_quotas())
+            current = await self._store.blocked()
+            for bucket in sorted(wanted - current):
+                await self._provider.set_bucket_writable(bucket, False)
+                await self._store.mark(bucket, True)
+            for bucket in sorted(current - wanted):
+                if bucket in usage:  # a deleted bucket needs no unblocking in the storage system
+                    await self._provider.set_bucket_writable(bucket, True)
+                await self._store.mark(bucket, False)
+        finally:
+            await self._locks.release(_LOCK, token)
+
+    async def _lock(self) -> str:
+        """One enforcement at a time across instances: two at once could undo each other's last step."""
+        with anyio.fail_after(_LOCK_SECONDS):
+            while True:
+                token = await self._locks.acquire(_LOCK, _LOCK_SECONDS)
+                if token is not None:
+                    return token
+                await anyio.sleep(0.1)
+
+    async def _audit(self, actor: str, ip: str, target: str, account_id: str, detail: str) -> None:
+        await self._auditor.record(
+            AuditEvent(
+                action=events.QUOTA_SET,
+                actor=actor,
+                result="success",
+                target=target,
+                account_id=account_id,
+                ip=ip,
+                detail=detail,
+            )
+        )

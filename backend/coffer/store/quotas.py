@@ -1,0 +1,40 @@
+"""Bucket quotas, and which buckets Coffer has made read-only for being over a quota.
+
+Account quotas live on the account record; the set of blocked buckets is what the storage system
+was last told, so enforcement only changes the buckets whose state must change.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from redis.asyncio import Redis
+
+from coffer.store.client import PREFIX
+
+_BUCKET_QUOTAS = f"{PREFIX}:quota:buckets"
+_BLOCKED = f"{PREFIX}:quota:blocked"
+
+
+class QuotaStore:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def bucket_quotas(self) -> dict[str, int]:
+        stored = cast(dict[str, str], await self._redis.hgetall(_BUCKET_QUOTAS))
+        return {bucket: int(value) for bucket, value in stored.items()}
+
+    async def set_bucket_quota(self, bucket: str, quota_bytes: int | None) -> None:
+        if quota_bytes is None:
+            await self._redis.hdel(_BUCKET_QUOTAS, bucket)
+        else:
+            await self._redis.hset(_BUCKET_QUOTAS, bucket, str(quota_bytes))
+
+    async def blocked(self) -> set[str]:
+        return {str(bucket) for bucket in await self._redis.smembers(_BLOCKED)}
+
+    async def mark(self, bucket: str, blocked: bool) -> None:
+        if blocked:
+            await self._redis.sadd(_BLOCKED, bucket)
+        else:
+            await self._redis.srem(_BLOCKED, bucket)

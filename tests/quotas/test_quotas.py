@@ -1,0 +1,136 @@
+"""Quotas enforced by the storage system: over quota a real S3 client cannot write, but can read and delete."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from coffer.clock import FixedClock
+from coffer.embedded.stack import EmbeddedStack
+from coffer.settings import Settings
+
+from ..conftest import create_account_with_admin, create_platform_admin, make_settings, open_client, unique_account_id
+from ..flows import Person, first_sign_in
+from ..metering.conftest import cycle
+from ..storage import key_of, service_client
+
+
+@dataclass
+class Tenant:
+    account_id: str
+    owner: TestClient
+    staff: TestClient
+    s3: Any  # the account admin's own access key, as their tools would use it
+    settings: Settings
+    clock: FixedClock
+
+    def bucket(self, name: str, *sizes: int) -> str:
+        bucket = f"{self.account_id}-{name}"
+        service_client(self.settings, "s3").create_bucket(Bucket=bucket)
+        for number, size in enumerate(sizes):
+            self.s3.put_object(Bucket=bucket, Key=f"object{number}", Body=os.urandom(size))
+        return bucket
+
+    def sample(self) -> None:
+        cycle(self.settings, self.clock, capacity=True)
+
+    def quota(self) -> dict[str, Any]:
+        return dict(self.owner.get(f"/api/v1/accounts/{self.account_id}/quota").json())
+
+
+@pytest.fixture
+def tenant(stack: EmbeddedStack, clock: FixedClock) -> Iterator[Tenant]:
+    settings = make_settings(stack, quota_min_bytes=1)
+    account_id = unique_account_id("quota")
+    owner = create_account_with_admin(settings, account_id, f"owner{account_id}")
+    staff = create_platform_admin(settings, "root")
+    with open_client(settings, clock) as owner_client, open_client(settings, clock) as staff_client:
+        first_sign_in(owner_client, Person(owner.user.username, owner.one_time_password), clock)
+        first_sign_in(staff_client, Person("root", staff.one_time_password), clock)
+        s3 = key_of(settings, account_id, owner.user.username)
+        yield Tenant(account_id, owner_client, staff_client, s3, settings, clock)
+
+
+def refused(s3: Any, bucket: str, key: str = "more") -> bool:
+    try:
+        s3.put_object(Bucket=bucket, Key=key, Body=b"more")
+    except s3.exceptions.ClientError:
+        return True
+    return False
+
+
+def test_over_its_quota_a_bucket_refuses_writes_until_the_quota_is_raised(tenant: Tenant) -> None:
+    bucket = tenant.bucket("photos", 3000)
+    tenant.sample()
+    path = f"/api/v1/accounts/{tenant.account_id}/buckets/{bucket}/quota"
+
+    answer = tenant.owner.put(path, json={"quota_bytes": 2000})
+
+    assert answer.status_code == 200, answer.text
+    [state] = answer.json()["buckets"]
+    assert (state["quota_bytes"], state["bytes_used"], state["used_percent"], state["writes_blocked"]) == (
+        2000,
+        3000,
+        150.0,
+        True,
+    )
+    assert refused(tenant.s3, bucket)
+    assert len(tenant.s3.get_object(Bucket=bucket, Key="object0")["Body"].read()) == 3000
+    raised = tenant.owner.put(path, json={"quota_bytes": 10_000}).json()
+    assert raised["buckets"][0]["writes_blocked"] is False
+    assert not refused(tenant.s3, bucket)
+
+
+def test_over_the_account_quota_every_bucket_refuses_writes_until_data_is_deleted(tenant: Tenant) -> None:
+    first, second = tenant.bucket("one", 2000), tenant.bucket("two", 2000)
+    tenant.sample()
+
+    answer = tenant.staff.put(f"/api/v1/accounts/{tenant.account_id}/quota", json={"quota_bytes": 3000})
+
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["bytes_used"], answer.json()["used_percent"]) == (4000, 133.3)
+    assert [bucket["writes_blocked"] for bucket in answer.json()["buckets"]] == [True, True]
+    assert refused(tenant.s3, first) and refused(tenant.s3, second)
+    tenant.s3.delete_object(Bucket=second, Key="object0")  # deleting still works over quota
+    tenant.sample()
+    assert [bucket["writes_blocked"] for bucket in tenant.quota()["buckets"]] == [False, False]
+    assert not refused(tenant.s3, first)
+
+
+def test_an_object_count_quota_counts_objects(tenant: Tenant) -> None:
+    bucket = tenant.bucket("tiny", 10, 10, 10)
+    tenant.sample()
+    answer = tenant.staff.put(
+        f"/api/v1/accounts/{tenant.account_id}/quota", json={"quota_bytes": None, "quota_objects": 2}
+    )
+    assert answer.json()["quota_objects"] == 2 and answer.json()["buckets"][0]["writes_blocked"] is True
+    assert refused(tenant.s3, bucket)
+
+
+def test_quotas_below_the_minimum_or_on_foreign_buckets_are_refused(
+    settings: Settings, stack: EmbeddedStack, clock: FixedClock
+) -> None:
+    account_id, other_id = unique_account_id("small"), unique_account_id("rival")
+    owner = create_account_with_admin(settings, account_id, f"owner{account_id}")
+    bucket, foreign = f"{account_id}-data", f"{other_id}-data"
+    for name in (bucket, foreign):
+        service_client(settings, "s3").create_bucket(Bucket=name)
+    cycle(settings, clock, capacity=True)
+    with open_client(settings, clock) as client:
+        first_sign_in(client, Person(owner.user.username, owner.one_time_password), clock)
+        base = f"/api/v1/accounts/{account_id}/buckets"
+
+        small = client.put(f"{base}/{bucket}/quota", json={"quota_bytes": 100})
+        elsewhere = client.put(f"{base}/{foreign}/quota", json={"quota_bytes": 2 * 1024**3})
+        fine = client.put(f"{base}/{bucket}/quota", json={"quota_bytes": 2 * 1024**3})
+        account_quota = client.put(f"/api/v1/accounts/{account_id}/quota", json={"quota_bytes": 2 * 1024**3})
+
+    assert small.status_code == 422 and small.json()["errors"][0]["message"] == "A quota must be at least 1 GiB."
+    assert elsewhere.status_code == 404
+    assert fine.status_code == 200 and fine.json()["buckets"][0]["quota_bytes"] == 2 * 1024**3
+    assert account_quota.status_code == 403
