@@ -18,6 +18,8 @@ from starlette.routing import BaseRoute, Match, Mount, Route
 
 from coffer.accounts.routes import OPERATIONS as ACCOUNT_OPERATIONS
 from coffer.accounts.service import Accounts
+from coffer.alerts.routes import OPERATIONS as ALERT_OPERATIONS
+from coffer.alerts.service import Alerts
 from coffer.api import health
 from coffer.api.context import Services, State
 from coffer.api.csrf import CSRFGuard
@@ -66,6 +68,7 @@ from coffer.sessions.service import Sessions
 from coffer.sessions.tokens import TokenSigner
 from coffer.settings import Settings
 from coffer.store.accounts import AccountStore
+from coffer.store.alerts import AlertStore
 from coffer.store.audit import AuditStore
 from coffer.store.client import RedisConnection
 from coffer.store.credentials import CredentialStore
@@ -101,6 +104,7 @@ OPERATIONS = [
     *REQUEST_OPERATIONS,
     *METERING_OPERATIONS,
     *QUOTA_OPERATIONS,
+    *ALERT_OPERATIONS,
     *AUDIT_OPERATIONS,
     *OUTBOX_OPERATIONS,
 ]
@@ -161,15 +165,6 @@ def build_services(
     )
     account_store = AccountStore(redis)
     metering_store = MeteringStore(redis)
-    quotas = Quotas(
-        QuotaStore(redis),
-        account_store,
-        metering_store,
-        LockStore(redis),
-        provider,
-        auditor,
-        settings.quota_min_bytes,
-    )
     enrollment = TotpEnrollment(users, mfa, sealer, clock, issuer_name="Coffer")
     mfa_policy = MfaPolicy(MfaPolicyStore(redis), auditor, settings.mfa_required_default)
     sign_in = SignIn(
@@ -191,6 +186,17 @@ def build_services(
     )
     accounts = Accounts(account_store, users, provider, auditor, clock)
     mailer = Mailer(MailStore(redis), clock, settings.smtp_host, settings.smtp_port, settings.mail_from)
+    alerts = Alerts(AlertStore(redis), users, mailer, clock, settings.public_origin)
+    quotas = Quotas(
+        QuotaStore(redis),
+        account_store,
+        metering_store,
+        LockStore(redis),
+        provider,
+        auditor,
+        settings.quota_min_bytes,
+        after_enforce=alerts.evaluate,
+    )
     user_admin = Users(users, passwords, provider, auditor, clock)
     provisioning = Provisioning(
         accounts, account_store, user_admin, mailer, provider, auditor, clock, settings.public_origin
@@ -243,8 +249,10 @@ def build_services(
                 resolution: hours * 3600 for resolution, hours in settings.metering_retention_hours.items()
             },
             after_capacity=quotas.enforce,
+            daily=alerts.send_daily_digests,
         ),
         quotas=quotas,
+        alerts=alerts,
         password_reset=PasswordReset(
             users,
             passwords,

@@ -94,6 +94,11 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "getAccountQuota": (PLATFORM, frozenset({"account-admin", "account-member"})),
     "setAccountQuota": (frozenset({"platform-admin"}), frozenset()),
     "setBucketQuota": (frozenset({"platform-admin"}), frozenset({"account-admin"})),
+    "listNotifications": (EVERYONE, frozenset()),
+    "countUnreadNotifications": (EVERYONE, frozenset()),
+    "markNotificationsRead": (EVERYONE, frozenset()),
+    "getAlertSettings": (PLATFORM, frozenset({"account-admin", "account-member"})),
+    "setAlertSettings": (frozenset({"platform-admin"}), frozenset({"account-admin"})),
     "mintCliCredentials": (frozenset(), frozenset({"account-admin", "account-member"})),
     **{
         f"{verb}AccountUser{plural}": (frozenset({"platform-admin"}), frozenset({"account-admin"}))

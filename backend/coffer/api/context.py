@@ -8,6 +8,7 @@ from typing import TypedDict, cast
 from starlette.requests import Request
 
 from coffer.accounts.service import Accounts
+from coffer.alerts.service import Alerts
 from coffer.audit.service import Auditor
 from coffer.auth.mfa_policy import MfaPolicy
 from coffer.auth.password_reset import PasswordReset
@@ -65,6 +66,7 @@ class Services:
     metering: Metering
     collector: Collector
     quotas: Quotas
+    alerts: Alerts
 
 
 class State(TypedDict):

@@ -28,7 +28,7 @@ from coffer.authorization import Forbidden
 from coffer.keys.service import KeyLimit, KeyNotFound
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
 from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgress
-from coffer.quotas.service import BucketNotInAccount, QuotaTooSmall
+from coffer.quotas.service import BucketNotInAccount, InvalidThresholds, QuotaTooSmall
 from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
 from coffer.sts.service import SessionTooShort
 from coffer.users.management import NotOnYourself, UserNotFound
@@ -168,6 +168,15 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         return _problem(
             422, "quota-too-small", "Quota too small", message, errors=[FieldError(field=error.field, message=message)]
         ), {}
+    if isinstance(error, InvalidThresholds):
+        message = "The warning threshold must be below the critical one."
+        return _problem(
+            422,
+            "invalid-thresholds",
+            "Invalid thresholds",
+            message,
+            errors=[FieldError(field="critical_percent", message=message)],
+        ), {}
     if isinstance(error, BucketNotInAccount):
         return _problem(404, "bucket-not-found", "No such bucket", f"The account has no bucket {error}."), {}
     if isinstance(error, StepUpMissing):
@@ -255,6 +264,7 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         WeakPassword,
         StepUpMissing,
         QuotaTooSmall,
+        InvalidThresholds,
         BucketNotInAccount,
         MfaRequired,
         MfaAlreadyEnrolled,

@@ -100,3 +100,18 @@ def password_reset_link(name: str, username: str, link: str) -> Message:
             f"link within 30 minutes:\n\n{link}\n\nIf it was not you, ignore this mail: your password stays."
         ),
     )
+
+
+def quota_alert(level: str, subject: str, message: str, usage_url: str) -> Message:
+    return Message(
+        subject=f"Quota {level}: {subject}",
+        text=f"{message}\n\nOver its quota, writes are refused; reads and deletes keep working.\n\nUsage: {usage_url}",
+    )
+
+
+def quota_digest(account_id: str, day: str, lines: list[str]) -> Message:
+    listed = "\n".join(f"- {line}" for line in lines)
+    return Message(
+        subject=f"Quota alerts of {account_id} ({day})",
+        text=f"Quota alerts of the account {account_id} since the last digest:\n\n{listed}",
+    )

@@ -49,6 +49,7 @@ class Collector:
         leader_ttl_seconds: int,
         retention_seconds: dict[str, int],
         after_capacity: Callable[[dict[str, BucketUsage]], Awaitable[None]] | None = None,
+        daily: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self._provider = provider
         self._store = store
@@ -59,6 +60,7 @@ class Collector:
         self._ttl = leader_ttl_seconds
         self._retention = retention_seconds
         self._after_capacity = after_capacity
+        self._daily = daily
         self._token: str | None = None
         self._previous: _Previous | None = None
 
@@ -239,6 +241,8 @@ class Collector:
                     if self.leads and started >= next_capacity:
                         await self.collect_capacity()
                         next_capacity = started + self._capacity_seconds
+                        if self._daily is not None:
+                            await self._daily()  # e.g. the alert digests, once a day
             except StorageUnavailable as error:
                 _log.warning("metering: storage unavailable, cycle skipped: %s", error)
             except Exception:

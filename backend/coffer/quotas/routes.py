@@ -19,14 +19,18 @@ _STRICT = ConfigDict(extra="forbid")
 _ACCOUNT = "/api/v1/accounts/{account_id}"
 
 
-class AccountQuotaChange(BaseModel):
+class _Thresholds(BaseModel):
     model_config = _STRICT
+    warning_percent: int = Field(80, ge=1, le=99, description="Alert when usage reaches this share of the quota.")
+    critical_percent: int = Field(90, ge=1, le=99, description="A second, louder alert; above warning_percent.")
+
+
+class AccountQuotaChange(_Thresholds):
     quota_bytes: int | None = Field(description="None: no byte quota.")
     quota_objects: int | None = Field(None, description="None: no object-count quota.")
 
 
-class BucketQuotaChange(BaseModel):
-    model_config = _STRICT
+class BucketQuotaChange(_Thresholds):
     quota_bytes: int | None = Field(description="None: no quota for the bucket.")
 
 
@@ -87,7 +91,12 @@ async def set_account_quota(request: Request, body: AccountQuotaChange) -> Accou
     svc = services(request)
     account = await svc.accounts.get(request.path_params["account_id"])
     state = await svc.quotas.set_account_quota(
-        account, body.quota_bytes, body.quota_objects, user_of(request).username, client_ip(request)
+        account,
+        body.quota_bytes,
+        body.quota_objects,
+        (body.warning_percent, body.critical_percent),
+        user_of(request).username,
+        client_ip(request),
     )
     return _answer(state)
 
@@ -97,6 +106,7 @@ async def set_bucket_quota(request: Request, body: BucketQuotaChange) -> Account
         request.path_params["account_id"],
         request.path_params["bucket"],
         body.quota_bytes,
+        (body.warning_percent, body.critical_percent),
         user_of(request).username,
         client_ip(request),
     )

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import anyio
 
+from coffer.alerts.service import QuotaUse
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
@@ -23,7 +25,7 @@ from coffer.providers.base import BucketUsage, StorageProvider
 from coffer.store.accounts import AccountRecord, AccountStore
 from coffer.store.locks import LockStore
 from coffer.store.metering import MeteringStore
-from coffer.store.quotas import QuotaStore
+from coffer.store.quotas import BucketQuotaRecord, QuotaStore
 
 _LOCK = "quota-enforcement"
 _LOCK_SECONDS = 120
@@ -34,6 +36,10 @@ class QuotaTooSmall(Exception):
         super().__init__(f"A quota must be at least {minimum} bytes.")
         self.field = field
         self.minimum = minimum
+
+
+class InvalidThresholds(Exception):
+    """Warning must come before critical, both between 1 and 99 %."""
 
 
 class BucketNotInAccount(Exception):
@@ -64,7 +70,7 @@ def over_quota(
     usage: dict[str, BucketUsage],
     account_of: dict[str, str | None],
     accounts: dict[str, AccountRecord],
-    bucket_quotas: dict[str, int],
+    bucket_quotas: dict[str, BucketQuotaRecord],
 ) -> set[str]:
     """The buckets whose writes must be refused now."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -77,7 +83,7 @@ def over_quota(
     for bucket, used in usage.items():
         account = accounts.get(account_of[bucket] or "")
         quota = bucket_quotas.get(bucket)
-        if quota is not None and used.bytes_used > quota:
+        if quota is not None and used.bytes_used > quota.bytes:
             blocked.add(bucket)
         elif account is not None:
             used_bytes, objects = totals[account.id]
@@ -86,6 +92,64 @@ def over_quota(
             ):
                 blocked.add(bucket)
     return blocked
+
+
+def quota_uses(
+    usage: dict[str, BucketUsage],
+    account_of: dict[str, str | None],
+    accounts: dict[str, AccountRecord],
+    bucket_quotas: dict[str, BucketQuotaRecord],
+) -> list[QuotaUse]:
+    """Every quota with what is used of it, for alerts."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    uses = []
+    for bucket, used in usage.items():
+        account_id = account_of[bucket]
+        if account_id is None:
+            continue
+        totals[account_id][0] += used.bytes_used
+        totals[account_id][1] += used.objects
+        quota = bucket_quotas.get(bucket)
+        if quota is not None:
+            uses.append(
+                QuotaUse(
+                    f"bucket:{bucket}",
+                    account_id,
+                    f"bucket {bucket}",
+                    "bytes",
+                    used.bytes_used,
+                    quota.bytes,
+                    quota.warning_percent,
+                    quota.critical_percent,
+                )
+            )
+    for account_id, (used_bytes, objects) in totals.items():
+        account = accounts.get(account_id)
+        if account is None:
+            continue
+        for unit, used_amount, limit in (
+            ("bytes", used_bytes, account.quota_bytes),
+            ("objects", objects, account.quota_objects),
+        ):
+            if limit is not None:
+                uses.append(
+                    QuotaUse(
+                        f"account:{account_id}:{unit}",
+                        account_id,
+                        f"account {account_id}",
+                        unit,  # type: ignore[arg-type]
+                        used_amount,
+                        limit,
+                        account.quota_warning_percent,
+                        account.quota_critical_percent,
+                    )
+                )
+    return uses
+
+
+def _check_thresholds(warning: int, critical: int) -> None:
+    if not 1 <= warning < critical <= 99:
+        raise InvalidThresholds
 
 
 class Quotas:
@@ -98,6 +162,7 @@ class Quotas:
         provider: StorageProvider,
         auditor: Auditor,
         min_bytes: int,
+        after_enforce: Callable[[list[QuotaUse]], Awaitable[None]] | None = None,
     ) -> None:
         self._store = store
         self._accounts = accounts
@@ -106,28 +171,44 @@ class Quotas:
         self._provider = provider
         self._auditor = auditor
         self._min_bytes = min_bytes
+        self._after_enforce = after_enforce
 
     async def set_account_quota(
-        self, account: AccountRecord, quota_bytes: int | None, quota_objects: int | None, actor: str, ip: str
+        self,
+        account: AccountRecord,
+        quota_bytes: int | None,
+        quota_objects: int | None,
+        thresholds: tuple[int, int],
+        actor: str,
+        ip: str,
     ) -> AccountQuotaState:
+        _check_thresholds(*thresholds)
         if quota_bytes is not None and quota_bytes < self._min_bytes:
             raise QuotaTooSmall("quota_bytes", self._min_bytes)
         if quota_objects is not None and quota_objects < 1:
             raise QuotaTooSmall("quota_objects", 1)
         account.quota_bytes, account.quota_objects = quota_bytes, quota_objects
+        account.quota_warning_percent, account.quota_critical_percent = thresholds
         await self._accounts.save(account)
         await self._audit(actor, ip, account.id, account.id, f"bytes={quota_bytes} objects={quota_objects}")
         await self.enforce()
         return await self.state(account.id)
 
     async def set_bucket_quota(
-        self, account_id: str, bucket: str, quota_bytes: int | None, actor: str, ip: str
+        self, account_id: str, bucket: str, quota_bytes: int | None, thresholds: tuple[int, int], actor: str, ip: str
     ) -> AccountQuotaState:
+        _check_thresholds(*thresholds)
         if self._provider.account_of_bucket(bucket) != account_id or bucket not in await self._bucket_usage():
             raise BucketNotInAccount(bucket)
         if quota_bytes is not None and quota_bytes < self._min_bytes:
             raise QuotaTooSmall("quota_bytes", self._min_bytes)
-        await self._store.set_bucket_quota(bucket, quota_bytes)
+        warning, critical = thresholds
+        record = (
+            None
+            if quota_bytes is None
+            else BucketQuotaRecord(bytes=quota_bytes, warning_percent=warning, critical_percent=critical)
+        )
+        await self._store.set_bucket_quota(bucket, record)
         await self._audit(actor, ip, bucket, account_id, f"bytes={quota_bytes}")
         await self.enforce()
         return await self.state(account_id)
@@ -148,7 +229,7 @@ class Quotas:
             buckets=[
                 BucketQuotaState(
                     name=bucket,
-                    quota_bytes=quotas.get(bucket),
+                    quota_bytes=quotas[bucket].bytes if bucket in quotas else None,
                     bytes_used=latest[bucket]["bytes"],
                     objects=latest[bucket]["objects"],
                     writes_blocked=bucket in blocked,
@@ -172,7 +253,8 @@ class Quotas:
             account_of = {bucket: self._provider.account_of_bucket(bucket) for bucket in usage}
             ids = sorted({account for account in account_of.values() if account is not None})
             accounts = {account.id: account for account in await self._accounts.get_many(ids)}
-            wanted = over_quota(usage, account_of, accounts, await self._store.bucket_quotas())
+            bucket_quotas = await self._store.bucket_quotas()
+            wanted = over_quota(usage, account_of, accounts, bucket_quotas)
             current = await self._store.blocked()
             for bucket in sorted(wanted - current):
                 await self._provider.set_bucket_writable(bucket, False)
@@ -181,6 +263,8 @@ class Quotas:
                 if bucket in usage:  # a deleted bucket needs no unblocking in the storage system
                     await self._provider.set_bucket_writable(bucket, True)
                 await self._store.mark(bucket, False)
+            if self._after_enforce is not None:
+                await self._after_enforce(quota_uses(usage, account_of, accounts, bucket_quotas))
         finally:
             await self._locks.release(_LOCK, token)
 

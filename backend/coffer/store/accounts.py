@@ -38,6 +38,8 @@ class AccountRecord(BaseModel):
     created_at: float
     quota_bytes: int | None = None
     quota_objects: int | None = None
+    quota_warning_percent: int = 80
+    quota_critical_percent: int = 90
     admin_name: str = ""
     admin_email: str = ""
     admin_user_id: str | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from pydantic import BaseModel
 from redis.asyncio import Redis
 
 from coffer.store.client import PREFIX
@@ -16,19 +17,25 @@ _BUCKET_QUOTAS = f"{PREFIX}:quota:buckets"
 _BLOCKED = f"{PREFIX}:quota:blocked"
 
 
+class BucketQuotaRecord(BaseModel):
+    bytes: int
+    warning_percent: int = 80
+    critical_percent: int = 90
+
+
 class QuotaStore:
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
 
-    async def bucket_quotas(self) -> dict[str, int]:
+    async def bucket_quotas(self) -> dict[str, BucketQuotaRecord]:
         stored = cast(dict[str, str], await self._redis.hgetall(_BUCKET_QUOTAS))
-        return {bucket: int(value) for bucket, value in stored.items()}
+        return {bucket: BucketQuotaRecord.model_validate_json(value) for bucket, value in stored.items()}
 
-    async def set_bucket_quota(self, bucket: str, quota_bytes: int | None) -> None:
-        if quota_bytes is None:
+    async def set_bucket_quota(self, bucket: str, quota: BucketQuotaRecord | None) -> None:
+        if quota is None:
             await self._redis.hdel(_BUCKET_QUOTAS, bucket)
         else:
-            await self._redis.hset(_BUCKET_QUOTAS, bucket, str(quota_bytes))
+            await self._redis.hset(_BUCKET_QUOTAS, bucket, quota.model_dump_json())
 
     async def blocked(self) -> set[str]:
         return {str(bucket) for bucket in await self._redis.smembers(_BLOCKED)}

@@ -215,6 +215,18 @@ export type AccountQuota = {
  */
 export type AccountQuotaChange = {
     /**
+     * Warning Percent
+     *
+     * Alert when usage reaches this share of the quota.
+     */
+    warning_percent?: number;
+    /**
+     * Critical Percent
+     *
+     * A second, louder alert; above warning_percent.
+     */
+    critical_percent?: number;
+    /**
      * Quota Bytes
      *
      * None: no byte quota.
@@ -407,6 +419,24 @@ export type AccountSummary = {
 };
 
 /**
+ * AlertSettings
+ */
+export type AlertSettings = {
+    /**
+     * Notify Account Admins
+     *
+     * The account's admins get its quota alerts too.
+     */
+    notify_account_admins: boolean;
+    /**
+     * Delivery
+     *
+     * Mail each crossing at once, or one digest a day.
+     */
+    delivery: 'each-crossing' | 'daily-digest';
+};
+
+/**
  * AuditEvent
  */
 export type AuditEvent = {
@@ -526,6 +556,18 @@ export type BucketQuota = {
  * BucketQuotaChange
  */
 export type BucketQuotaChange = {
+    /**
+     * Warning Percent
+     *
+     * Alert when usage reaches this share of the quota.
+     */
+    warning_percent?: number;
+    /**
+     * Critical Percent
+     *
+     * A second, louder alert; above warning_percent.
+     */
+    critical_percent?: number;
     /**
      * Quota Bytes
      *
@@ -909,6 +951,54 @@ export type MfaVerifyRequest = {
      * Recovery Code
      */
     recovery_code?: string | null;
+};
+
+/**
+ * NotificationItem
+ */
+export type NotificationItem = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Level
+     */
+    level: 'warning' | 'critical' | 'exceeded';
+    /**
+     * Account Id
+     */
+    account_id: string;
+    /**
+     * Subject
+     */
+    subject: string;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * At
+     */
+    at: string;
+    /**
+     * Read
+     */
+    read: boolean;
+};
+
+/**
+ * Notifications
+ */
+export type Notifications = {
+    /**
+     * Items
+     */
+    items: Array<NotificationItem>;
+    /**
+     * Unread
+     */
+    unread: number;
 };
 
 /**
@@ -1424,6 +1514,16 @@ export type TopAccounts = {
      * Items
      */
     items: Array<TopAccount>;
+};
+
+/**
+ * UnreadCount
+ */
+export type UnreadCount = {
+    /**
+     * Unread
+     */
+    unread: number;
 };
 
 export type SignInData = {
@@ -4577,6 +4677,168 @@ export type SetBucketQuotaResponses = {
 };
 
 export type SetBucketQuotaResponse = SetBucketQuotaResponses[keyof SetBucketQuotaResponses];
+
+export type ListNotificationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/me/notifications';
+};
+
+export type ListNotificationsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ListNotificationsError = ListNotificationsErrors[keyof ListNotificationsErrors];
+
+export type ListNotificationsResponses = {
+    /**
+     * Success
+     */
+    200: Notifications;
+};
+
+export type ListNotificationsResponse = ListNotificationsResponses[keyof ListNotificationsResponses];
+
+export type CountUnreadNotificationsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/notifications/unread';
+};
+
+export type CountUnreadNotificationsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+};
+
+export type CountUnreadNotificationsError = CountUnreadNotificationsErrors[keyof CountUnreadNotificationsErrors];
+
+export type CountUnreadNotificationsResponses = {
+    /**
+     * Success
+     */
+    200: UnreadCount;
+};
+
+export type CountUnreadNotificationsResponse = CountUnreadNotificationsResponses[keyof CountUnreadNotificationsResponses];
+
+export type MarkNotificationsReadData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/notifications/read';
+};
+
+export type MarkNotificationsReadErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+};
+
+export type MarkNotificationsReadError = MarkNotificationsReadErrors[keyof MarkNotificationsReadErrors];
+
+export type MarkNotificationsReadResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type MarkNotificationsReadResponse = MarkNotificationsReadResponses[keyof MarkNotificationsReadResponses];
+
+export type GetAlertSettingsData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/alert-settings';
+};
+
+export type GetAlertSettingsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type GetAlertSettingsError = GetAlertSettingsErrors[keyof GetAlertSettingsErrors];
+
+export type GetAlertSettingsResponses = {
+    /**
+     * Success
+     */
+    200: AlertSettings;
+};
+
+export type GetAlertSettingsResponse = GetAlertSettingsResponses[keyof GetAlertSettingsResponses];
+
+export type SetAlertSettingsData = {
+    body: AlertSettings;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/alert-settings';
+};
+
+export type SetAlertSettingsErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type SetAlertSettingsError = SetAlertSettingsErrors[keyof SetAlertSettingsErrors];
+
+export type SetAlertSettingsResponses = {
+    /**
+     * Success
+     */
+    200: AlertSettings;
+};
+
+export type SetAlertSettingsResponse = SetAlertSettingsResponses[keyof SetAlertSettingsResponses];
 
 export type ListAuditEventsData = {
     body?: never;

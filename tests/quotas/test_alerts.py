@@ -1,0 +1,89 @@
+"""Quota alerts: warning, critical and exceeded once each per crossing, re-armed below, mailed and in-app."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+from coffer.app import build_provider, build_services
+from coffer.embedded.stack import EmbeddedStack
+from coffer.store.client import RedisConnection
+
+from ..mailbox import wait_for_mail
+from .conftest import Tenant
+
+
+def _levels(tenant: Tenant) -> list[str]:
+    items = tenant.staff.get("/api/v1/me/notifications").json()["items"]
+    return [item["level"] for item in items if item["account_id"] == tenant.account_id]
+
+
+def _grow(tenant: Tenant, bucket: str, key: str, size: int) -> None:
+    tenant.s3.put_object(Bucket=bucket, Key=key, Body=os.urandom(size))
+    tenant.sample()
+
+
+def test_each_threshold_alerts_once_per_crossing_by_mail_and_in_the_console(
+    tenant: Tenant, stack: EmbeddedStack
+) -> None:
+    bucket = tenant.bucket("media")
+    tenant.sample()
+    account = f"account {tenant.account_id}"
+    assert (
+        tenant.staff.put(f"/api/v1/accounts/{tenant.account_id}/quota", json={"quota_bytes": 10_000}).status_code == 200
+    )
+    started = time.time()
+
+    _grow(tenant, bucket, "a", 8_500)
+    assert "85 % of its quota" in wait_for_mail(stack, "root@example.com", f"Quota warning: {account}", since=started)
+    _grow(tenant, bucket, "b", 600)
+    wait_for_mail(stack, "root@example.com", f"Quota critical: {account}", since=started)
+    _grow(tenant, bucket, "c", 1_000)
+    wait_for_mail(stack, "root@example.com", f"Quota exceeded: {account}", since=started)
+    tenant.sample()  # nothing new crossed: nothing new sent
+
+    assert _levels(tenant) == ["exceeded", "critical", "warning"]
+    assert tenant.staff.get("/api/v1/me/notifications/unread").json() == {"unread": 3}
+    assert tenant.staff.post("/api/v1/me/notifications/read").status_code == 204
+    assert tenant.staff.get("/api/v1/me/notifications/unread").json() == {"unread": 0}
+    assert tenant.owner.get("/api/v1/me/notifications").json()["items"] == []  # the account did not opt in
+
+    for key in ("a", "b", "c"):
+        tenant.s3.delete_object(Bucket=bucket, Key=key)
+    tenant.sample()  # below every threshold: re-armed
+    settings = {"notify_account_admins": True, "delivery": "each-crossing"}
+    assert tenant.owner.put(f"/api/v1/accounts/{tenant.account_id}/alert-settings", json=settings).status_code == 200
+    again = time.time()
+    _grow(tenant, bucket, "d", 8_200)
+
+    assert _levels(tenant) == ["warning", "exceeded", "critical", "warning"]
+    owner_items = tenant.owner.get("/api/v1/me/notifications").json()
+    assert [item["level"] for item in owner_items["items"]] == ["warning"] and owner_items["unread"] == 1
+    assert "82 % of its quota" in wait_for_mail(stack, "root@example.com", f"Quota warning: {account}", since=again)
+
+
+def test_a_daily_digest_collects_the_alerts_into_one_mail(tenant: Tenant, stack: EmbeddedStack) -> None:
+    bucket = tenant.bucket("logs")
+    tenant.sample()
+    base = f"/api/v1/accounts/{tenant.account_id}"
+    tenant.staff.put(base + "/alert-settings", json={"notify_account_admins": False, "delivery": "daily-digest"})
+    tenant.owner.put(f"{base}/buckets/{bucket}/quota", json={"quota_bytes": 1_000, "warning_percent": 50})
+    started = time.time()
+    _grow(tenant, bucket, "x", 600)
+    _grow(tenant, bucket, "y", 600)
+    assert _levels(tenant) == ["exceeded", "warning"]
+
+    async def digest() -> int:
+        connection = RedisConnection(tenant.settings.redis_url)
+        provider = build_provider(tenant.settings)
+        try:
+            return await build_services(tenant.settings, tenant.clock, connection, provider).alerts.send_digests()
+        finally:
+            await provider.close()
+            await connection.close()
+
+    assert asyncio.run(digest()) == 1
+    body = wait_for_mail(stack, "root@example.com", f"Quota alerts of {tenant.account_id}", since=started)
+    assert f"bucket {bucket} has reached 60 %" in body and f"bucket {bucket} has reached 120 %" in body
+    assert asyncio.run(digest()) == 0
