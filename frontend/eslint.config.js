@@ -15,6 +15,7 @@ const features = [
   'users',
   'access-keys',
   'security-policy',
+  'metering',
 ];
 const shared = ['./src/components', './src/lib', './src/config', './src/client'];
 

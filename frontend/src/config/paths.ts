@@ -52,6 +52,10 @@ export const paths = {
     path: '/accounts/:accountId/buckets',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/buckets`,
   },
+  accountUsage: {
+    path: '/accounts/:accountId/usage',
+    getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/usage`,
+  },
   accountUsers: {
     path: '/accounts/:accountId/users',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/users`,
@@ -60,6 +64,10 @@ export const paths = {
     path: '/accounts/:accountId/users/:userId/keys',
     getHref: (accountId: string, userId: string) =>
       `/accounts/${encodeURIComponent(accountId)}/users/${encodeURIComponent(userId)}/keys`,
+  },
+  usage: {
+    path: '/usage',
+    getHref: () => '/usage',
   },
   securityPolicy: {
     path: '/security-policy',

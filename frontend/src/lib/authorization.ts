@@ -76,6 +76,11 @@ export function canManageAccounts(role: Role): boolean {
   return PERMISSIONS[role].has('accounts.manage');
 }
 
+/** The platform's usage: totals of every account and the accounts using most. */
+export function canReadPlatformUsage(role: Role): boolean {
+  return PERMISSIONS[role].has('accounts.read');
+}
+
 export function canReadRequests(role: Role): boolean {
   return PERMISSIONS[role].has('requests.read');
 }

@@ -27,18 +27,22 @@ export default function AccountRoute() {
       </Anchor>
       <Group justify="space-between">
         <Title order={1}>{detail.display_name}</Title>
-        {detail.status !== 'deleted' && (
-          <Group gap="xs">
-            {me && canManagePeople(me, detail.id) && (
-              <Button component={Link} to={paths.accountUsers.getHref(detail.id)} variant="light">
-                People
-              </Button>
-            )}
+        <Group gap="xs">
+          {detail.status !== 'deleted' && me && canManagePeople(me, detail.id) && (
+            <Button component={Link} to={paths.accountUsers.getHref(detail.id)} variant="light">
+              People
+            </Button>
+          )}
+          {detail.status !== 'deleted' && (
             <Button component={Link} to={paths.accountBuckets.getHref(detail.id)} variant="light">
               View buckets
             </Button>
-          </Group>
-        )}
+          )}
+          {/* Usage outlives the account: its figures stay readable once it is deleted. */}
+          <Button component={Link} to={paths.accountUsage.getHref(detail.id)} variant="light">
+            Usage
+          </Button>
+        </Group>
       </Group>
       {me && canManageAccounts(me.role) && <AccountActions account={detail} />}
       {detail.usage_error && (

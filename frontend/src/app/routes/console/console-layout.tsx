@@ -18,6 +18,7 @@ import {
   canReadAccounts,
   canReadAudit,
   canReadOutbox,
+  canReadPlatformUsage,
   canReadRequests,
   isAccountRole,
   ownBucketsAccount,
@@ -50,6 +51,11 @@ function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [{ label: 'Overview', href: paths.overview.getHref() }];
   const bucketsAccount = ownBucketsAccount(me);
   if (bucketsAccount) items.push({ label: 'Buckets', href: paths.accountBuckets.getHref(bucketsAccount) });
+  // An account's people see their own account's usage; the platform's staff see the platform's, and
+  // any account's from the account's page.
+  if (isAccountRole(me.role) && me.account_id) {
+    items.push({ label: 'Usage', href: paths.accountUsage.getHref(me.account_id) });
+  }
   // Account administrators manage the people of their own account; platform administrators reach
   // any account's people from the account's page.
   if (isAccountRole(me.role) && me.account_id && canManagePeople(me, me.account_id)) {
@@ -57,6 +63,7 @@ function navItems(me: Me): NavItem[] {
   }
   if (isAccountRole(me.role)) items.push({ label: 'Access keys', href: paths.accessKeys.getHref() });
   if (canReadAccounts(me.role)) items.push({ label: 'Accounts', href: paths.accounts.getHref() });
+  if (canReadPlatformUsage(me.role)) items.push({ label: 'Usage', href: paths.usage.getHref() });
   if (canReadRequests(me.role)) {
     items.push({ label: 'Account requests', href: paths.accountRequests.getHref(), badge: <PendingRequestsBadge /> });
   }

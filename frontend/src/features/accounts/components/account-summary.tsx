@@ -1,7 +1,7 @@
 import type { AccountDetail } from '@/client/types.gen';
 import { FactsTable, type Fact } from '@/components/facts-table';
 import { formatDateTime } from '@/lib/dates';
-import { formatBytes, formatCount } from '@/lib/sizes';
+import { formatBytes, formatCount } from '@/lib/units';
 
 import { AccountStatusBadge } from './account-status-badge';
 
