@@ -67,6 +67,7 @@ openapi: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/session_cost.py
 	$(BIN)/python bench/list_scaling.py
+	$(BIN)/python bench/metering_query.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist

@@ -68,13 +68,19 @@ def _sign_in_admin(client: httpx.Client, settings: Settings) -> None:
 
 
 @contextlib.contextmanager
-def console_with_admin() -> Iterator[tuple[Settings, httpx.Client]]:
-    """A running console (separate process, like production) and an HTTP client signed in as platform admin."""
+def console_with_admin(**extra: Any) -> Iterator[tuple[Settings, httpx.Client]]:
+    """A running console (separate process, like production) and an HTTP client signed in as platform admin;
+    `extra` settings are passed to it (e.g. metering_enabled=False when the benchmark drives the collector)."""
     with tempfile.TemporaryDirectory() as var:
         stack = EmbeddedStack(Path(var))
         stack.start()
         (port,) = free_ports(1)
-        overrides = {**stack.settings_overrides(), "cookie_secure": False, "public_origin": f"http://127.0.0.1:{port}"}
+        overrides = {
+            **stack.settings_overrides(),
+            "cookie_secure": False,
+            "public_origin": f"http://127.0.0.1:{port}",
+            **extra,
+        }
         environment = {
             **os.environ,
             **{f"COFFER_{key.upper()}": str(value) for key, value in overrides.items() if value is not None},

@@ -6,6 +6,7 @@ from coffer.metering.deltas import difference
 from coffer.metering.resolutions import last_slots, slot_start
 from coffer.metering.service import p95_seconds
 from coffer.providers.base import BucketTraffic
+from coffer.providers.seaweedfs_metrics import parse_traffic
 
 
 def traffic(puts: int, gets: int, bytes_in: int = 0, fast: int = 0, slow: int = 0) -> BucketTraffic:
@@ -50,3 +51,26 @@ def test_weeks_start_on_monday_and_the_current_interval_comes_last() -> None:
     assert (monday // 86_400 + 3) % 7 == 0  # day 0 was a Thursday, so Mondays are days 4, 11, …
     assert thursday_noon - monday == 3.5 * 86_400
     assert last_slots("10s", 1005.0, 3) == [980, 990, 1000]
+
+
+def test_the_metrics_text_is_read_per_bucket_and_service_calls_are_left_out() -> None:
+    text = "\n".join(
+        [
+            "# TYPE process_start_time_seconds gauge",
+            "process_start_time_seconds 1.7e+09",
+            'SeaweedFS_s3_request_total{bucket="",code="200",type="LIST"} 4',
+            'SeaweedFS_s3_request_total{bucket="acme-a",code="200",type="PUT"} 2',
+            'SeaweedFS_s3_request_total{bucket="acme-a",code="500",type="PUT"} 1',
+            'SeaweedFS_s3_request_total{bucket="acme-a",code="200",type="COPY"} 5',
+            'SeaweedFS_s3_bucket_traffic_received_bytes_total{bucket="acme-a"} 2048',
+            'SeaweedFS_s3_request_seconds_bucket{bucket="acme-a",type="PUT",le="0.0016"} 2',
+            'SeaweedFS_s3_request_seconds_bucket{bucket="acme-a",type="PUT",le="+Inf"} 3',
+            'SeaweedFS_s3_request_seconds_sum{bucket="acme-a",type="PUT"} 0.25',
+        ]
+    )
+    reading = parse_traffic(text)
+    assert reading.started_at == 1.7e9 and set(reading.buckets) == {"acme-a"}
+    traffic = reading.buckets["acme-a"]
+    assert traffic.requests == {"PUT": 3, "GET": 0, "DELETE": 0, "LIST": 0, "OTHER": 5}
+    assert (traffic.bytes_in, traffic.latency_seconds_sum) == (2048, 0.25)
+    assert traffic.latency_buckets == {"0.0016": 2, "+Inf": 3}
