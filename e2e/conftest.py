@@ -51,6 +51,10 @@ def settings(stack: EmbeddedStack) -> Settings:
         argon2_time_cost=1,
         argon2_memory_kib=8192,
         dev_mode=True,
+        metering_requests_seconds=1,  # charts move within seconds, not minutes
+        metering_capacity_seconds=2,
+        metering_leader_ttl_seconds=5,
+        quota_min_bytes=1,
     )
 
 

@@ -18,7 +18,7 @@ def read_secret_file(path: Path) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
-_METERING_RETENTION_HOURS = {"10s": 1, "1m": 24, "10m": 24 * 7, "1h": 24 * 90, "1d": 24 * 800, "1w": 24 * 3650}
+_METERING_RETENTION_HOURS = {"10s": 1, "1m": 6, "10m": 24 * 3, "1h": 24 * 31, "1d": 24 * 800, "1w": 24 * 3650}
 
 
 class Settings(BaseSettings):

@@ -1,0 +1,99 @@
+"""Journeys of issue 6 in a real browser: usage charts that move with real S3 traffic, quotas and alerts."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from typing import Any
+
+import boto3
+from playwright.sync_api import Browser, Page, expect
+
+from coffer.settings import Settings
+
+from .people import account_member, account_with_admin, bootstrap_admin, first_sign_in
+
+
+def _make_key(page: Page, visitor: Any) -> tuple[str, str]:
+    page.get_by_role("link", name="Access keys").click()
+    page.get_by_role("button", name="Create access key").click()
+    confirm = page.get_by_role("dialog", name="Confirm it is you")
+    confirm.get_by_label("Authentication code").fill(visitor.code())
+    confirm.get_by_role("button", name="Create key").click()
+    key_id = page.get_by_test_id("new-access-key-id").inner_text().strip()
+    secret = page.get_by_test_id("new-secret-access-key").inner_text().strip()
+    page.get_by_role("button", name="I have stored the secret").click()
+    return key_id, secret
+
+
+def _s3(settings: Settings, key_id: str, secret: str) -> Any:
+    return boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=key_id,
+        aws_secret_access_key=secret,
+    )
+
+
+def test_a_member_uploads_with_a_key_and_sees_the_usage_charts_move(
+    page: Page, browser: Browser, base_url: str, settings: Settings
+) -> None:
+    account_id = "stark" + uuid.uuid4().hex[:6]
+    owner = account_with_admin(settings, account_id, f"tony@{account_id}.example.com")
+    owner_context = browser.new_context(base_url=base_url)
+    owners_page = owner_context.new_page()
+    first_sign_in(owners_page, owner)
+    key_id, secret = _make_key(owners_page, owner)
+    owner_context.close()
+    bucket = f"{account_id}-armor"
+    _s3(settings, key_id, secret).create_bucket(Bucket=bucket)
+
+    pepper = account_member(settings, account_id, "pepper")
+    first_sign_in(page, pepper)
+    s3 = _s3(settings, *_make_key(page, pepper))
+    page.get_by_role("link", name="Usage", exact=True).click()
+    expect(page.get_by_role("heading", name=re.compile("^Usage of"))).to_be_visible()
+    page.get_by_role("radio", name="10 s").check(force=True)
+    requests = page.get_by_role("figure", name="Requests per second")
+    expect(requests).to_be_visible()
+
+    for number in range(3):
+        s3.put_object(Bucket=bucket, Key=f"suit{number}", Body=os.urandom(40_000))
+    s3.get_object(Bucket=bucket, Key="suit0")["Body"].read()
+    page.get_by_role("switch", name="Auto-refresh").check(force=True)
+
+    expect(page.get_by_test_id("card-objects")).to_have_text("3", timeout=30_000)
+    expect(page.get_by_test_id("card-used-capacity")).to_contain_text("KiB")
+    expect(requests.get_by_text("No usage recorded yet")).to_have_count(0, timeout=30_000)
+    page.get_by_role("radio", name="1 h").check(force=True)
+    expect(page).to_have_url(re.compile("1h"))
+    expect(page.get_by_role("figure", name="Capacity").get_by_text("No usage recorded yet")).to_have_count(0)
+    page.get_by_role("combobox", name="Bucket").click()
+    page.get_by_role("option", name=bucket).click()
+    expect(page.get_by_test_id("card-objects")).to_have_text("3")
+
+
+def test_staff_see_platform_totals_and_the_top_accounts(page: Page, settings: Settings) -> None:
+    account_id = "wayne" + uuid.uuid4().hex[:6]
+    account_with_admin(settings, account_id, f"bruce@{account_id}.example.com")
+    operator = boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=settings.storage_access_key,
+        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
+    )
+    operator.create_bucket(Bucket=f"{account_id}-cave")
+    operator.put_object(Bucket=f"{account_id}-cave", Key="batmobile", Body=os.urandom(10_000))
+    first_sign_in(page, bootstrap_admin(settings))
+
+    page.get_by_role("link", name="Usage", exact=True).click()
+    expect(page.get_by_role("heading", name="Platform usage")).to_be_visible()
+    page.get_by_role("switch", name="Auto-refresh").check(force=True)
+    top = page.get_by_role("table", name="Top accounts")
+    expect(top.get_by_role("link", name=re.compile(account_id))).to_be_visible(timeout=30_000)
+    top.get_by_role("link", name=re.compile(account_id)).click()
+    expect(page.get_by_role("heading", name=re.compile("^Usage of"))).to_be_visible()
+    expect(page.get_by_test_id("card-objects")).to_have_text("1", timeout=30_000)
