@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from coffer.providers.base import Access
 from coffer.sessions.claims import SessionClaims
 from coffer.store.users import Role
 
@@ -69,6 +70,12 @@ class Forbidden(Exception):
 
 def is_platform_role(role: Role) -> bool:
     return role in _PLATFORM_ROLES
+
+
+def storage_access(role: Role) -> Access:
+    """What a person's storage identity (keys, console and CLI credentials) may do in the account's buckets:
+    account admins everything, members read and write objects but not create or configure buckets."""
+    return "manage" if role == "account-admin" else "write"
 
 
 def authorize(claims: SessionClaims, action: Action, account_id: str | None = None) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import os
 import time
 from datetime import datetime
 
 import boto3
 import pytest
+from boto3.s3.transfer import TransferConfig
 
 from coffer.settings import Settings
 
@@ -39,8 +42,12 @@ def test_a_member_gets_credentials_for_an_hour_that_work_only_in_the_account(tea
     s3.list_objects_v2(Bucket=own_bucket)
     with pytest.raises(s3.exceptions.ClientError):
         s3.list_objects_v2(Bucket=other_bucket)
+    s3.put_object(Bucket=own_bucket, Key="members-write-objects", Body=b"x")
+    parts = TransferConfig(multipart_threshold=5 * 1024**2, multipart_chunksize=5 * 1024**2)
+    s3.upload_fileobj(io.BytesIO(os.urandom(6 * 1024**2)), own_bucket, "in-two-parts", Config=parts)
+    assert s3.head_object(Bucket=own_bucket, Key="in-two-parts")["ContentLength"] == 6 * 1024**2
     with pytest.raises(s3.exceptions.ClientError):
-        s3.put_object(Bucket=own_bucket, Key="members-only-read", Body=b"x")
+        s3.create_bucket(Bucket=f"{team.account_id}-members-make-no-buckets")
 
 
 def test_credentials_never_outlive_the_session(team: Team) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-Access = Literal["manage", "read"]
+Access = Literal["manage", "write", "read"]  # everything in the namespace; objects; reading only
 
 
 class StorageUnavailable(Exception):

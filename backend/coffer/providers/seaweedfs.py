@@ -52,6 +52,13 @@ _READ_ACTIONS = [
     "s3:GetBucketLocation",
     "s3:ListBucketVersions",
 ]
+_WRITE_ACTIONS = [
+    *_READ_ACTIONS,
+    "s3:PutObject",  # SeaweedFS also lets it cover the multipart calls
+    "s3:DeleteObject",
+    "s3:AbortMultipartUpload",
+]
+_ACTIONS: dict[str, str | list[str]] = {"manage": "s3:*", "write": _WRITE_ACTIONS, "read": _READ_ACTIONS}
 _TEMPORARY_CLIENTS_KEPT = 256
 
 
@@ -66,7 +73,7 @@ def iam_user_name(account_id: str, username: str) -> str:
 def session_policy(account_id: str, access: Access) -> str:
     """The policy that confines credentials (temporary or an IAM user's keys) to the account's namespace."""
     prefix = bucket_prefix(account_id)
-    actions: str | list[str] = "s3:*" if access == "manage" else _READ_ACTIONS
+    actions = _ACTIONS[access]
     return json.dumps(
         {
             "Version": "2012-10-17",

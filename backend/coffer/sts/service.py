@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from coffer.authorization import storage_access
 from coffer.clock import Clock
-from coffer.providers.base import Access, StorageProvider, TemporaryCredentials
+from coffer.providers.base import StorageProvider, TemporaryCredentials
 from coffer.sealing import Sealer
 from coffer.store.credentials import CredentialStore
 from coffer.store.users import Role
@@ -21,10 +22,6 @@ _CLI_MAX_SECONDS = 3600
 
 class SessionTooShort(Exception):
     pass
-
-
-def access_for(role: Role) -> Access:
-    return "manage" if role == "account-admin" else "read"
 
 
 class StorageCredentials:
@@ -49,7 +46,7 @@ class StorageCredentials:
     ) -> TemporaryCredentials:
         remaining = int(session_end - self._clock.now())
         duration = max(_STS_MIN_SECONDS, min(self._duration, remaining))
-        credentials = await self._provider.assume_console_role(account_id, username, access_for(role), duration)
+        credentials = await self._provider.assume_console_role(account_id, username, storage_access(role), duration)
         sealed = self._sealer.seal(json.dumps(asdict(credentials)).encode(), f"sts:{sid}")
         await self._store.put(sid, sealed, int(credentials.expires_at - self._clock.now()))
         return credentials
@@ -65,7 +62,7 @@ class StorageCredentials:
                 "Your session ends in less than 15 minutes, the shortest credentials the storage system issues. "
                 "Sign in again first."
             )
-        return await self._provider.assume_console_role(account_id, username, access_for(role), seconds)
+        return await self._provider.assume_console_role(account_id, username, storage_access(role), seconds)
 
     async def current(self, sid: str) -> TemporaryCredentials | None:
         """The session's credentials, or None when missing or due for refresh."""

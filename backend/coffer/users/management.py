@@ -15,6 +15,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.auth.regulation import Regulator
+from coffer.authorization import storage_access
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
@@ -223,9 +224,7 @@ class People:
         await self._store.save(person.user)
         await self._store.bump_version(person.user.id)
         if scope.account_id is not None:
-            await self._provider.create_account_user(
-                scope.account_id, person.user.username, "manage" if role == "account-admin" else "read"
-            )
+            await self._provider.create_account_user(scope.account_id, person.user.username, storage_access(role))
         await self._audit(events.USER_ROLE, person.user, actor, detail=role)
         return person
 

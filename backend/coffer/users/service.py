@@ -12,7 +12,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.auth.passwords import Passwords
-from coffer.authorization import is_platform_role
+from coffer.authorization import is_platform_role, storage_access
 from coffer.clock import Clock
 from coffer.providers.base import StorageProvider
 from coffer.store.users import Role, UserRecord, UserStore
@@ -66,9 +66,7 @@ class Users:
             created_at=self._clock.now(),
         )
         if account_id is not None:
-            await self._provider.create_account_user(
-                account_id, username, "manage" if role == "account-admin" else "read"
-            )
+            await self._provider.create_account_user(account_id, username, storage_access(role))
         if not await self._store.create(user):
             raise UsernameTaken(f"The username {username!r} is taken.")
         await self._auditor.record(
