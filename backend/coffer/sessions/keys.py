@@ -87,6 +87,10 @@ class KeyRing:
     async def signing_key(self) -> tuple[str, Ed25519PrivateKey]:
         await self._fresh()
         if self._current is None:
+            # Redis lost its keys (a flush, a restore without them): sign on with a new first key rather
+            # than fail every sign-in until a restart. Tokens of the lost keys cannot be verified anyway.
+            await self.ensure_key()
+        if self._current is None:
             raise NoSuchKey("no current signing key")
         return self._current
 
