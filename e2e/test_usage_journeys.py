@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
 from typing import Any
 
 import boto3
+import pytest
 from playwright.sync_api import Browser, Page, expect
+from tests.mailbox import wait_for_mail
 
+from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
 from .people import account_member, account_with_admin, bootstrap_admin, first_sign_in
@@ -25,6 +29,11 @@ def _make_key(page: Page, visitor: Any) -> tuple[str, str]:
     secret = page.get_by_test_id("new-secret-access-key").inner_text().strip()
     page.get_by_role("button", name="I have stored the secret").click()
     return key_id, secret
+
+
+def _operator(settings: Settings) -> Any:
+    """The platform's service identity, as the operator's own tools hold it."""
+    return _s3(settings, settings.storage_access_key, settings.storage_secret_key.get_secret_value())
 
 
 def _interval(page: Page, label: str) -> None:
@@ -90,13 +99,7 @@ def test_staff_see_platform_totals_and_the_top_accounts(page: Page, settings: Se
     admin = bootstrap_admin(settings)
     account_id = "wayne" + uuid.uuid4().hex[:6]
     account_with_admin(settings, account_id, f"bruce@{account_id}.example.com")
-    operator = boto3.client(
-        "s3",
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=settings.storage_access_key,
-        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
-    )
+    operator = _operator(settings)
     operator.create_bucket(Bucket=f"{account_id}-cave")
     operator.put_object(Bucket=f"{account_id}-cave", Key="batmobile", Body=os.urandom(10_000))
     first_sign_in(page, admin)
@@ -109,3 +112,47 @@ def test_staff_see_platform_totals_and_the_top_accounts(page: Page, settings: Se
     top.get_by_role("link", name=re.compile(account_id, re.IGNORECASE)).click()
     expect(page.get_by_role("heading", name=re.compile("^Usage of"))).to_be_visible()
     expect(page.get_by_test_id("card-objects")).to_have_text("1", timeout=30_000)
+
+
+def test_a_platform_admin_sets_a_quota_the_storage_refuses_writes_and_the_alert_arrives(
+    page: Page, settings: Settings, stack: EmbeddedStack
+) -> None:
+    admin = bootstrap_admin(settings)
+    account_id = "oscorp" + uuid.uuid4().hex[:6]
+    account_with_admin(settings, account_id, f"norman@{account_id}.example.com")
+    bucket = f"{account_id}-labs"
+    operator = _operator(settings)
+    operator.create_bucket(Bucket=bucket)
+    for number in range(3):
+        operator.put_object(Bucket=bucket, Key=f"formula{number}", Body=os.urandom(40_000))
+    started = time.time()
+    first_sign_in(page, admin)
+
+    page.goto(f"/accounts/{account_id}/usage")
+    quotas = page.get_by_role("region", name="Quotas")
+    expect(quotas.get_by_role("cell", name=bucket, exact=True)).to_be_visible(timeout=30_000)
+    quotas.get_by_role("button", name="Set account quota").click()
+    dialog = page.get_by_role("dialog", name="Account quota")
+    dialog.get_by_label("Quota (GiB)").fill("0.0001")  # about 105 KiB, less than the 117 KiB stored
+    dialog.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Quota saved.")).to_be_visible()
+
+    expect(quotas.get_by_role("alert", name="Over quota")).to_be_visible()
+    expect(quotas.get_by_role("row", name=re.compile(bucket)).get_by_text("Writes refused")).to_be_visible()
+    with pytest.raises(operator.exceptions.ClientError):
+        operator.put_object(Bucket=bucket, Key="one-more", Body=b"x")
+    operator.get_object(Bucket=bucket, Key="formula0")["Body"].read()
+    assert "of its quota (exceeded)" in wait_for_mail(stack, "admin@localhost", "Quota exceeded", since=started)
+
+    page.get_by_role("button", name="Notifications").click()
+    expect(page.get_by_role("heading", name="Notifications")).to_be_visible()
+    expect(page.get_by_text(f"The account {account_id} has reached").first).to_be_visible()
+    page.get_by_role("button", name="Mark all as read").click()
+
+    page.goto(f"/accounts/{account_id}/usage")
+    page.get_by_role("region", name="Quotas").get_by_role("button", name="Set account quota").click()
+    dialog = page.get_by_role("dialog", name="Account quota")
+    dialog.get_by_label("Quota (GiB)").fill("1")
+    dialog.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("row", name=re.compile(bucket)).get_by_text("Writable")).to_be_visible()
+    operator.put_object(Bucket=bucket, Key="one-more", Body=b"x")

@@ -16,6 +16,8 @@ const features = [
   'access-keys',
   'security-policy',
   'metering',
+  'quotas',
+  'notifications',
 ];
 const shared = ['./src/components', './src/lib', './src/config', './src/client'];
 

@@ -66,6 +66,7 @@ const routes: RouteObject[] = [
           { path: paths.usage.path, lazy: lazyRoute(() => import('./routes/console/platform-usage')) },
           { path: paths.securityPolicy.path, lazy: lazyRoute(() => import('./routes/console/security-policy')) },
           { path: paths.profile.path, lazy: lazyRoute(() => import('./routes/console/profile')) },
+          { path: paths.notifications.path, lazy: lazyRoute(() => import('./routes/console/notifications')) },
           { path: paths.accessKeys.path, lazy: lazyRoute(() => import('./routes/console/access-keys')) },
           {
             path: paths.accountRequests.path,

@@ -52,6 +52,10 @@ export const paths = {
     path: '/accounts/:accountId/buckets',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/buckets`,
   },
+  notifications: {
+    path: '/notifications',
+    getHref: () => '/notifications',
+  },
   accountUsage: {
     path: '/accounts/:accountId/usage',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/usage`,

@@ -10,7 +10,9 @@ type Permission =
   | 'requests.decide'
   | 'audit.read'
   | 'users.manage'
-  | 'platform_users.manage';
+  | 'platform_users.manage'
+  | 'quotas.account.manage'
+  | 'quotas.bucket.manage';
 
 const ROLE_LABELS: Record<Role, string> = {
   'platform-admin': 'Platform administrator',
@@ -35,6 +37,8 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
     'users.manage',
     'platform_users.manage',
+    'quotas.account.manage',
+    'quotas.bucket.manage',
   ]),
   'platform-manager': new Set<Permission>([
     'accounts.read',
@@ -44,7 +48,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
   ]),
   'platform-viewer': new Set<Permission>(['accounts.read', 'requests.read', 'audit.read']),
-  'account-admin': new Set<Permission>(['audit.read', 'users.manage']),
+  'account-admin': new Set<Permission>(['audit.read', 'users.manage', 'quotas.bucket.manage']),
   'account-member': new Set<Permission>(),
 };
 
@@ -112,4 +116,15 @@ export function canManageStaff(role: Role): boolean {
 /** The development outbox: offered only when the server says it exists for this user. */
 export function canReadOutbox(me: Pick<Me, 'role' | 'outbox_enabled'>): boolean {
   return me.outbox_enabled && me.role === 'platform-admin';
+}
+
+/** Set an account's quota: platform administrators only. */
+export function canSetAccountQuota(role: Role): boolean {
+  return PERMISSIONS[role].has('quotas.account.manage');
+}
+
+/** Set bucket quotas and the account's alert settings: platform administrators, and the account's own admins. */
+export function canSetBucketQuotas(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
+  if (!PERMISSIONS[me.role].has('quotas.bucket.manage')) return false;
+  return !isAccountRole(me.role) || me.account_id === accountId;
 }

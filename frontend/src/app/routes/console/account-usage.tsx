@@ -10,7 +10,9 @@ import { ExportUsageForm } from '@/features/metering/components/export-usage-for
 import type { Quota } from '@/features/metering/components/usage-cards';
 import type { BucketChoices } from '@/features/metering/components/usage-controls';
 import { UsageDashboard } from '@/features/metering/components/usage-dashboard';
-import { canReadAccounts } from '@/lib/authorization';
+import { AlertSettingsSection } from '@/features/quotas/components/alert-settings-section';
+import { QuotasSection } from '@/features/quotas/components/quotas-section';
+import { canReadAccounts, canSetAccountQuota, canSetBucketQuotas } from '@/lib/authorization';
 
 /**
  * An account's usage, for the platform's staff and the account's own people. The charts do not wait
@@ -47,6 +49,12 @@ export default function AccountUsageRoute() {
           <QueryError error={account.error} onRetry={() => void account.refetch()} />
         ))}
       <UsageDashboard key={accountId} scope={{ accountId }} quota={quota} buckets={bucketChoices} />
+      <QuotasSection
+        accountId={accountId}
+        canSetAccountQuota={me !== undefined && canSetAccountQuota(me.role)}
+        canSetBucketQuotas={me !== undefined && canSetBucketQuotas(me, accountId)}
+      />
+      <AlertSettingsSection accountId={accountId} canEdit={me !== undefined && canSetBucketQuotas(me, accountId)} />
       <ExportUsageForm accountId={accountId} />
     </Stack>
   );

@@ -12,6 +12,7 @@ import { useMe } from '@/features/auth/api/get-me';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { useSessionEndCheck } from '@/features/auth/session-end-check';
+import { NotificationsButton } from '@/features/notifications/components/notifications-button';
 import {
   canManagePeople,
   canManageStaff,
@@ -96,6 +97,7 @@ function Shell({ me }: { me: Me }) {
             </Title>
           </Group>
           <Group gap="xs">
+            <NotificationsButton />
             <UserMenu me={me} />
             <SignOutButton />
           </Group>
