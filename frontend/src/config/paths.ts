@@ -52,10 +52,6 @@ export const paths = {
     path: '/accounts/:accountId/buckets',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/buckets`,
   },
-  notifications: {
-    path: '/notifications',
-    getHref: () => '/notifications',
-  },
   accountUsage: {
     path: '/accounts/:accountId/usage',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/usage`,
@@ -80,6 +76,10 @@ export const paths = {
   profile: {
     path: '/profile',
     getHref: () => '/profile',
+  },
+  notifications: {
+    path: '/notifications',
+    getHref: () => '/notifications',
   },
   accessKeys: {
     path: '/access-keys',

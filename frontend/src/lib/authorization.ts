@@ -118,13 +118,18 @@ export function canReadOutbox(me: Pick<Me, 'role' | 'outbox_enabled'>): boolean 
   return me.outbox_enabled && me.role === 'platform-admin';
 }
 
-/** Set an account's quota: platform administrators only. */
+/** Set an account's quota (bytes and objects): platform administrators only. */
 export function canSetAccountQuota(role: Role): boolean {
   return PERMISSIONS[role].has('quotas.account.manage');
 }
 
-/** Set bucket quotas and the account's alert settings: platform administrators, and the account's own admins. */
+/** Set the quotas of an account's buckets: platform administrators, and the account's own administrators. */
 export function canSetBucketQuotas(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
   if (!PERMISSIONS[me.role].has('quotas.bucket.manage')) return false;
   return !isAccountRole(me.role) || me.account_id === accountId;
+}
+
+/** Who gets an account's quota alerts, and how: the same people as its bucket quotas (one permission on the server). */
+export function canSetAlertSettings(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
+  return canSetBucketQuotas(me, accountId);
 }

@@ -10,27 +10,34 @@ import { ExportUsageForm } from '@/features/metering/components/export-usage-for
 import type { Quota } from '@/features/metering/components/usage-cards';
 import type { BucketChoices } from '@/features/metering/components/usage-controls';
 import { UsageDashboard } from '@/features/metering/components/usage-dashboard';
+import { useAccountQuota } from '@/features/quotas/api/get-account-quota';
 import { AlertSettingsSection } from '@/features/quotas/components/alert-settings-section';
 import { QuotasSection } from '@/features/quotas/components/quotas-section';
-import { canReadAccounts, canSetAccountQuota, canSetBucketQuotas } from '@/lib/authorization';
+import { canReadAccounts, canSetAccountQuota, canSetAlertSettings, canSetBucketQuotas } from '@/lib/authorization';
 
 /**
- * An account's usage, for the platform's staff and the account's own people. The charts do not wait
- * for the account: its usage outlives it, so an account that cannot be read is named by its id.
+ * An account's usage, its quotas and who gets its quota alerts, for the platform's staff and the
+ * account's own people. The charts do not wait for the account: its usage outlives it, so an account
+ * that cannot be read is named by its id (and its quotas and alerts can no longer be changed).
  */
 export default function AccountUsageRoute() {
   const { accountId = '' } = useParams();
   const { data: me } = useMe();
   const account = useAccount(accountId);
   const buckets = useAccountBuckets(accountId);
+  // The "Quota used" card and the quotas below read the same answer, so a quota saved shows in both.
+  const accountQuota = useAccountQuota(accountId);
 
-  const quota: Quota = account.isSuccess
-    ? { status: 'success', bytes: account.data.quota_bytes }
-    : { status: account.isPending ? 'pending' : 'error' };
+  const quota: Quota = accountQuota.isSuccess
+    ? { status: 'success', bytes: accountQuota.data.quota_bytes }
+    : { status: accountQuota.isPending ? 'pending' : 'error' };
   const bucketChoices: BucketChoices = {
     status: buckets.status,
     names: buckets.data?.items.map((bucket) => bucket.name) ?? [],
   };
+  const gone = (account.isError && account.error.status === 404) || account.data?.status === 'deleted';
+  // Quotas and alert settings change only while the account exists; the server decides again.
+  const changeable = me !== undefined && !gone;
 
   return (
     <Stack>
@@ -50,11 +57,16 @@ export default function AccountUsageRoute() {
         ))}
       <UsageDashboard key={accountId} scope={{ accountId }} quota={quota} buckets={bucketChoices} />
       <QuotasSection
+        key={`quotas-${accountId}`}
         accountId={accountId}
-        canSetAccountQuota={me !== undefined && canSetAccountQuota(me.role)}
-        canSetBucketQuotas={me !== undefined && canSetBucketQuotas(me, accountId)}
+        canSetAccountQuota={changeable && canSetAccountQuota(me.role)}
+        canSetBucketQuotas={changeable && canSetBucketQuotas(me, accountId)}
       />
-      <AlertSettingsSection accountId={accountId} canEdit={me !== undefined && canSetBucketQuotas(me, accountId)} />
+      <AlertSettingsSection
+        key={`alerts-${accountId}`}
+        accountId={accountId}
+        canEdit={changeable && canSetAlertSettings(me, accountId)}
+      />
       <ExportUsageForm accountId={accountId} />
     </Stack>
   );

@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 
 import type { CapacityPoint, CapacitySeries } from '@/client/types.gen';
+import { quotaColor } from '@/lib/quota-levels';
 import { formatBytes, formatCount, formatPercent } from '@/lib/units';
 
 /** The account's quota as far as it is known: its bytes (null: no quota), or still loading, or not available. */
@@ -81,7 +82,7 @@ export function UsageCards({ capacity, quota }: { capacity: UseQueryResult<Capac
           </Text>
           <Progress
             value={Math.min(100, share * 100)}
-            color={share >= 0.9 ? 'red' : share >= 0.75 ? 'orange' : 'indigo'}
+            color={quotaColor(share * 100)}
             mt="xs"
             aria-hidden
           />
