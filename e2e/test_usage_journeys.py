@@ -130,14 +130,15 @@ def test_a_platform_admin_sets_a_quota_the_storage_refuses_writes_and_the_alert_
 
     page.goto(f"/accounts/{account_id}/usage")
     quotas = page.get_by_role("region", name="Quotas")
-    expect(quotas.get_by_role("cell", name=bucket, exact=True)).to_be_visible(timeout=30_000)
+    # wait for a measurement that saw all three objects (117 KiB), not one taken while they were uploaded
+    expect(quotas.get_by_role("row", name=re.compile(bucket))).to_contain_text("117", timeout=30_000)
     quotas.get_by_role("button", name="Set account quota").click()
     dialog = page.get_by_role("dialog", name="Account quota")
     dialog.get_by_label("Quota (GiB)").fill("0.0001")  # about 105 KiB, less than the 117 KiB stored
     dialog.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Quota saved.")).to_be_visible()
 
-    expect(quotas.get_by_role("alert", name="Over quota")).to_be_visible()
+    expect(quotas.get_by_role("alert").filter(has_text="Over quota")).to_be_visible()
     expect(quotas.get_by_role("row", name=re.compile(bucket)).get_by_text("Writes refused")).to_be_visible()
     with pytest.raises(operator.exceptions.ClientError):
         operator.put_object(Bucket=bucket, Key="one-more", Body=b"x")

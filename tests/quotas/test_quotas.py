@@ -93,3 +93,17 @@ def test_quotas_below_the_minimum_or_on_foreign_buckets_are_refused(
     assert elsewhere.status_code == 404
     assert fine.status_code == 200 and fine.json()["buckets"][0]["quota_bytes"] == 2 * 1024**3
     assert account_quota.status_code == 403
+
+
+def test_thresholds_are_kept_with_the_quota_and_shown_back(tenant: Tenant) -> None:
+    bucket = tenant.bucket("notes", 10)
+    tenant.sample()
+    path = f"/api/v1/accounts/{tenant.account_id}/buckets/{bucket}/quota"
+    body = {"quota_bytes": 5000, "warning_percent": 60, "critical_percent": 75}
+
+    answer = tenant.owner.put(path, json=body).json()
+    wrong = tenant.owner.put(path, json={**body, "warning_percent": 80})
+
+    assert (answer["buckets"][0]["warning_percent"], answer["buckets"][0]["critical_percent"]) == (60, 75)
+    assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "critical_percent"
+    assert tenant.quota()["buckets"][0]["warning_percent"] == 60

@@ -37,6 +37,8 @@ class BucketQuotaChange(_Thresholds):
 class BucketQuota(BaseModel):
     name: str
     quota_bytes: int | None
+    warning_percent: int
+    critical_percent: int
     bytes_used: int | None
     objects: int | None
     used_percent: float | None
@@ -49,6 +51,8 @@ class AccountQuota(BaseModel):
     account_id: str
     quota_bytes: int | None
     quota_objects: int | None
+    warning_percent: int = Field(description="Alert thresholds of the account quota, in % of it.")
+    critical_percent: int
     bytes_used: int | None
     objects: int | None
     used_percent: float | None
@@ -65,6 +69,8 @@ def _answer(state: AccountQuotaState) -> AccountQuota:
         account_id=state.account_id,
         quota_bytes=state.quota_bytes,
         quota_objects=state.quota_objects,
+        warning_percent=state.warning_percent,
+        critical_percent=state.critical_percent,
         bytes_used=state.bytes_used,
         objects=state.objects,
         used_percent=_percent(state.bytes_used, state.quota_bytes),
@@ -73,6 +79,8 @@ def _answer(state: AccountQuotaState) -> AccountQuota:
             BucketQuota(
                 name=bucket.name,
                 quota_bytes=bucket.quota_bytes,
+                warning_percent=bucket.warning_percent,
+                critical_percent=bucket.critical_percent,
                 bytes_used=bucket.bytes_used,
                 objects=bucket.objects,
                 used_percent=_percent(bucket.bytes_used, bucket.quota_bytes),

@@ -50,6 +50,8 @@ class BucketNotInAccount(Exception):
 class BucketQuotaState:
     name: str
     quota_bytes: int | None
+    warning_percent: int
+    critical_percent: int
     bytes_used: int | None
     objects: int | None
     writes_blocked: bool
@@ -60,6 +62,8 @@ class AccountQuotaState:
     account_id: str
     quota_bytes: int | None
     quota_objects: int | None
+    warning_percent: int
+    critical_percent: int
     bytes_used: int | None
     objects: int | None
     sampled_at: float | None
@@ -223,6 +227,8 @@ class Quotas:
             account_id=account_id,
             quota_bytes=account.quota_bytes if account else None,
             quota_objects=account.quota_objects if account else None,
+            warning_percent=account.quota_warning_percent if account else 80,
+            critical_percent=account.quota_critical_percent if account else 90,
             bytes_used=sum(latest[bucket]["bytes"] for bucket in mine) if mine else None,
             objects=sum(latest[bucket]["objects"] for bucket in mine) if mine else None,
             sampled_at=min(sampled) if sampled else None,
@@ -230,6 +236,8 @@ class Quotas:
                 BucketQuotaState(
                     name=bucket,
                     quota_bytes=quotas[bucket].bytes if bucket in quotas else None,
+                    warning_percent=quotas[bucket].warning_percent if bucket in quotas else 80,
+                    critical_percent=quotas[bucket].critical_percent if bucket in quotas else 90,
                     bytes_used=latest[bucket]["bytes"],
                     objects=latest[bucket]["objects"],
                     writes_blocked=bucket in blocked,

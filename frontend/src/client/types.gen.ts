@@ -187,6 +187,16 @@ export type AccountQuota = {
      */
     quota_objects: number | null;
     /**
+     * Warning Percent
+     *
+     * Alert thresholds of the account quota, in % of it.
+     */
+    warning_percent: number;
+    /**
+     * Critical Percent
+     */
+    critical_percent: number;
+    /**
      * Bytes Used
      */
     bytes_used: number | null;
@@ -532,6 +542,14 @@ export type BucketQuota = {
      * Quota Bytes
      */
     quota_bytes: number | null;
+    /**
+     * Warning Percent
+     */
+    warning_percent: number;
+    /**
+     * Critical Percent
+     */
+    critical_percent: number;
     /**
      * Bytes Used
      */

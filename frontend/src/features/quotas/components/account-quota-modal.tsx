@@ -28,6 +28,8 @@ export function AccountQuotaModal({ accountId, quota, opened, onClose }: Account
       <QuotaForm
         quotaBytes={quota.quota_bytes}
         quotaObjects={quota.quota_objects}
+        warningPercent={quota.warning_percent}
+        criticalPercent={quota.critical_percent}
         covers="this account's buckets"
         saving={save.isPending}
         error={save.error}

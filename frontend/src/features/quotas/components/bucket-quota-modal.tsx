@@ -41,6 +41,8 @@ export function BucketQuotaModal({ accountId, bucket, opened, onClose }: BucketQ
       {bucket && (
         <QuotaForm
           quotaBytes={bucket.quota_bytes}
+          warningPercent={bucket.warning_percent}
+          criticalPercent={bucket.critical_percent}
           covers="this bucket"
           saving={save.isPending && !removing}
           removing={removing}

@@ -43,6 +43,9 @@ type QuotaFormProps = {
    * limit and no such field.
    */
   quotaObjects?: number | null;
+  /** The alert thresholds in force, in % of the quota: the form starts from them. */
+  warningPercent: number;
+  criticalPercent: number;
   /** What a quota covers, for the field's description: "this account's buckets", "this bucket". */
   covers: string;
   saving: boolean;
@@ -58,12 +61,13 @@ type QuotaFormProps = {
 
 /**
  * A quota in GiB (decimals allowed, empty for none), for an account also an object limit, and the
- * shares of it at which alerts are sent. The thresholds in force are not readable, so they start at
- * the server's defaults each time.
+ * shares of it at which alerts are sent; it starts from what is in force.
  */
 export function QuotaForm({
   quotaBytes,
   quotaObjects,
+  warningPercent,
+  criticalPercent,
   covers,
   saving,
   removing = false,
@@ -78,8 +82,8 @@ export function QuotaForm({
     initialValues: {
       quota_gib: bytesToQuotaInput(quotaBytes) as NumberValue,
       quota_objects: (quotaObjects ?? '') as NumberValue,
-      warning_percent: DEFAULT_WARNING_PERCENT as NumberValue,
-      critical_percent: DEFAULT_CRITICAL_PERCENT as NumberValue,
+      warning_percent: warningPercent as NumberValue,
+      critical_percent: criticalPercent as NumberValue,
     },
     validate: {
       quota_objects: (value) =>
