@@ -18,7 +18,10 @@ export function listTopAccountsQueryOptions(limit: number) {
   });
 }
 
-/** The accounts using most capacity, with their requests of the last 24 hours (platform roles). */
+/**
+ * The accounts using most capacity, with their requests of the last 24 hours (platform roles). Asked
+ * again every 10 s while shown: it is one small read, and a ranking that never moves would mislead.
+ */
 export function useTopAccounts(limit: number) {
-  return useQuery(listTopAccountsQueryOptions(limit));
+  return useQuery({ ...listTopAccountsQueryOptions(limit), refetchInterval: 10_000 });
 }
