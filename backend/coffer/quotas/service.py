@@ -70,19 +70,25 @@ class AccountQuotaState:
     buckets: list[BucketQuotaState]
 
 
-def over_quota(
-    usage: dict[str, BucketUsage],
-    account_of: dict[str, str | None],
-    accounts: dict[str, AccountRecord],
-    bucket_quotas: dict[str, BucketQuotaRecord],
-) -> set[str]:
-    """The buckets whose writes must be refused now."""
+def account_totals(usage: dict[str, BucketUsage], account_of: dict[str, str | None]) -> dict[str, BucketUsage]:
+    """Each account's bytes and objects: the sum over its buckets."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for bucket, used in usage.items():
         account_id = account_of[bucket]
         if account_id is not None:
             totals[account_id][0] += used.bytes_used
             totals[account_id][1] += used.objects
+    return {account_id: BucketUsage(bytes_used=used, objects=objects) for account_id, (used, objects) in totals.items()}
+
+
+def over_quota(
+    usage: dict[str, BucketUsage],
+    account_of: dict[str, str | None],
+    totals: dict[str, BucketUsage],
+    accounts: dict[str, AccountRecord],
+    bucket_quotas: dict[str, BucketQuotaRecord],
+) -> set[str]:
+    """The buckets whose writes must be refused now."""
     blocked = set()
     for bucket, used in usage.items():
         account = accounts.get(account_of[bucket] or "")
@@ -90,9 +96,9 @@ def over_quota(
         if quota is not None and used.bytes_used > quota.bytes:
             blocked.add(bucket)
         elif account is not None:
-            used_bytes, objects = totals[account.id]
-            if (account.quota_bytes is not None and used_bytes > account.quota_bytes) or (
-                account.quota_objects is not None and objects > account.quota_objects
+            total = totals[account.id]
+            if (account.quota_bytes is not None and total.bytes_used > account.quota_bytes) or (
+                account.quota_objects is not None and total.objects > account.quota_objects
             ):
                 blocked.add(bucket)
     return blocked
@@ -101,18 +107,16 @@ def over_quota(
 def quota_uses(
     usage: dict[str, BucketUsage],
     account_of: dict[str, str | None],
+    totals: dict[str, BucketUsage],
     accounts: dict[str, AccountRecord],
     bucket_quotas: dict[str, BucketQuotaRecord],
 ) -> list[QuotaUse]:
     """Every quota with what is used of it, for alerts."""
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     uses = []
     for bucket, used in usage.items():
         account_id = account_of[bucket]
         if account_id is None:
             continue
-        totals[account_id][0] += used.bytes_used
-        totals[account_id][1] += used.objects
         quota = bucket_quotas.get(bucket)
         if quota is not None:
             uses.append(
@@ -127,7 +131,8 @@ def quota_uses(
                     quota.critical_percent,
                 )
             )
-    for account_id, (used_bytes, objects) in totals.items():
+    for account_id, total in totals.items():
+        used_bytes, objects = total.bytes_used, total.objects
         account = accounts.get(account_id)
         if account is None:
             continue
@@ -262,7 +267,8 @@ class Quotas:
             ids = sorted({account for account in account_of.values() if account is not None})
             accounts = {account.id: account for account in await self._accounts.get_many(ids)}
             bucket_quotas = await self._store.bucket_quotas()
-            wanted = over_quota(usage, account_of, accounts, bucket_quotas)
+            totals = account_totals(usage, account_of)
+            wanted = over_quota(usage, account_of, totals, accounts, bucket_quotas)
             current = await self._store.blocked()
             for bucket in sorted(wanted - current):
                 await self._provider.set_bucket_writable(bucket, False)
@@ -272,7 +278,7 @@ class Quotas:
                     await self._provider.set_bucket_writable(bucket, True)
                 await self._store.mark(bucket, False)
             if self._after_enforce is not None:
-                await self._after_enforce(quota_uses(usage, account_of, accounts, bucket_quotas))
+                await self._after_enforce(quota_uses(usage, account_of, totals, accounts, bucket_quotas))
         finally:
             await self._locks.release(_LOCK, token)
 
