@@ -34,6 +34,7 @@ from coffer.audit.routes import OPERATIONS as AUDIT_OPERATIONS
 from coffer.audit.service import Auditor
 from coffer.auth.enrollment import TotpEnrollment
 from coffer.auth.mfa_policy import MfaPolicy
+from coffer.auth.password_reset import LINK_SECONDS as RESET_LINK_SECONDS
 from coffer.auth.password_reset import PasswordReset
 from coffer.auth.passwords import Passwords
 from coffer.auth.policy_routes import OPERATIONS as POLICY_OPERATIONS
@@ -59,7 +60,10 @@ from coffer.provisioning.saga import Provisioning
 from coffer.quotas.routes import OPERATIONS as QUOTA_OPERATIONS
 from coffer.quotas.service import Quotas
 from coffer.requests.routes import OPERATIONS as REQUEST_OPERATIONS
+from coffer.requests.service import LINK_SECONDS as REQUEST_LINK_SECONDS
 from coffer.requests.service import AccountRequests
+from coffer.rotation.routes import OPERATIONS as ROTATION_OPERATIONS
+from coffer.rotation.service import KeyRotation
 from coffer.sealing import Sealer
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
@@ -97,6 +101,7 @@ OPERATIONS = [
     *PROFILE_OPERATIONS,
     *SESSION_OPERATIONS,
     *POLICY_OPERATIONS,
+    *ROTATION_OPERATIONS,
     *ACCOUNT_OPERATIONS,
     *USER_OPERATIONS,
     *KEY_OPERATIONS,
@@ -127,12 +132,17 @@ def build_provider(settings: Settings) -> StorageProvider:
     )
 
 
+def longest_token_seconds(settings: Settings) -> float:
+    """How long a replaced signing key must still verify: the life of the longest token it may have signed."""
+    return max(settings.session_minutes * 60, settings.challenge_minutes * 60, RESET_LINK_SECONDS, REQUEST_LINK_SECONDS)
+
+
 def build_services(
     settings: Settings, clock: Clock, connection: RedisConnection, provider: StorageProvider
 ) -> Services:
     redis = connection.redis
-    sealer = Sealer(settings.master_key_bytes())
-    keys = KeyRing(SigningKeyStore(redis), sealer, clock)
+    sealer = Sealer(settings.master_key_bytes(), settings.extra_master_keys())
+    keys = KeyRing(SigningKeyStore(redis), sealer, clock, longest_token_seconds(settings))
     signer = TokenSigner(keys, settings.issuer, clock)
     session_store = SessionStore(redis)
     sessions = Sessions(
@@ -235,6 +245,7 @@ def build_services(
         session_registry=SessionRegistry(session_store, sessions, clock),
         profile=Profile(users, passwords, regulator, sessions, mfa, sealer, enrollment, auditor, clock),
         mfa_policy=mfa_policy,
+        key_rotation=KeyRotation(keys, users, sealer, auditor),
         step_up=StepUp(passwords, regulator, mfa, sealer, auditor, clock),
         metering=Metering(metering_store, clock),
         collector=Collector(

@@ -24,7 +24,7 @@ class Action(StrEnum):
     PLATFORM_USERS_MANAGE = "platform_users.manage"
     CLI_CREDENTIALS = "cli_credentials.mint"
     POLICY_READ = "policy.read"  # the security settings in force; platform admins
-    POLICY_MANAGE = "policy.manage"  # platform-wide MFA requirement; platform admins
+    POLICY_MANAGE = "policy.manage"  # platform-wide MFA requirement, signing-key rotation; platform admins
     KEYS_MANAGE = "keys.manage"  # account roles: in their own account; members: their own keys only
     OUTBOX_READ = "outbox.read"
     ACCOUNT_QUOTAS_MANAGE = "quotas.account.manage"  # platform admins

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,15 +13,19 @@ import typer
 import uvicorn
 
 from coffer.accounts.service import AccountTaken
+from coffer.api.context import Services
 from coffer.app import build_provider, build_services, create_app, openapi_document
 from coffer.clock import SystemClock
 from coffer.embedded.stack import EmbeddedStack, runtime_overrides
+from coffer.rotation.service import ResealReport
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 
 cli = typer.Typer(help="Coffer, the console of a multi-tenant S3 store.", no_args_is_help=True)
 account_cli = typer.Typer(help="Accounts (tenants).", no_args_is_help=True)
 cli.add_typer(account_cli, name="account")
+keys_cli = typer.Typer(help="The deployment's own keys: token signing keys and the master key.", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
 
 VarOption = Annotated[Path, typer.Option("--var", help="Data directory of the embedded mode.")]
 
@@ -34,16 +39,22 @@ def _settings(var: Path, **overrides: Any) -> Settings:
     return Settings(**overrides)
 
 
-async def _bootstrap(settings: Settings) -> str | None:
+@contextlib.asynccontextmanager
+async def _connected(settings: Settings) -> AsyncIterator[Services]:
+    """The services of one command, connected to Redis and the storage system for its duration."""
     connection = RedisConnection(settings.redis_url)
     provider = build_provider(settings)
     try:
-        services = build_services(settings, SystemClock(), connection, provider)
-        created = await services.user_admin.ensure_bootstrap_admin()
-        return created.one_time_password if created else None
+        yield build_services(settings, SystemClock(), connection, provider)
     finally:
         await provider.close()
         await connection.close()
+
+
+async def _bootstrap(settings: Settings) -> str | None:
+    async with _connected(settings) as services:
+        created = await services.user_admin.ensure_bootstrap_admin()
+        return created.one_time_password if created else None
 
 
 def _announce_admin(password: str | None, url: str) -> None:
@@ -102,15 +113,11 @@ def serve(
 
 
 async def _collect(settings: Settings) -> None:
-    connection = RedisConnection(settings.redis_url)
-    provider = build_provider(settings)
-    services = build_services(settings, SystemClock(), connection, provider)
-    try:
-        await services.collector.run()
-    finally:
-        await services.collector.step_down()
-        await provider.close()
-        await connection.close()
+    async with _connected(settings) as services:
+        try:
+            await services.collector.run()
+        finally:
+            await services.collector.step_down()
 
 
 @cli.command()
@@ -126,10 +133,7 @@ def collector(var: VarOption = Path("var")) -> None:
 async def _create_account(
     settings: Settings, account_id: str, name: str, admin_email: str, admin_name: str
 ) -> tuple[str, str | None, str]:
-    connection = RedisConnection(settings.redis_url)
-    provider = build_provider(settings)
-    try:
-        services = build_services(settings, SystemClock(), connection, provider)
+    async with _connected(settings) as services:
         provisioned = await services.provisioning.create(
             account_id=account_id,
             display_name=name or account_id,
@@ -143,9 +147,6 @@ async def _create_account(
         await services.mailer.deliver_due()
         failed = [f"{step.name}: {step.error}" for step in provisioned.account.steps if step.status == "failed"]
         return provisioned.account.status, provisioned.one_time_password, "; ".join(failed)
-    finally:
-        await provider.close()
-        await connection.close()
 
 
 @account_cli.command("create")
@@ -172,6 +173,34 @@ def account_create(
     typer.echo(
         f"Account {account_id} created. Its admin signs in as {admin.lower()!r} with the one-time "
         f"password (also mailed):\n\n    {password}\n"
+    )
+
+
+async def _rotate_signing_key(settings: Settings) -> str:
+    async with _connected(settings) as services:
+        await services.keys.ensure_key()
+        return await services.key_rotation.rotate_signing_key("cli", "")
+
+
+@keys_cli.command("rotate")
+def keys_rotate(var: VarOption = Path("var")) -> None:
+    """A new key signs tokens from now on, on every instance; the old one verifies until its tokens expired."""
+    kid = asyncio.run(_rotate_signing_key(_settings(var)))
+    typer.echo(f"Signing key {kid} signs from now on; the replaced key is retired once its tokens have expired.")
+
+
+async def _reseal(settings: Settings) -> ResealReport:
+    async with _connected(settings) as services:
+        return await services.key_rotation.reseal("cli", "")
+
+
+@keys_cli.command("reseal")
+def keys_reseal(var: VarOption = Path("var")) -> None:
+    """Seal every stored secret again with COFFER_MASTER_KEY (after a master key rotation; see README)."""
+    report = asyncio.run(_reseal(_settings(var)))
+    typer.echo(
+        f"Resealed {report.totp_secrets} TOTP secrets and {report.signing_keys} signing keys with the current master "
+        "key. Once every instance runs without the old key in COFFER_MASTER_KEYS_EXTRA, it is retired."
     )
 
 

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     # Secrets
     master_key: SecretStr = Field(SecretStr(""), description="Base64 of 32 random bytes; seals secrets at rest.")
     master_key_file: Path | None = Field(None, description="File holding master_key.")
+    master_keys_extra: SecretStr = Field(
+        SecretStr(""),
+        description="Comma-separated master keys that open sealed values but never seal: the next key before a "
+        "rotation, the previous one until `coffer keys reseal` finished.",
+    )
+    master_keys_extra_file: Path | None = Field(None, description="File holding master_keys_extra.")
 
     # Sessions
     session_minutes: int = Field(15, ge=1, le=60, description="Lifetime of a session token without activity.")
@@ -134,25 +140,35 @@ class Settings(BaseSettings):
     def _secrets_from_files(self) -> Settings:
         if self.master_key_file is not None and not self.master_key.get_secret_value():
             self.master_key = SecretStr(read_secret_file(self.master_key_file))
+        if self.master_keys_extra_file is not None and not self.master_keys_extra.get_secret_value():
+            self.master_keys_extra = SecretStr(read_secret_file(self.master_keys_extra_file))
         if self.storage_secret_key_file is not None and not self.storage_secret_key.get_secret_value():
             self.storage_secret_key = SecretStr(read_secret_file(self.storage_secret_key_file))
         return self
 
     def master_key_bytes(self) -> bytes:
         """The master key, checked: 32 bytes of base64, or start-up fails naming COFFER_MASTER_KEY."""
-        raw = self.master_key.get_secret_value()
-        try:
-            key = base64.b64decode(raw, validate=True)
-        except binascii.Error as error:
-            raise ValueError("COFFER_MASTER_KEY is not valid base64") from error
-        if len(key) != 32:
-            raise ValueError("COFFER_MASTER_KEY must be 32 random bytes in base64 (set it or its _FILE)")
-        return key
+        return _master_key(self.master_key.get_secret_value(), "COFFER_MASTER_KEY")
+
+    def extra_master_keys(self) -> list[bytes]:
+        raw = self.master_keys_extra.get_secret_value()
+        return [_master_key(part.strip(), "COFFER_MASTER_KEYS_EXTRA") for part in raw.split(",") if part.strip()]
 
     def check_ready_to_serve(self) -> None:
         """Refuse to start without the secrets a server needs, naming which."""
         self.master_key_bytes()
+        self.extra_master_keys()
         if not self.storage_access_key or not self.storage_secret_key.get_secret_value():
             raise ValueError("COFFER_STORAGE_ACCESS_KEY and COFFER_STORAGE_SECRET_KEY must be set")
         if self.session_max_hours * 60 < self.session_minutes:
             raise ValueError("COFFER_SESSION_MAX_HOURS must cover COFFER_SESSION_MINUTES")
+
+
+def _master_key(raw: str, name: str) -> bytes:
+    try:
+        key = base64.b64decode(raw, validate=True)
+    except binascii.Error as error:
+        raise ValueError(f"{name} is not valid base64") from error
+    if len(key) != 32:
+        raise ValueError(f"{name} must be 32 random bytes in base64 (set it or its _FILE)")
+    return key

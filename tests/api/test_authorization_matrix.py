@@ -68,6 +68,8 @@ EXPECTED: dict[str, tuple[frozenset[Role], frozenset[Role]]] = {
     "setAccountMfaPolicy": (frozenset({"platform-admin"}), frozenset({"account-admin"})),
     "listOwnSessions": (EVERYONE, frozenset()),
     "getSecurityPolicy": (frozenset({"platform-admin"}), frozenset()),
+    "listSigningKeys": (frozenset({"platform-admin"}), frozenset()),
+    "rotateSigningKey": (frozenset({"platform-admin"}), frozenset()),
     "endOwnSession": (EVERYONE, frozenset()),
     "signOut": (EVERYONE, frozenset()),
     "signOutEverywhere": (EVERYONE, frozenset()),

@@ -25,3 +25,18 @@ def test_sign_in_works_after_redis_lost_the_signing_keys(
     assert client.get("/api/v1/me").status_code == 200
     after = client.get("/.well-known/jwks.json").json()["keys"]
     assert [key["kid"] for key in after] != [key["kid"] for key in before]
+
+
+def test_a_session_begun_just_after_redis_lost_the_keys_outlives_the_key_cache(
+    client: TestClient, stack: EmbeddedStack, settings: object, clock: FixedClock
+) -> None:
+    """The instance still caches the lost key; a token signed with it would die at the next refresh."""
+    assert client.get("/.well-known/jwks.json").status_code == 200  # the instance caches the first key
+    assert stack.redis is not None
+    stack.redis.flush()
+    created = create_platform_admin(settings)  # type: ignore[arg-type]
+    first_sign_in(client, Person(created.user.username, created.one_time_password), clock)
+
+    clock.advance(61)  # past the key cache, well within the session
+
+    assert client.get("/api/v1/me").status_code == 200

@@ -42,7 +42,7 @@ def sign_with_deployment_key(
     async def work() -> str:
         connection = RedisConnection(settings.redis_url)
         try:
-            keys = KeyRing(SigningKeyStore(connection.redis), Sealer(settings.master_key_bytes()), clock)
+            keys = KeyRing(SigningKeyStore(connection.redis), Sealer(settings.master_key_bytes()), clock, 3600)
             signer = TokenSigner(keys, settings.issuer, clock)
             reserved = {"iss", "aud", "sub", "jti", "iat", "nbf", "exp"}
             extra = {key: value for key, value in claims.items() if key not in reserved}

@@ -25,6 +25,7 @@ from coffer.providers.base import StorageProvider
 from coffer.provisioning.saga import Provisioning
 from coffer.quotas.service import Quotas
 from coffer.requests.service import AccountRequests
+from coffer.rotation.service import KeyRotation
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
 from coffer.sessions.registry import SessionRegistry
@@ -62,6 +63,7 @@ class Services:
     profile: Profile
     session_registry: SessionRegistry
     mfa_policy: MfaPolicy
+    key_rotation: KeyRotation
     step_up: StepUp
     metering: Metering
     collector: Collector

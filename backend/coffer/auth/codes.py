@@ -15,11 +15,16 @@ from coffer.store.users import UserRecord
 CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
 
 
+def totp_seal_purpose(user_id: str) -> str:
+    """What an enrolled TOTP secret is sealed for: it opens only in this person's record."""
+    return f"totp:{user_id}"
+
+
 def enrolled_secret(sealer: Sealer, user: UserRecord) -> str | None:
     """The person's TOTP secret, unsealed; None when they have not enrolled."""
     if user.totp_secret_sealed is None:
         return None
-    return sealer.open(user.totp_secret_sealed, f"totp:{user.id}").decode()
+    return sealer.open(user.totp_secret_sealed, totp_seal_purpose(user.id)).decode()
 
 
 async def accept_once(mfa: MfaStore, user_id: str, secret: str, code: str, now: float) -> bool:

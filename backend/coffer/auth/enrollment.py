@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coffer.auth import recovery, totp
-from coffer.auth.codes import accept_once
+from coffer.auth.codes import accept_once, totp_seal_purpose
 from coffer.clock import Clock
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
@@ -51,7 +51,7 @@ class TotpEnrollment:
         secret = self._sealer.open(sealed, f"totp-pending:{user.id}").decode()
         if not await accept_once(self._mfa, user.id, secret, code, self._clock.now()):
             return None
-        user.totp_secret_sealed = self._sealer.seal(secret.encode(), f"totp:{user.id}")
+        user.totp_secret_sealed = self._sealer.seal(secret.encode(), totp_seal_purpose(user.id))
         await self._users.save(user)
         await self._mfa.drop_pending_secret(user.id)
         codes = recovery.new_codes()

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
+from redis.exceptions import WatchError
 
 from coffer.store.client import PREFIX
 
@@ -138,6 +139,30 @@ class UserStore:
             else:
                 pipe.srem(_PLATFORM_USERS, user.id)
             await pipe.execute()
+
+    async def all_user_ids(self) -> list[str]:
+        """Every user's id, by scanning (for rare whole-deployment jobs such as resealing)."""
+        prefix = f"{PREFIX}:user:{{"
+        return [str(key)[len(prefix) : -1] async for key in self._redis.scan_iter(match=f"{prefix}*}}", count=500)]
+
+    async def replace_totp_secret(self, user_id: str, old_sealed: str, new_sealed: str) -> bool:
+        """Swaps the sealed TOTP secret only if nobody changed it meanwhile (resealing runs beside sign-ins)."""
+        async with self._redis.pipeline(transaction=True) as pipe:
+            try:
+                await pipe.watch(record_key(user_id))
+                raw = await pipe.get(record_key(user_id))
+                if raw is None:
+                    return False
+                user = UserRecord.model_validate_json(raw)
+                if user.totp_secret_sealed != old_sealed:
+                    return False
+                pipe.multi()  # type: ignore[no-untyped-call]
+                resealed = user.model_copy(update={"totp_secret_sealed": new_sealed})
+                pipe.set(record_key(user_id), resealed.model_dump_json())
+                await pipe.execute()
+                return True
+            except WatchError:
+                return False
 
     async def any_user_exists(self) -> bool:
         async for _ in self._redis.scan_iter(match=f"{PREFIX}:username:*", count=10):

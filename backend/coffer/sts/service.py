@@ -12,7 +12,7 @@ from dataclasses import asdict
 from coffer.authorization import storage_access
 from coffer.clock import Clock
 from coffer.providers.base import StorageProvider, TemporaryCredentials
-from coffer.sealing import Sealer
+from coffer.sealing import SealBroken, Sealer
 from coffer.store.credentials import CredentialStore
 from coffer.store.users import Role
 
@@ -69,7 +69,10 @@ class StorageCredentials:
         sealed = await self._store.get(sid)
         if sealed is None:
             return None
-        credentials = TemporaryCredentials(**json.loads(self._sealer.open(sealed, f"sts:{sid}")))
+        try:
+            credentials = TemporaryCredentials(**json.loads(self._sealer.open(sealed, f"sts:{sid}")))
+        except SealBroken:
+            return None  # sealed under a master key since retired: they are only a cache, ask STS again
         if credentials.expires_at - self._clock.now() < self._refresh_before:
             return None
         return credentials

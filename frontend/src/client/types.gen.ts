@@ -1477,6 +1477,38 @@ export type SignedIn = {
 };
 
 /**
+ * SigningKey
+ */
+export type SigningKey = {
+    /**
+     * Kid
+     */
+    kid: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Current
+     */
+    current: boolean;
+    /**
+     * Retires At
+     */
+    retires_at: string | null;
+};
+
+/**
+ * SigningKeys
+ */
+export type SigningKeys = {
+    /**
+     * Keys
+     */
+    keys: Array<SigningKey>;
+};
+
+/**
  * StepUpRequest
  *
  * The fresh factor asked before handing out storage secrets: `code` with MFA, else `current_password`.
@@ -2355,6 +2387,64 @@ export type SetAccountMfaPolicyResponses = {
 };
 
 export type SetAccountMfaPolicyResponse = SetAccountMfaPolicyResponses[keyof SetAccountMfaPolicyResponses];
+
+export type ListSigningKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/security-policy/signing-keys';
+};
+
+export type ListSigningKeysErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type ListSigningKeysError = ListSigningKeysErrors[keyof ListSigningKeysErrors];
+
+export type ListSigningKeysResponses = {
+    /**
+     * Success
+     */
+    200: SigningKeys;
+};
+
+export type ListSigningKeysResponse = ListSigningKeysResponses[keyof ListSigningKeysResponses];
+
+export type RotateSigningKeyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/security-policy/signing-keys';
+};
+
+export type RotateSigningKeyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type RotateSigningKeyError = RotateSigningKeyErrors[keyof RotateSigningKeyErrors];
+
+export type RotateSigningKeyResponses = {
+    /**
+     * Success
+     */
+    200: SigningKeys;
+};
+
+export type RotateSigningKeyResponse = RotateSigningKeyResponses[keyof RotateSigningKeyResponses];
 
 export type ListAccountsData = {
     body?: never;

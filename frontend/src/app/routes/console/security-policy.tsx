@@ -5,6 +5,7 @@ import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { useSecurityPolicy } from '@/features/security-policy/api/get-security-policy';
 import { PlatformMfaSwitch } from '@/features/security-policy/components/platform-mfa-switch';
+import { SigningKeysSection } from '@/features/security-policy/components/signing-keys-section';
 
 /**
  * The password, lockout, MFA and session rules in force. Whether MFA is required of everyone is
@@ -32,6 +33,7 @@ export default function SecurityPolicyRoute() {
         The other rules are deployment settings (COFFER_* variables); change them there.
       </Text>
       <FactsTable facts={rows} maw={760} />
+      <SigningKeysSection />
     </Stack>
   );
 }
