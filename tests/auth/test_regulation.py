@@ -59,6 +59,19 @@ def test_wrong_totp_codes_count_towards_the_lock(client: TestClient, admin: Pers
     assert locked.status_code == 429
 
 
+def test_knowing_the_password_buys_no_more_code_guesses(
+    client: TestClient, admin: Person, clock: FixedClock
+) -> None:
+    """Each guess on a fresh challenge: the right password in between must not clear the count."""
+    first_sign_in(client, admin, clock)
+    for _ in range(5):
+        wrong = client.post("/api/v1/auth/mfa", json={"challenge": password_step(client, admin), "code": "000000"})
+        assert wrong.status_code == 401
+    clock.advance(30)
+    locked = client.post("/api/v1/auth/login", json={"username": admin.username, "password": admin.password})
+    assert locked.status_code == 429
+
+
 def test_unknown_user_and_wrong_password_answer_alike(client: TestClient, admin: Person) -> None:
     unknown = client.post("/api/v1/auth/login", json={"username": "nobody-here", "password": "whatever pass"})
     wrong = client.post("/api/v1/auth/login", json={"username": admin.username, "password": "whatever pass"})

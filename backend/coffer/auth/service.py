@@ -130,7 +130,8 @@ class SignIn:
         if user is None or not matches:
             await self._failed(username, events.SIGN_IN_PASSWORD, ip, user)
             raise InvalidCredentials
-        await self._regulator.record_success(username)
+        # The count of failures is cleared only once a session opens: a right password alone must not
+        # clear it, or someone who knows the password could guess codes forever, one per challenge.
         await self._ensure_account_open(user)
         await self._audit(events.SIGN_IN_PASSWORD, user, "success", ip)
         return await self._challenge_for(user)
@@ -249,7 +250,6 @@ class SignIn:
             await self._failed(user.username, events.MFA_VERIFY, ip, user)
             raise InvalidCode
         await self._redeem(token, "mfa", spend=True)
-        await self._regulator.record_success(user.username)
         detail = "recovery code" if recovery_code else "totp"
         await self._audit(events.MFA_VERIFY, user, "success", ip, detail)
         return await self._open_session(user, ip, None)
@@ -260,6 +260,7 @@ class SignIn:
     async def _open_session(self, user: UserRecord, ip: str, codes: list[str] | None) -> OpenedSession:
         await self._ensure_account_open(user)
         token, claims = await self._sessions.start(user, await self._users.version(user.id))
+        await self._regulator.record_success(user.username)
         if user.account_id is not None:
             await self._credentials.obtain(
                 claims.sid, user.account_id, user.username, user.role, self._sessions.absolute_end(claims)
