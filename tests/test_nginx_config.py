@@ -1,4 +1,4 @@
-"""The shipped nginx configuration is one nginx accepts."""
+"""The shipped nginx configuration is one nginx accepts, with the same headers as the BFF."""
 
 from __future__ import annotations
 
@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parents[1]
+from coffer.embedded.cluster import NGINX_DIR, write_nginx_prefix
 
 
 def test_nginx_accepts_the_shipped_configuration(tmp_path: Path) -> None:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         pytest.fail("nginx is missing: `make test` installs Debian's nginx")
-    (tmp_path / "tmp").mkdir()
-    (tmp_path / "frontend").mkdir()
+    write_nginx_prefix(tmp_path, 8443, [8081, 8082], frontend=None)
     result = subprocess.run(
-        [nginx, "-t", "-c", str(ROOT / "nginx" / "nginx.conf"), "-p", f"{tmp_path}/"],
+        [nginx, "-t", "-c", str(tmp_path / "nginx.conf"), "-p", f"{tmp_path}/", "-g", "user root;"],
         capture_output=True,
         text=True,
         check=False,
@@ -30,4 +29,4 @@ def test_nginx_accepts_the_shipped_configuration(tmp_path: Path) -> None:
 def test_nginx_sends_the_same_content_security_policy_as_the_bff() -> None:
     from coffer.api.security_headers import CONTENT_SECURITY_POLICY
 
-    assert CONTENT_SECURITY_POLICY in (ROOT / "nginx" / "nginx.conf").read_text()
+    assert f'"{CONTENT_SECURITY_POLICY}"' in (NGINX_DIR / "security_headers.conf").read_text()

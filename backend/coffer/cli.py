@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -89,6 +90,30 @@ def run(
             uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_config=None, access_log=False)
     finally:
         stack.stop()
+
+
+@cli.command()
+def cluster(
+    var: Annotated[Path, typer.Option("--var", help="Data directory of the cluster.")] = Path("var/cluster"),
+    instances: Annotated[int, typer.Option(help="Number of BFF instances behind nginx.")] = 2,
+    port: Annotated[int, typer.Option(help="HTTPS port of nginx.")] = 8443,
+    frontend: Annotated[Path, typer.Option(help="Built frontend.")] = Path("frontend/dist"),
+) -> None:
+    """The production topology on loopback: nginx (TLS) → N BFF processes → Redis, SeaweedFS, SMTP sink."""
+    from coffer.embedded.cluster import LocalCluster
+
+    local = LocalCluster(var, frontend if (frontend / "index.html").exists() else None, instances, port)
+    passwords: list[str | None] = []
+    local.start(before_instances=lambda settings: passwords.append(asyncio.run(_bootstrap(settings))))
+    try:
+        typer.echo(f"Coffer runs at {local.url} (self-signed certificate: {local.tls_certificate}).")
+        typer.echo(f"Instances: {', '.join(local.instance_url(i) for i in range(instances))}; logs in {var}/logs.")
+        _announce_admin(passwords[0] if passwords else None, local.url)
+        stops = {signal.SIGINT, signal.SIGTERM}
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+        signal.sigwait(stops)
+    finally:
+        local.stop()
 
 
 @cli.command()

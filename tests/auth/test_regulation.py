@@ -59,9 +59,7 @@ def test_wrong_totp_codes_count_towards_the_lock(client: TestClient, admin: Pers
     assert locked.status_code == 429
 
 
-def test_knowing_the_password_buys_no_more_code_guesses(
-    client: TestClient, admin: Person, clock: FixedClock
-) -> None:
+def test_knowing_the_password_buys_no_more_code_guesses(client: TestClient, admin: Person, clock: FixedClock) -> None:
     """Each guess on a fresh challenge: the right password in between must not clear the count."""
     first_sign_in(client, admin, clock)
     for _ in range(5):

@@ -1,0 +1,135 @@
+"""One local cluster for the module's tests: nginx with TLS → two BFF processes → Redis, SeaweedFS, SMTP.
+
+Tests talk to it as a browser would (HTTPS through nginx) and make people the way an operator does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import ssl
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx2 as httpx
+import pyotp
+import pytest
+
+from coffer.app import build_provider, build_services
+from coffer.clock import SystemClock
+from coffer.embedded.cluster import LocalCluster
+from coffer.settings import Settings
+from coffer.store.client import RedisConnection
+from coffer.store.users import Role
+
+ROOT = Path(__file__).parents[2]
+COOKIE = "__Host-coffer_session"
+NEW_PASSWORD = "correct horse battery staple lantern"
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
+    dist = ROOT / "frontend" / "dist"
+    running = LocalCluster(
+        tmp_path_factory.mktemp("cluster"),
+        frontend=dist if (dist / "index.html").exists() else None,
+        # every test request comes from 127.0.0.1: the per-address limit would otherwise meter the suite
+        settings={"ip_attempts_per_minute": 100_000},
+    )
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def cluster_settings(cluster: LocalCluster) -> Settings:
+    return cluster.settings()
+
+
+def trusting(cluster: LocalCluster) -> ssl.SSLContext:
+    """Trusts the cluster's self-signed certificate, and only it."""
+    return ssl.create_default_context(cafile=str(cluster.tls_certificate))
+
+
+def browser(cluster: LocalCluster, csrf: bool = True) -> httpx.Client:
+    """What the frontend sends: HTTPS through nginx, the CSRF header on every call."""
+    headers = {"X-Coffer-CSRF": "1"} if csrf else {}
+    return httpx.Client(base_url=cluster.url, verify=trusting(cluster), headers=headers, timeout=30)
+
+
+@dataclass
+class Member:
+    username: str
+    password: str
+    user_id: str
+    totp_secret: str = ""
+    used_steps: set[int] = field(default_factory=set)
+
+    def code(self) -> str:
+        """A code of a time step not used yet (the server refuses a step twice)."""
+        totp = pyotp.TOTP(self.totp_secret)
+        step = int(totp.timecode(datetime.datetime.now()))
+        while step in self.used_steps:
+            step += 1  # a future step within the accepted drift
+        self.used_steps.add(step)
+        return str(totp.generate_otp(step))
+
+
+async def _services_call(settings: Settings, work: Any) -> Any:
+    connection = RedisConnection(settings.redis_url)
+    provider = build_provider(settings)
+    try:
+        return await work(build_services(settings, SystemClock(), connection, provider))
+    finally:
+        await provider.close()
+        await connection.close()
+
+
+def create_person(settings: Settings, role: Role = "platform-viewer", stem: str = "p") -> Member:
+    username = f"{stem}{uuid.uuid4().hex[:8]}"
+
+    async def work(services: Any) -> Any:
+        return await services.user_admin.create(
+            username, username.title(), f"{username}@example.com", role, None, actor="test"
+        )
+
+    created = asyncio.run(_services_call(settings, work))
+    return Member(username, created.one_time_password, created.user.id)
+
+
+def post(client: httpx.Client, path: str, body: dict[str, Any], expect: int = 200) -> dict[str, Any]:
+    answer = client.post(path, json=body)
+    assert answer.status_code == expect, answer.text
+    return answer.json() if answer.content else {}
+
+
+def first_sign_in(client: httpx.Client, person: Member) -> None:
+    step = post(client, "/api/v1/auth/login", {"username": person.username, "password": person.password})
+    step = post(client, "/api/v1/auth/password", {"challenge": step["challenge"], "new_password": NEW_PASSWORD})
+    person.password = NEW_PASSWORD
+    enrollment = post(client, "/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})
+    person.totp_secret = enrollment["secret"]
+    post(client, "/api/v1/auth/mfa/enrollment/confirm", {"challenge": step["challenge"], "code": person.code()})
+
+
+SignedIn = Callable[..., tuple[httpx.Client, Member]]
+
+
+@pytest.fixture
+def signed_in(cluster: LocalCluster, cluster_settings: Settings) -> Iterator[SignedIn]:
+    """Makes people and signs each in with their own client; the clients close after the test."""
+    clients: list[httpx.Client] = []
+
+    def sign_in(role: Role = "platform-viewer") -> tuple[httpx.Client, Member]:
+        client = browser(cluster)
+        clients.append(client)
+        person = create_person(cluster_settings, role)
+        first_sign_in(client, person)
+        return client, person
+
+    yield sign_in
+    for client in clients:
+        client.close()
