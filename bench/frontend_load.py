@@ -1,0 +1,126 @@
+"""How heavy and how quick the console's first page is: initial JavaScript (gzip) and sign-in time to interactive.
+
+1. Parses frontend/dist/index.html for what loads at first paint (the module script and its modulepreload
+   links), gzips each at level 6 (gzip's default; nginx's gzip_comp_level defaults to 1, shown beside
+   as what production sends) and prints the sum in kB (1 kB = 1,000 bytes, as Vite counts; goal ≤ 180 kB).
+2. Starts the console serving frontend/dist (embedded stack, `coffer serve`, uncompressed like any
+   BFF without nginx) and opens /sign-in in headless Debian chromium: the time from navigation start
+   until the Username field is visible and enabled, read in the page (performance.now() on the first
+   animation frame it is ready) and by wall clock around goto + Playwright's wait. Median of N runs, each
+   in a fresh browser context (cold HTTP cache), then N in one primed context (warm); goal ≤ 1 s.
+Run by hand: .venv/bin/python bench/frontend_load.py [runs]   (builds the frontend first if dist is missing)
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, sync_playwright
+
+from harness import console_with_admin
+
+FRONTEND = Path(__file__).parents[1] / "frontend"
+DIST = FRONTEND / "dist"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking"]
+# Records performance.now() (ms since navigation start) on the first frame the Username field can be typed in.
+READY_PROBE = """
+(() => {
+  const check = () => {
+    const field = document.querySelector('input[autocomplete="username"]');
+    if (field && !field.disabled && field.getClientRects().length > 0) { window.__usernameReady = performance.now(); }
+    else { requestAnimationFrame(check); }
+  };
+  requestAnimationFrame(check);
+})();
+"""
+
+
+class _InitialScripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "script" and found.get("src"):
+            self.paths.append(str(found["src"]))
+        elif tag == "link" and found.get("rel") == "modulepreload" and found.get("href"):
+            self.paths.append(str(found["href"]))
+
+
+def initial_javascript() -> None:
+    if not (DIST / "index.html").exists():
+        subprocess.run(["npm", "run", "build"], cwd=FRONTEND, check=True)  # noqa: S607
+    parser = _InitialScripts()
+    parser.feed((DIST / "index.html").read_text())
+    print(f"{'initial JavaScript (index.html)':<40}{'raw kB':>9}{'gzip-6 kB':>11}{'gzip-1 kB':>11}")
+    totals = [0, 0, 0]
+    for path in parser.paths:
+        data = (DIST / path.lstrip("/")).read_bytes()
+        sizes = [len(data), len(gzip.compress(data, 6)), len(gzip.compress(data, 1))]
+        totals = [total + size for total, size in zip(totals, sizes, strict=True)]
+        print(f"{path:<40}{sizes[0] / 1000:>9.1f}{sizes[1] / 1000:>11.1f}{sizes[2] / 1000:>11.1f}")
+    raw, level6, level1 = (total / 1000 for total in totals)
+    print(f"{f'sum of {len(parser.paths)} files':<40}{raw:>9.1f}{level6:>11.1f}{level1:>11.1f}  (goal <= 180 kB gzip)")
+
+
+def _open_sign_in(context: BrowserContext) -> tuple[float, float, int, float]:
+    """In-page ms, wall-clock ms, and the JavaScript files and decoded kB the page fetched."""
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto("/sign-in", wait_until="commit")
+    field = page.get_by_label("Username")
+    field.wait_for(state="visible")
+    page.wait_for_function("() => window.__usernameReady !== undefined")
+    assert field.is_enabled()
+    wall = (time.perf_counter() - started) * 1000
+    in_page = float(page.evaluate("window.__usernameReady"))
+    scripts = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js')).map(e => e.decodedBodySize)"
+    )
+    page.close()
+    return in_page, wall, len(scripts), sum(scripts) / 1000
+
+
+def sign_in_interactive(runs: int) -> None:
+    with console_with_admin(frontend_dist=DIST) as (settings, _), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        print(f"chromium {browser.version}, {runs} runs each, {settings.public_origin}/sign-in")
+
+        def context() -> BrowserContext:
+            fresh = browser.new_context(base_url=settings.public_origin)
+            fresh.add_init_script(READY_PROBE)
+            return fresh
+
+        _open_sign_in(context())  # the server's first answers (file reads, imports) are not a visitor's
+        cold: list[tuple[float, float, int, float]] = []
+        for _ in range(runs):
+            fresh = context()
+            cold.append(_open_sign_in(fresh))
+            fresh.close()
+        primed = context()
+        _open_sign_in(primed)
+        warm = [_open_sign_in(primed) for _ in range(runs)]
+        browser.close()
+    header = f"{'in-page ms':>12}{'wall ms':>10}{'max in-page':>13}{'JS loaded':>16}"
+    print(f"{'/sign-in until Username is usable':<36}{header}")
+    for name, samples in (("cold (fresh context)", cold), ("warm (same context)", warm)):
+        in_page, wall = [sample[0] for sample in samples], [sample[1] for sample in samples]
+        files, kilobytes = samples[0][2], samples[0][3]
+        print(
+            f"{name:<36}{statistics.median(in_page):>12.0f}{statistics.median(wall):>10.0f}{max(in_page):>13.0f}"
+            f"{f'{files} files, {kilobytes:.0f} kB':>16}"
+        )
+    print("(medians; goal <= 1000 ms; in-page = performance.now() from navigation start; JS kB decoded)")
+
+
+if __name__ == "__main__":
+    initial_javascript()
+    sign_in_interactive(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
