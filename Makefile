@@ -8,10 +8,14 @@ BIN := $(VENV)/bin
 APT_PACKAGES := chromium nginx
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
-.PHONY: run test install lint unit e2e openapi apt clean bench
+.PHONY: run test install lint unit e2e openapi apt clean bench cluster
 
 run: apt $(VENV)/.installed frontend/dist/index.html
 	$(BIN)/coffer run
+
+# The production topology as local processes: nginx (TLS) → two BFFs → Redis, SeaweedFS, SMTP sink.
+cluster: apt $(VENV)/.installed frontend/dist/index.html
+	$(BIN)/coffer cluster
 
 test: apt $(VENV)/.installed-dev frontend/dist/index.html lint unit e2e
 
