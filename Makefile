@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES := chromium nginx
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
-.PHONY: run test install lint unit e2e openapi apt clean bench cluster
+.PHONY: run test test-long install lint unit e2e openapi apt clean bench cluster
 
 run: apt $(VENV)/.installed frontend/dist/index.html
 	$(BIN)/coffer run
@@ -57,8 +57,12 @@ lint: $(VENV)/.installed-dev frontend/node_modules/.package-lock.json
 	$(BIN)/lint-imports
 	cd frontend && npm run --silent lint && npm run --silent typecheck
 
-unit: $(VENV)/.installed-dev
-	$(BIN)/pytest tests
+unit: $(VENV)/.installed-dev frontend/dist/index.html
+	$(BIN)/pytest tests --ignore=tests/cluster/long
+
+# The long proofs on the local cluster: schemathesis as every role, faults, load.
+test-long: apt $(VENV)/.installed-dev frontend/dist/index.html
+	$(BIN)/pytest tests/cluster/long
 
 e2e: $(VENV)/.installed-dev frontend/dist/index.html
 	$(BIN)/pytest e2e -m e2e

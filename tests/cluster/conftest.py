@@ -88,12 +88,35 @@ async def _services_call(settings: Settings, work: Any) -> Any:
         await connection.close()
 
 
-def create_person(settings: Settings, role: Role = "platform-viewer", stem: str = "p") -> Member:
+def create_account(settings: Settings, stem: str = "acct") -> str:
+    """An active account, provisioned by the saga as an operator would."""
+    account_id = f"{stem}{uuid.uuid4().hex[:8]}"
+
+    async def work(services: Any) -> Any:
+        return await services.provisioning.create(
+            account_id=account_id,
+            display_name=account_id.title(),
+            contact_email=f"owner@{account_id}.example.com",
+            quota_bytes=None,
+            admin_name="Owner",
+            admin_email=f"owner@{account_id}.example.com",
+            actor="test",
+            ip="",
+        )
+
+    provisioned = asyncio.run(_services_call(settings, work))
+    assert provisioned.account.status == "active", provisioned.account.steps
+    return account_id
+
+
+def create_person(
+    settings: Settings, role: Role = "platform-viewer", stem: str = "p", account_id: str | None = None
+) -> Member:
     username = f"{stem}{uuid.uuid4().hex[:8]}"
 
     async def work(services: Any) -> Any:
         return await services.user_admin.create(
-            username, username.title(), f"{username}@example.com", role, None, actor="test"
+            username, username.title(), f"{username}@example.com", role, account_id, actor="test"
         )
 
     created = asyncio.run(_services_call(settings, work))

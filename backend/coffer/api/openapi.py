@@ -75,6 +75,10 @@ def build_document(operations: list[Operation], version: str) -> dict[str, Any]:
         codes = set(operation.errors) | ({401} if operation.needs_session else set())
         if operation.body is not None:
             codes |= {400, 415, 422}
+        if operation.query is not None:
+            codes |= {422}  # a query parameter out of range, or a page cursor that is not one
+        if operation.method != "GET":
+            codes |= {403}  # refused without the console's CSRF header
         for code in sorted(codes):
             responses[str(code)] = _problem(_ERROR_TEXT.get(code, "Error"))
         entry: dict[str, Any] = {

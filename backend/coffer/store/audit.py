@@ -36,6 +36,8 @@ class AuditStore:
 
         Reads at most `scan_limit` entries; returns the id to continue from when there may be more.
         """
+        if before_id is not None and all(int(part) == 0 for part in before_id.split("-")):
+            return [], None  # nothing is older than the first possible id (and Redis refuses "(0-0")
         upper = f"({before_id}" if before_id else "+"
         lower = "-"
         found: list[tuple[str, dict[str, str]]] = []

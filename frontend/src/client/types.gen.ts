@@ -1593,6 +1593,10 @@ export type SignInErrors = {
      */
     401: Problem;
     /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -1634,6 +1638,10 @@ export type ChangeInitialPasswordErrors = {
      */
     401: Problem;
     /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -1671,6 +1679,10 @@ export type StartMfaEnrollmentErrors = {
      */
     401: Problem;
     /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -1707,6 +1719,10 @@ export type ConfirmMfaEnrollmentErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Not JSON
      */
@@ -1790,6 +1806,10 @@ export type VerifyMfaErrors = {
      */
     401: Problem;
     /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -1826,6 +1846,10 @@ export type SignOutErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
 };
 
 export type SignOutError = SignOutErrors[keyof SignOutErrors];
@@ -1851,6 +1875,10 @@ export type SignOutEverywhereErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
 };
 
 export type SignOutEverywhereError = SignOutEverywhereErrors[keyof SignOutEverywhereErrors];
@@ -1902,6 +1930,10 @@ export type AskPasswordResetErrors = {
      */
     400: Problem;
     /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -1938,6 +1970,10 @@ export type InspectPasswordResetErrors = {
      * Malformed request
      */
     400: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Error
      */
@@ -1979,6 +2015,10 @@ export type CompletePasswordResetErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Error
      */
@@ -2025,6 +2065,10 @@ export type ChangeOwnPasswordErrors = {
      */
     401: Problem;
     /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -2066,6 +2110,10 @@ export type NewRecoveryCodesErrors = {
      */
     401: Problem;
     /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -2106,6 +2154,10 @@ export type StartOwnMfaEnrollmentErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Conflict
      */
@@ -2151,6 +2203,10 @@ export type ConfirmOwnMfaEnrollmentErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Conflict
      */
@@ -2219,6 +2275,10 @@ export type EndOwnSessionErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Not found
      */
@@ -4113,6 +4173,10 @@ export type ListAccountRequestsErrors = {
      * Not allowed
      */
     403: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
 };
 
 export type ListAccountRequestsError = ListAccountRequestsErrors[keyof ListAccountRequestsErrors];
@@ -4138,6 +4202,10 @@ export type RequestAccountErrors = {
      * Malformed request
      */
     400: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Conflict
      */
@@ -4179,6 +4247,10 @@ export type ConfirmAccountRequestErrors = {
      * Malformed request
      */
     400: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
     /**
      * Error
      */
@@ -4857,6 +4929,10 @@ export type MarkNotificationsReadErrors = {
      * Not signed in or session ended
      */
     401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
 };
 
 export type MarkNotificationsReadError = MarkNotificationsReadErrors[keyof MarkNotificationsReadErrors];
