@@ -156,3 +156,31 @@ def signed_in(cluster: LocalCluster, cluster_settings: Settings) -> Iterator[Sig
     yield sign_in
     for client in clients:
         client.close()
+
+
+def mfa_optional(settings: Settings) -> None:
+    """As a platform admin leaves MFA to each account (people may then sign in with a password only)."""
+
+    async def work(services: Any) -> None:
+        await services.mfa_policy.set_platform_required(False, "test", "")
+
+    asyncio.run(_services_call(settings, work))
+
+
+def open_sessions(cluster: LocalCluster, settings: Settings, people: int, each: int) -> list[str]:
+    """`people` platform viewers without MFA, each signed in `each` times: the session tokens."""
+    mfa_optional(settings)
+    tokens: list[str] = []
+    for _ in range(people):
+        person = create_person(settings)
+        for _ in range(each):
+            with browser(cluster) as client:
+                step = post(client, "/api/v1/auth/login", {"username": person.username, "password": person.password})
+                if step["step"] == "change_password":
+                    step = post(
+                        client, "/api/v1/auth/password", {"challenge": step["challenge"], "new_password": NEW_PASSWORD}
+                    )
+                    person.password = NEW_PASSWORD
+                post(client, "/api/v1/auth/mfa/enrollment/skip", {"challenge": step["challenge"]})
+                tokens.append(client.cookies.get(COOKIE) or "")
+    return tokens

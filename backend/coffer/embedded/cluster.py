@@ -170,8 +170,11 @@ class LocalCluster:
             self.stop()
             raise
 
+    def instance_log(self, index: int) -> Path:
+        return self.var / "logs" / f"bff{index + 1}.log"
+
     def start_instance(self, index: int) -> None:
-        log = self.var / "logs" / f"bff{index + 1}.log"
+        log = self.instance_log(index)
         log.parent.mkdir(parents=True, exist_ok=True)
         coffer = Path(sys.executable).parent / "coffer"
         port = str(self.instance_ports[index])
