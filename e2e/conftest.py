@@ -55,6 +55,7 @@ def settings(stack: EmbeddedStack) -> Settings:
         metering_capacity_seconds=2,
         metering_leader_ttl_seconds=5,
         quota_min_bytes=1,
+        provisioning_resume_seconds=1,  # an account waiting for storage goes on within a second
     )
 
 

@@ -123,6 +123,18 @@ def create_account_with_admin(settings: Settings, account_id: str, username: str
     return created
 
 
+def cli_environment(settings: Settings) -> dict[str, str]:
+    """What an operator's shell exports for `coffer` commands against this deployment."""
+    return {
+        "COFFER_REDIS_URL": settings.redis_url,
+        "COFFER_S3_ENDPOINT": settings.s3_endpoint,
+        "COFFER_STORAGE_ACCESS_KEY": settings.storage_access_key,
+        "COFFER_STORAGE_SECRET_KEY": settings.storage_secret_key.get_secret_value(),
+        "COFFER_MASTER_KEY": settings.master_key.get_secret_value(),
+        "COFFER_MASTER_KEYS_EXTRA": settings.master_keys_extra.get_secret_value(),
+    }
+
+
 def unique_account_id(stem: str = "acct") -> str:
     return stem + uuid.uuid4().hex[:8]
 

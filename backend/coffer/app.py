@@ -56,6 +56,7 @@ from coffer.metering.routes import OPERATIONS as METERING_OPERATIONS
 from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
 from coffer.providers.seaweedfs import SeaweedFSProvider
+from coffer.provisioning.reconcile import Reconciliation
 from coffer.provisioning.saga import Provisioning
 from coffer.quotas.routes import OPERATIONS as QUOTA_OPERATIONS
 from coffer.quotas.service import Quotas
@@ -209,7 +210,16 @@ def build_services(
     )
     user_admin = Users(users, passwords, provider, auditor, clock)
     provisioning = Provisioning(
-        accounts, account_store, user_admin, mailer, provider, auditor, clock, settings.public_origin
+        accounts,
+        account_store,
+        user_admin,
+        mailer,
+        provider,
+        auditor,
+        clock,
+        settings.public_origin,
+        LockStore(redis),
+        settings.provisioning_lease_seconds,
     )
     requests = AccountRequests(
         RequestStore(redis),
@@ -246,6 +256,7 @@ def build_services(
         profile=Profile(users, passwords, regulator, sessions, mfa, sealer, enrollment, auditor, clock),
         mfa_policy=mfa_policy,
         key_rotation=KeyRotation(keys, users, sealer, auditor),
+        reconciliation=Reconciliation(provider, account_store, users),
         step_up=StepUp(passwords, regulator, mfa, sealer, auditor, clock),
         metering=Metering(metering_store, clock),
         collector=Collector(
@@ -279,7 +290,7 @@ def build_services(
             settings.public_origin,
         ),
         access_keys=AccessKeys(provider, LockStore(redis), auditor),
-        people=People(users, user_admin, regulator, provider, mailer, auditor, settings.public_origin),
+        people=People(users, user_admin, regulator, provider, mailer, auditor, settings.public_origin, account_store),
     )
 
 
@@ -296,6 +307,19 @@ async def _api_not_found(request: Request) -> Response:
                     f"{request.url.path} does not accept {request.method}.",
                 )
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
+
+
+async def _resume_provisioning(provisioning: Provisioning, every_seconds: float) -> None:
+    """Runs on accounts that wait for the storage system or were left mid-run by a dead instance."""
+    while True:
+        await asyncio.sleep(every_seconds)
+        try:
+            resumed = await provisioning.resume_stalled()
+        except Exception:
+            _log.exception("provisioning: resuming stalled accounts failed; trying again later")
+            continue
+        if resumed:
+            _log.info("provisioning: resumed %s", ", ".join(resumed))
 
 
 async def _finish_within(task: asyncio.Future[Any], what: str, seconds: float = 5.0) -> None:
@@ -326,11 +350,14 @@ def create_app(
         await services.keys.ensure_key()
         sender = asyncio.create_task(services.mailer.run_sender())
         collector = asyncio.create_task(services.collector.run()) if settings.metering_enabled else None
+        resumer = asyncio.create_task(_resume_provisioning(services.provisioning, settings.provisioning_resume_seconds))
         try:
             yield {"services": services}
         finally:
             sender.cancel()
             await _finish_within(sender, "mail sender")
+            resumer.cancel()
+            await _finish_within(resumer, "provisioning resumer")
             if collector is not None:
                 collector.cancel()
                 await _finish_within(collector, "metering collector")

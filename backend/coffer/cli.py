@@ -18,6 +18,7 @@ from coffer.api.context import Services
 from coffer.app import build_provider, build_services, create_app, openapi_document
 from coffer.clock import SystemClock
 from coffer.embedded.stack import EmbeddedStack, runtime_overrides
+from coffer.provisioning.reconcile import Orphans
 from coffer.rotation.service import ResealReport
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
@@ -227,6 +228,24 @@ def keys_reseal(var: VarOption = Path("var")) -> None:
         f"Resealed {report.totp_secrets} TOTP secrets and {report.signing_keys} signing keys with the current master "
         "key. Once every instance runs without the old key in COFFER_MASTER_KEYS_EXTRA, it is retired."
     )
+
+
+async def _orphans(settings: Settings) -> Orphans:
+    async with _connected(settings) as services:
+        return await services.reconciliation.orphans()
+
+
+@cli.command()
+def reconcile(var: VarOption = Path("var")) -> None:
+    """List IAM users and buckets that no account or person owns (exit 1 when there are any)."""
+    orphans = asyncio.run(_orphans(_settings(var)))
+    for user in orphans.storage_users:
+        typer.echo(f"storage user without a person: {user}")
+    for bucket in orphans.buckets:
+        typer.echo(f"bucket without an account: {bucket}")
+    if orphans:
+        raise typer.Exit(1)
+    typer.echo("Every storage user and bucket belongs to an account and a person in Coffer.")
 
 
 @cli.command()

@@ -63,6 +63,14 @@ class Settings(BaseSettings):
     )
     master_keys_extra_file: Path | None = Field(None, description="File holding master_keys_extra.")
 
+    # Provisioning
+    provisioning_lease_seconds: int = Field(
+        60, ge=5, description="An account's provisioning run is another instance's to resume once this lapses."
+    )
+    provisioning_resume_seconds: float = Field(
+        15, gt=0, description="How often each instance looks for accounts to resume (waiting for storage, stalled)."
+    )
+
     # Sessions
     session_minutes: int = Field(15, ge=1, le=60, description="Lifetime of a session token without activity.")
     session_max_hours: int = Field(12, ge=1, le=24, description="Absolute cap of a session since sign-in.")

@@ -37,7 +37,12 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
         tmp_path_factory.mktemp("cluster"),
         frontend=dist if (dist / "index.html").exists() else None,
         # every test request comes from 127.0.0.1: the per-address limit would otherwise meter the suite
-        settings={"ip_attempts_per_minute": 100_000},
+        settings={
+            "ip_attempts_per_minute": 100_000,
+            # stalled provisioning is resumed within seconds rather than a minute, for the fault tests
+            "provisioning_lease_seconds": 5,
+            "provisioning_resume_seconds": 1,
+        },
     )
     running.start()
     yield running

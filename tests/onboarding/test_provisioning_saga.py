@@ -1,4 +1,5 @@
-"""A storage fault at any provisioning step leaves the account visibly failed; Retry completes it, no orphans."""
+"""A storage outage at any provisioning step leaves the account visibly waiting; Retry (or the resumer)
+completes it without orphans. A refusal by the storage system fails it, visibly, until a Retry."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from starlette.testclient import TestClient
 
 from coffer.app import build_provider, create_app
 from coffer.clock import FixedClock
-from coffer.providers.base import StorageProvider, StorageUnavailable
+from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
 from coffer.settings import Settings
 
 from ..flows import Person, first_sign_in
@@ -24,6 +25,7 @@ class FaultyStorage:
     def __init__(self, real: StorageProvider) -> None:
         self.real = real
         self.broken: str | None = None
+        self.fault: Exception | None = None  # default: the storage system does not answer
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self.real, name)
@@ -31,7 +33,7 @@ class FaultyStorage:
             return method
 
         async def unreachable(*args: Any, **kwargs: Any) -> Any:
-            raise StorageUnavailable(f"injected outage in {name}")
+            raise self.fault or StorageUnavailable(f"injected outage in {name}")
 
         return unreachable
 
@@ -57,7 +59,7 @@ def faulty(settings: Settings, clock: FixedClock) -> Iterator[tuple[TestClient, 
         ("create_account_user", "admin_user"),
     ],
 )
-def test_a_fault_at_a_step_fails_visibly_and_retry_completes_without_orphans(
+def test_an_outage_at_a_step_waits_visibly_and_retry_completes_without_orphans(
     faulty: tuple[TestClient, FaultyStorage],
     admin: Person,
     settings: Settings,
@@ -70,13 +72,13 @@ def test_a_fault_at_a_step_fails_visibly_and_retry_completes_without_orphans(
     body = new_account()
     storage.broken = broken
 
-    failed = client.post("/api/v1/accounts", json=body).json()
+    waiting = client.post("/api/v1/accounts", json=body).json()
 
-    assert failed["status"] == "failed"
-    assert failed["failed_step"] == step
-    failed_step = next(item for item in failed["steps"] if item["name"] == step)
-    assert "did not answer" in failed_step["error"]
-    listed = client.get("/api/v1/accounts", params={"status": "failed"}).json()["items"]
+    assert waiting["status"] == "waiting"
+    waiting_step = next(item for item in waiting["steps"] if item["name"] == step)
+    assert waiting_step["status"] == "waiting"
+    assert "did not answer" in waiting_step["error"]
+    listed = client.get("/api/v1/accounts", params={"status": "waiting"}).json()["items"]
     assert body["id"] in [item["id"] for item in listed]
 
     storage.broken = None
@@ -90,6 +92,21 @@ def test_a_fault_at_a_step_fails_visibly_and_retry_completes_without_orphans(
         if user["UserName"].startswith(body["id"] + ".")
     ]
     assert iam_users == [f"{body['id']}.{body['admin_email']}"]
+
+
+def test_a_refusal_fails_the_account_until_a_retry(
+    faulty: tuple[TestClient, FaultyStorage], admin: Person, clock: FixedClock
+) -> None:
+    client, storage = faulty
+    first_sign_in(client, admin, clock)
+    body = new_account()
+    storage.broken, storage.fault = "ensure_console_access", StorageRefused("the policy was refused")
+
+    failed = client.post("/api/v1/accounts", json=body).json()
+
+    assert (failed["status"], failed["failed_step"]) == ("failed", "console_access")
+    storage.broken = None
+    assert client.post(f"/api/v1/accounts/{body['id']}/retry").json()["status"] == "active"
 
 
 def test_only_a_failed_account_can_be_retried(

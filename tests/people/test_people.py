@@ -202,3 +202,21 @@ def test_an_admin_ends_every_session_of_a_person_but_not_their_own(team: Team) -
     assert team.admin.get("/api/v1/me").status_code == 200
     sign_in(client, person, team.clock)
     assert client.get("/api/v1/me").status_code == 200
+
+
+def test_nobody_is_invited_into_an_account_that_does_not_exist(
+    client: TestClient, admin: Person, settings: object, clock: FixedClock
+) -> None:
+    """Found by `coffer reconcile` after schemathesis: the storage user was made before any check."""
+    first_sign_in(client, admin, clock)
+    ghost = unique_account_id("ghost")
+
+    answer = client.post(
+        f"/api/v1/accounts/{ghost}/users",
+        json={"username": "casper", "display_name": "Casper", "email": "casper@example.com", "role": "account-member"},
+    )
+
+    assert answer.status_code == 404
+    assert answer.json()["type"].endswith("/account-not-found")
+    names = [user["UserName"] for user in service_client(settings, "iam").list_users()["Users"]]  # type: ignore[arg-type]
+    assert not any(name.startswith(f"{ghost}.") for name in names)

@@ -14,7 +14,7 @@ from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
-from ..conftest import create_account_with_admin, make_settings, open_client, unique_account_id
+from ..conftest import cli_environment, create_account_with_admin, make_settings, open_client, unique_account_id
 from ..flows import Person, first_sign_in, sign_in
 
 COOKIE = "__Host-coffer_session"
@@ -69,17 +69,6 @@ def test_rotating_and_listing_signing_keys_is_for_platform_admins_only(
     assert client.post("/api/v1/security-policy/signing-keys").status_code == 403
 
 
-def _cli_environment(settings: Settings) -> dict[str, str]:
-    return {
-        "COFFER_REDIS_URL": settings.redis_url,
-        "COFFER_S3_ENDPOINT": settings.s3_endpoint,
-        "COFFER_STORAGE_ACCESS_KEY": settings.storage_access_key,
-        "COFFER_STORAGE_SECRET_KEY": settings.storage_secret_key.get_secret_value(),
-        "COFFER_MASTER_KEY": settings.master_key.get_secret_value(),
-        "COFFER_MASTER_KEYS_EXTRA": settings.master_keys_extra.get_secret_value(),
-    }
-
-
 def test_the_master_key_is_replaced_without_losing_mfa_sessions_or_signing_keys(
     stack: EmbeddedStack, clock: FixedClock
 ) -> None:
@@ -101,7 +90,7 @@ def test_the_master_key_is_replaced_without_losing_mfa_sessions_or_signing_keys(
     with open_client(switched, clock) as new_instance:
         new_instance.cookies.set(COOKIE, old_instance.cookies.get(COOKIE) or "")
         assert new_instance.get(f"/api/v1/accounts/{account_id}/buckets").status_code == 200
-        result = CliRunner().invoke(cli, ["keys", "reseal"], env=_cli_environment(switched))
+        result = CliRunner().invoke(cli, ["keys", "reseal"], env=cli_environment(switched))
         assert result.exit_code == 0, result.output
         assert "Resealed 1 TOTP secrets and 1 signing keys" in result.output
 
@@ -118,7 +107,7 @@ def test_keys_rotate_from_the_shell(settings: Settings, client: TestClient, admi
     first_sign_in(client, admin, clock)
     before = _jwks_kids(client)
 
-    result = CliRunner().invoke(cli, ["keys", "rotate"], env=_cli_environment(settings))
+    result = CliRunner().invoke(cli, ["keys", "rotate"], env=cli_environment(settings))
 
     assert result.exit_code == 0, result.output
     clock.advance(61)  # past the key cache of this instance

@@ -22,6 +22,7 @@ from coffer.mail.service import Mailer
 from coffer.metering.collector import Collector
 from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
+from coffer.provisioning.reconcile import Reconciliation
 from coffer.provisioning.saga import Provisioning
 from coffer.quotas.service import Quotas
 from coffer.requests.service import AccountRequests
@@ -64,6 +65,7 @@ class Services:
     session_registry: SessionRegistry
     mfa_policy: MfaPolicy
     key_rotation: KeyRotation
+    reconciliation: Reconciliation
     step_up: StepUp
     metering: Metering
     collector: Collector

@@ -31,7 +31,7 @@ from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgres
 from coffer.quotas.service import BucketNotInAccount, InvalidThresholds, QuotaTooSmall
 from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
 from coffer.sts.service import SessionTooShort
-from coffer.users.management import NotOnYourself, UserNotFound
+from coffer.users.management import NoSuchAccount, NotOnYourself, UserNotFound
 from coffer.users.service import InvalidUser, UsernameTaken
 
 _log = logging.getLogger("coffer.api")
@@ -228,6 +228,8 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         return _problem(404, "key-not-found", "No such access key", "This person has no such access key."), {}
     if isinstance(error, UserNotFound):
         return _problem(404, "user-not-found", "No such user", "There is no such user here."), {}
+    if isinstance(error, NoSuchAccount):
+        return _problem(404, "account-not-found", "No such account", f"There is no account {error}."), {}
     if isinstance(error, NotOnYourself):
         return _problem(409, "not-on-yourself", "Not on yourself", str(error)), {}
     if isinstance(error, UsernameTaken):
@@ -285,6 +287,7 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         InvalidUser,
         UsernameTaken,
         UserNotFound,
+        NoSuchAccount,
         NotOnYourself,
         KeyLimit,
         KeyNotFound,

@@ -170,6 +170,13 @@ class LocalCluster:
             self.stop()
             raise
 
+    def process_ids(self) -> dict[str, int]:
+        """The cluster's own processes (instances and nginx's master), for measuring what they use."""
+        ids = {f"bff{index + 1}": process.pid for index, process in enumerate(self._instances) if process is not None}
+        if self._nginx is not None:
+            ids["nginx"] = self._nginx.pid
+        return ids
+
     def instance_log(self, index: int) -> Path:
         return self.var / "logs" / f"bff{index + 1}.log"
 

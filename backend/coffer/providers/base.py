@@ -98,6 +98,12 @@ class BucketUsage:
     objects: int
 
 
+@dataclass(frozen=True)
+class StorageInventory:
+    users: dict[str, set[str]]  # account id → usernames of its storage users
+    buckets: set[str]
+
+
 class StorageProvider(Protocol):
     async def ping(self) -> None:
         """Returns when the storage system answers an authenticated call; raises StorageUnavailable."""
@@ -168,6 +174,10 @@ class StorageProvider(Protocol):
 
     def account_of_bucket(self, bucket: str) -> str | None:
         """The account a bucket belongs to, from its name; None for a bucket outside every account."""
+        ...
+
+    async def inventory(self) -> StorageInventory:
+        """Every account user and bucket the storage system holds, for reconciliation with Coffer's records."""
         ...
 
     async def read_traffic(self) -> TrafficReading:

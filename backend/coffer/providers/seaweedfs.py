@@ -32,6 +32,7 @@ from coffer.providers.base import (
     BucketInfo,
     BucketUsage,
     NewAccessKey,
+    StorageInventory,
     StorageRefused,
     StorageUnavailable,
     TemporaryCredentials,
@@ -288,6 +289,15 @@ class SeaweedFSProvider:
             for name in names:
                 group.start_soon(one, name)
         return usage
+
+    async def inventory(self) -> StorageInventory:
+        users: dict[str, set[str]] = {}
+        for user in (await self._call(self._iam.list_users)).get("Users", []):
+            account_id, dot, username = user["UserName"].partition(".")  # account ids hold no dot
+            if dot:
+                users.setdefault(account_id, set()).add(username)
+        buckets = {entry["Name"] for entry in (await self._call(self._s3.list_buckets)).get("Buckets", [])}
+        return StorageInventory(users=users, buckets=buckets)
 
     async def _account_iam_users(self, account_id: str) -> list[str]:
         prefix = iam_user_name(account_id, "")

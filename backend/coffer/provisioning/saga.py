@@ -3,6 +3,11 @@
 Each step is idempotent and its outcome is recorded on the account, so a failure leaves the
 account visibly `failed` at a named step, and Retry runs again from that step. The welcome
 mail step sets a fresh one-time password each time it runs, so a retried mail is still valid.
+
+A run holds a lease on its account (renewed at each step), so that one instance at a time runs
+it. When the storage system is unreachable the account `waits` instead of failing; every
+instance looks for waiting accounts, and for accounts left `provisioning` by an instance that
+died (their lease lapsed), and runs them on from where they stopped.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
-from coffer.store.accounts import AccountRecord, AccountStore, SagaStepRecord
+from coffer.store.accounts import AccountRecord, AccountStatus, AccountStore, SagaStepRecord
+from coffer.store.locks import LockStore
 from coffer.users.service import UsernameTaken, Users
 
 STEPS = ("storage_account", "console_access", "admin_user", "welcome_mail")
@@ -53,7 +59,11 @@ class Provisioning:
         auditor: Auditor,
         clock: Clock,
         console_url: str,
+        leases: LockStore,
+        lease_seconds: int,
     ) -> None:
+        self._leases = leases
+        self._lease_seconds = lease_seconds
         self._accounts = accounts
         self._account_store = account_store
         self._users = users
@@ -98,60 +108,119 @@ class Provisioning:
             steps=[SagaStepRecord(name=name) for name in STEPS],
             request_id=request_id,
         )
+        lease = await self._leases.acquire(_lease(account_id), self._lease_seconds)
+        if lease is None:
+            raise ProvisioningInProgress
         try:
-            await self._accounts.new_record(record)
-        except Exception:
-            if idempotency_key:
-                await self._account_store.release_idempotency_key(idempotency_key)
-            raise
-        await self._auditor.record(
-            AuditEvent(
-                action=events.ACCOUNT_CREATE,
-                actor=actor,
-                result="success",
-                target=account_id,
-                account_id=account_id,
-                ip=ip,
+            try:
+                await self._accounts.new_record(record)
+            except Exception:
+                if idempotency_key:
+                    await self._account_store.release_idempotency_key(idempotency_key)
+                raise
+            await self._auditor.record(
+                AuditEvent(
+                    action=events.ACCOUNT_CREATE,
+                    actor=actor,
+                    result="success",
+                    target=account_id,
+                    account_id=account_id,
+                    ip=ip,
+                )
             )
-        )
-        return await self._run(record, actor, ip)
+            return await self._run(record, actor, ip, lease)
+        finally:
+            await self._leases.release(_lease(account_id), lease)
 
     async def retry(self, account_id: str, actor: str, ip: str) -> Provisioned:
-        account = await self._accounts.get(account_id)
-        if account.status != "failed":
-            raise AccountStateConflict(f"Only a failed account can be retried; this one is {account.status}.")
-        account.status = "provisioning"
-        await self._accounts.save(account, "failed")
-        return await self._run(account, actor, ip)
+        """Runs a failed (or waiting) account on from its first unfinished step, now."""
+        lease = await self._leases.acquire(_lease(account_id), self._lease_seconds)
+        if lease is None:
+            raise ProvisioningInProgress
+        try:
+            account = await self._accounts.get(account_id)
+            if account.status not in ("failed", "waiting"):
+                raise AccountStateConflict(f"Only a failed account can be retried; this one is {account.status}.")
+            return await self._run_on(account, actor, ip, lease)
+        finally:
+            await self._leases.release(_lease(account_id), lease)
 
-    async def _run(self, account: AccountRecord, actor: str, ip: str) -> Provisioned:
+    async def resume_stalled(self) -> list[str]:
+        """Runs on every account that waits for the storage system or whose instance died mid-run.
+
+        Safe on every instance at once: an account whose lease is held is being run by someone.
+        """
+        resumed: list[str] = []
+        for status in ("waiting", "provisioning"):
+            for account_id in await self._account_store.ids_with_status(status):
+                lease = await self._leases.acquire(_lease(account_id), self._lease_seconds)
+                if lease is None:
+                    continue  # running right now, here or on another instance
+                try:
+                    account = await self._accounts.get(account_id)
+                    if account.status in ("waiting", "provisioning"):
+                        await self._run_on(account, "provisioning", "", lease)
+                        resumed.append(account_id)
+                except AccountNotFound:
+                    continue
+                finally:
+                    await self._leases.release(_lease(account_id), lease)
+        return resumed
+
+    async def _run_on(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
+        previous = account.status
+        account.status = "provisioning"
+        await self._accounts.save(account, previous)
+        return await self._run(account, actor, ip, lease)
+
+    async def _run(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
         password = None
         for step in account.steps:
             if step.status == "done":
                 continue
+            if not await self._leases.renew(_lease(account.id), lease, self._lease_seconds):
+                return Provisioned(account, None)  # our lease lapsed: another instance runs it on now
             try:
                 password = await self._step(step.name, account) or password
-            except (StepFailed, StorageUnavailable, StorageRefused, UsernameTaken) as error:
-                step.status, step.error, step.at = "failed", _explain(error), self._clock.now()
-                account.status = "failed"
-                await self._accounts.save(account, "provisioning")
-                await self._auditor.record(
-                    AuditEvent(
-                        action=events.ACCOUNT_PROVISION_STEP,
-                        actor=actor,
-                        result="failure",
-                        target=account.id,
-                        account_id=account.id,
-                        ip=ip,
-                        detail=f"{step.name}: {step.error}",
-                    )
-                )
-                return Provisioned(account, None)
+            except StorageUnavailable as error:
+                return await self._stop(account, step, "waiting", error, actor, ip)
+            except (StepFailed, StorageRefused, UsernameTaken) as error:
+                return await self._stop(account, step, "failed", error, actor, ip)
             step.status, step.error, step.at = "done", None, self._clock.now()
             await self._accounts.save(account)
         account.status = "active"
         await self._accounts.save(account, "provisioning")
         return Provisioned(account, password)
+
+    async def _stop(
+        self,
+        account: AccountRecord,
+        step: SagaStepRecord,
+        status: AccountStatus,
+        error: Exception,
+        actor: str,
+        ip: str,
+    ) -> Provisioned:
+        """Records why the saga stopped at `step`: `waiting` resumes by itself, `failed` needs a Retry."""
+        step.status, step.error, step.at = (
+            ("waiting" if status == "waiting" else "failed"),
+            _explain(error),
+            self._clock.now(),
+        )
+        account.status = status
+        await self._accounts.save(account, "provisioning")
+        await self._auditor.record(
+            AuditEvent(
+                action=events.ACCOUNT_PROVISION_STEP,
+                actor=actor,
+                result="failure",
+                target=account.id,
+                account_id=account.id,
+                ip=ip,
+                detail=f"{step.name} ({status}): {step.error}",
+            )
+        )
+        return Provisioned(account, None)
 
     async def _step(self, name: str, account: AccountRecord) -> str | None:
         if name == "storage_account":
@@ -195,6 +264,10 @@ class Provisioning:
             actor="provisioning",
         )
         account.admin_user_id = created.user.id
+
+
+def _lease(account_id: str) -> str:
+    return f"provisioning:{account_id}"
 
 
 def _explain(error: Exception) -> str:

@@ -14,8 +14,9 @@ from redis.asyncio import Redis
 
 from coffer.store.client import PREFIX
 
-AccountStatus = Literal["provisioning", "active", "disabled", "failed", "deleting", "deleted"]
-StepStatus = Literal["pending", "done", "failed"]
+# `waiting`: provisioning paused while the storage system is unreachable; it resumes by itself.
+AccountStatus = Literal["provisioning", "waiting", "active", "disabled", "failed", "deleting", "deleted"]
+StepStatus = Literal["pending", "waiting", "done", "failed"]
 SortKey = Literal["name", "-name", "created", "-created"]
 
 _NAMES = f"{PREFIX}:accounts:names"
@@ -111,6 +112,10 @@ class AccountStore:
     async def name_owner(self, display_name: str) -> str | None:
         owner = await self._redis.hget(_NAMES, display_name.casefold())
         return None if owner is None else str(owner)
+
+    async def ids_with_status(self, status: AccountStatus) -> list[str]:
+        """Every account in one status, oldest first (for the few in `waiting` or `provisioning`)."""
+        return [str(member) for member in await self._redis.zrange(_by_created(status), 0, -1)]
 
     async def page(self, status: str | None, sort: SortKey, offset: int, limit: int) -> tuple[list[str], bool]:
         """Account ids of one page, and whether more follow."""

@@ -19,6 +19,7 @@ from coffer.authorization import storage_access
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
+from coffer.store.accounts import AccountStore
 from coffer.store.users import Role, UserRecord, UserStore
 from coffer.users.service import CreatedUser, InvalidUser, Users
 
@@ -30,6 +31,10 @@ UserSort = Literal["username", "-username", "created", "-created", "last_sign_in
 
 class UserNotFound(Exception):
     pass
+
+
+class NoSuchAccount(Exception):
+    """People are invited into an account that exists (or existed: a deleted one takes nobody)."""
 
 
 class NotOnYourself(Exception):
@@ -75,7 +80,9 @@ class People:
         mailer: Mailer,
         auditor: Auditor,
         console_url: str,
+        accounts: AccountStore,
     ) -> None:
+        self._accounts = accounts
         self._store = store
         self._users = users
         self._regulator = regulator
@@ -152,6 +159,10 @@ class People:
         self, scope: Scope, username: str, display_name: str, email: str, role: Role, actor: Actor
     ) -> Person:
         self._check_role(scope, role)
+        if scope.account_id is not None:
+            account = await self._accounts.get(scope.account_id)
+            if account is None or account.status == "deleted":
+                raise NoSuchAccount(scope.account_id)  # before any storage user exists for it
         created: CreatedUser = await self._users.create(
             username, display_name, email, role, scope.account_id, actor=actor.username
         )

@@ -99,7 +99,7 @@ export type AccountDetail = {
     /**
      * Status
      */
-    status: 'provisioning' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted';
+    status: 'provisioning' | 'waiting' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted';
     /**
      * Created At
      */
@@ -417,7 +417,7 @@ export type AccountSummary = {
     /**
      * Status
      */
-    status: 'provisioning' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted';
+    status: 'provisioning' | 'waiting' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted';
     /**
      * Created At
      */
@@ -1370,7 +1370,7 @@ export type SagaStep = {
     /**
      * Status
      */
-    status: 'pending' | 'done' | 'failed';
+    status: 'pending' | 'waiting' | 'done' | 'failed';
     /**
      * Error
      */
@@ -2519,7 +2519,7 @@ export type ListAccountsData = {
         /**
          * Status
          */
-        status?: 'provisioning' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted' | null;
+        status?: 'provisioning' | 'waiting' | 'active' | 'disabled' | 'failed' | 'deleting' | 'deleted' | null;
         /**
          * Sort
          */

@@ -4,6 +4,7 @@ export type AccountStatus = AccountSummary['status'];
 
 export const ACCOUNT_STATUSES: Record<AccountStatus, { label: string; color: string }> = {
   provisioning: { label: 'Provisioning', color: 'blue' },
+  waiting: { label: 'Waiting for storage', color: 'yellow' },
   active: { label: 'Active', color: 'green' },
   disabled: { label: 'Disabled', color: 'gray' },
   failed: { label: 'Failed', color: 'red' },

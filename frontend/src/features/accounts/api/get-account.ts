@@ -14,8 +14,15 @@ export async function getAccount(accountId: string): Promise<AccountDetail> {
   return data;
 }
 
+/** While provisioning runs or waits for the storage system, the page follows it until it settles. */
+const UNSETTLED: ReadonlySet<AccountDetail['status']> = new Set(['provisioning', 'waiting']);
+
 export function getAccountQueryOptions(accountId: string) {
-  return queryOptions({ queryKey: accountQueryKey(accountId), queryFn: () => getAccount(accountId) });
+  return queryOptions({
+    queryKey: accountQueryKey(accountId),
+    queryFn: () => getAccount(accountId),
+    refetchInterval: (query) => (query.state.data && UNSETTLED.has(query.state.data.status) ? 3000 : false),
+  });
 }
 
 /** An account with its usage and provisioning steps. */

@@ -57,7 +57,7 @@ export function AccountActions({ account }: { account: AccountDetail }) {
             Enable
           </Button>
         )}
-        {account.status === 'failed' && (
+        {(account.status === 'failed' || account.status === 'waiting') && (
           <Button loading={retry.isPending} onClick={retryProvisioning}>
             Retry provisioning
           </Button>

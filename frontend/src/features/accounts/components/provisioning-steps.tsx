@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/dates';
 
 const STEP_STATUSES: Record<SagaStep['status'], { label: string; color: string }> = {
   pending: { label: 'Pending', color: 'gray' },
+  waiting: { label: 'Waiting', color: 'yellow' },
   done: { label: 'Done', color: 'green' },
   failed: { label: 'Failed', color: 'red' },
 };
@@ -19,8 +20,15 @@ function stepLabel(name: string): string {
 export function ProvisioningSteps({ steps }: { steps: SagaStep[] }) {
   if (steps.length === 0) return <Text c="dimmed">No provisioning steps recorded.</Text>;
   const failedStep = steps.find((step) => step.status === 'failed');
+  const waitingStep = steps.find((step) => step.status === 'waiting');
   return (
     <Stack>
+      {waitingStep && (
+        <Alert color="yellow" title={`Provisioning waits at “${stepLabel(waitingStep.name)}”`}>
+          <Text size="sm">{waitingStep.error ?? 'The storage system did not answer.'}</Text>
+          <Text size="sm">It goes on by itself as soon as the storage system answers again.</Text>
+        </Alert>
+      )}
       {failedStep && (
         <Alert color="red" title={`Provisioning failed at “${stepLabel(failedStep.name)}”`}>
           <Text size="sm">{failedStep.error ?? 'No reason was recorded.'}</Text>
