@@ -12,7 +12,16 @@ from tests.mailbox import wait_for_mail
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
-from .people import Visitor, account_with_admin, bootstrap_admin, create_bucket, enter_password, first_sign_in
+from .people import (
+    NEW_PASSWORD,
+    Visitor,
+    account_with_admin,
+    bootstrap_admin,
+    create_bucket,
+    enroll_totp,
+    enter_password,
+    first_sign_in,
+)
 
 
 def test_admin_first_sign_in_then_sign_out_and_back_with_totp_and_replay_refused(
@@ -151,3 +160,32 @@ def test_a_person_ends_another_session_changes_their_password_and_makes_new_reco
     assert not set(codes.inner_text().split()) & set(old_codes)
     page.reload()
     expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
+
+
+def test_a_deep_link_survives_sign_in_and_next_never_leaves_the_console(
+    page: Page, settings: Settings, base_url: str
+) -> None:
+    admin = bootstrap_admin(settings)
+    page.goto("/sign-in?next=%2F%2Fevil.example.com%2Fsteal")  # scheme-relative: another site
+    page.get_by_label("Username").fill(admin.username)
+    page.get_by_label("Password", exact=True).fill(admin.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("Repeat new password").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Set password").click()
+    admin.password = NEW_PASSWORD
+    enroll_totp(page, admin)
+    expect(page.get_by_text("Platform administrator").first).to_be_visible()
+    assert page.url == f"{base_url}/"  # the overview of this console, not the other site
+
+    page.get_by_role("button", name="Sign out", exact=True).click()
+    page.goto("/accounts?status=active")  # a bookmark, while signed out
+    page.wait_for_url("**/sign-in?next=**")
+    page.get_by_label("Username").fill(admin.username)
+    page.get_by_label("Password", exact=True).fill(admin.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Authentication code").fill(admin.code())
+    page.get_by_role("button", name="Verify").click()
+
+    page.wait_for_url(f"{base_url}/accounts?status=active")
+    expect(page.get_by_role("heading", name="Accounts")).to_be_visible()

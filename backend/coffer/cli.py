@@ -135,6 +135,9 @@ def serve(
         log_config=None,
         access_log=False,
         proxy_headers=settings.trust_proxy_headers,
+        # Longer than nginx keeps an idle upstream connection (30 s), so that nginx never sends a request
+        # on a connection the instance is just closing (which would surface as a 502).
+        timeout_keep_alive=75,
     )
 
 

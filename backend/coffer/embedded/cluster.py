@@ -75,7 +75,8 @@ def write_nginx_prefix(prefix: Path, listen_port: int, instance_ports: list[int]
         shutil.copyfile(NGINX_DIR / name, prefix / name)
     (prefix / "listen.conf").write_text(f"listen 127.0.0.1:{listen_port} ssl http2;\n", encoding="utf-8")
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=2 fail_timeout=5s;\n" for port in instance_ports)
-    (prefix / "upstream.conf").write_text(f"upstream coffer_bff {{\n{servers}    keepalive 32;\n}}\n", encoding="utf-8")
+    upstream = f"upstream coffer_bff {{\n{servers}    keepalive 32;\n    keepalive_timeout 30s;\n}}\n"
+    (prefix / "upstream.conf").write_text(upstream, encoding="utf-8")
     if not (prefix / "tls" / "cert.pem").exists():
         write_self_signed_certificate(prefix / "tls")
     site = prefix / "frontend"

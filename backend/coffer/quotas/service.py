@@ -28,7 +28,11 @@ from coffer.store.metering import MeteringStore
 from coffer.store.quotas import BucketQuotaRecord, QuotaStore
 
 _LOCK = "quota-enforcement"
-_LOCK_SECONDS = 120
+# Held briefly and renewed while enforcement runs, so that an instance dying with it blocks the
+# others' quota changes for seconds, not minutes.
+_LOCK_SECONDS = 10
+_RENEW_SECONDS = 3
+_WAIT_SECONDS = 120
 
 
 class QuotaTooSmall(Exception):
@@ -262,29 +266,40 @@ class Quotas:
         """Makes the storage system refuse writes exactly to the buckets over a quota now."""
         token = await self._lock()
         try:
-            usage = usage if usage is not None else await self._bucket_usage()
-            account_of = {bucket: self._provider.account_of_bucket(bucket) for bucket in usage}
-            ids = sorted({account for account in account_of.values() if account is not None})
-            accounts = {account.id: account for account in await self._accounts.get_many(ids)}
-            bucket_quotas = await self._store.bucket_quotas()
-            totals = account_totals(usage, account_of)
-            wanted = over_quota(usage, account_of, totals, accounts, bucket_quotas)
-            current = await self._store.blocked()
-            for bucket in sorted(wanted - current):
-                await self._provider.set_bucket_writable(bucket, False)
-                await self._store.mark(bucket, True)
-            for bucket in sorted(current - wanted):
-                if bucket in usage:  # a deleted bucket needs no unblocking in the storage system
-                    await self._provider.set_bucket_writable(bucket, True)
-                await self._store.mark(bucket, False)
-            if self._after_enforce is not None:
-                await self._after_enforce(quota_uses(usage, account_of, totals, accounts, bucket_quotas))
+            async with anyio.create_task_group() as group:
+                group.start_soon(self._hold, token)
+                await self._enforce(usage)
+                group.cancel_scope.cancel()
         finally:
             await self._locks.release(_LOCK, token)
 
+    async def _hold(self, token: str) -> None:
+        while True:
+            await anyio.sleep(_RENEW_SECONDS)
+            await self._locks.renew(_LOCK, token, _LOCK_SECONDS)
+
+    async def _enforce(self, usage: dict[str, BucketUsage] | None) -> None:
+        usage = usage if usage is not None else await self._bucket_usage()
+        account_of = {bucket: self._provider.account_of_bucket(bucket) for bucket in usage}
+        ids = sorted({account for account in account_of.values() if account is not None})
+        accounts = {account.id: account for account in await self._accounts.get_many(ids)}
+        bucket_quotas = await self._store.bucket_quotas()
+        totals = account_totals(usage, account_of)
+        wanted = over_quota(usage, account_of, totals, accounts, bucket_quotas)
+        current = await self._store.blocked()
+        for bucket in sorted(wanted - current):
+            await self._provider.set_bucket_writable(bucket, False)
+            await self._store.mark(bucket, True)
+        for bucket in sorted(current - wanted):
+            if bucket in usage:  # a deleted bucket needs no unblocking in the storage system
+                await self._provider.set_bucket_writable(bucket, True)
+            await self._store.mark(bucket, False)
+        if self._after_enforce is not None:
+            await self._after_enforce(quota_uses(usage, account_of, totals, accounts, bucket_quotas))
+
     async def _lock(self) -> str:
         """One enforcement at a time across instances: two at once could undo each other's last step."""
-        with anyio.fail_after(_LOCK_SECONDS):
+        with anyio.fail_after(_WAIT_SECONDS):
             while True:
                 token = await self._locks.acquire(_LOCK, _LOCK_SECONDS)
                 if token is not None:

@@ -58,7 +58,11 @@ def test_killing_an_instance_under_load_costs_signed_in_people_nothing_and_loses
         size = 2 * GIB
         while not stop_writing.is_set():
             size += 1
-            answer = admin.put(f"/api/v1/accounts/{account_id}/quota", json={"quota_bytes": size})
+            try:
+                answer = admin.put(f"/api/v1/accounts/{account_id}/quota", json={"quota_bytes": size})
+            except httpx.HTTPError as error:
+                write_errors.append(f"{size}: {error!r}")
+                continue
             if answer.status_code == 200:
                 acknowledged.append(size)
             else:

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 
 import type { SignInStep } from '@/client/types.gen';
 import { paths } from '@/config/paths';
 import type { ApiError } from '@/lib/api-error';
+import { safeReturnTo } from '@/lib/return-to';
 
 const STEP_HREFS: Record<SignInStep['step'], string> = {
   change_password: paths.signInPassword.getHref(),
@@ -21,7 +22,7 @@ type SignInFlow = {
   mfaOptional: boolean;
   /** Takes the step the server answered with and goes to its page. */
   advance: (step: SignInStep) => void;
-  /** Goes to the overview; leaving the sign-in pages drops the flow and its challenge. */
+  /** Goes to the page asked for (`?next=`, checked) or the overview; leaving drops the flow and its challenge. */
   finish: () => void;
   /** When the challenge has expired or was refused, starts again at the first step; says whether it did. */
   restartIfChallengeRefused: (error: ApiError) => boolean;
@@ -31,6 +32,9 @@ const SignInFlowContext = createContext<SignInFlow | null>(null);
 
 export function SignInFlowProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  // Read once, on the first step's URL: the later steps' URLs do not carry it.
+  const [returnTo] = useState(() => safeReturnTo(searchParams.get('next')));
   const [challenge, setChallenge] = useState<string | null>(null);
   const [mfaOptional, setMfaOptional] = useState(false);
 
@@ -46,8 +50,8 @@ export function SignInFlowProvider({ children }: { children: ReactNode }) {
   // Neither finish nor restart clears the challenge first: the step page would re-render without it
   // and redirect on its own while the navigation below is still loading its route.
   const finish = useCallback(() => {
-    void navigate(paths.overview.getHref(), { replace: true });
-  }, [navigate]);
+    void navigate(returnTo ?? paths.overview.getHref(), { replace: true });
+  }, [navigate, returnTo]);
 
   const restartIfChallengeRefused = useCallback(
     (error: ApiError) => {

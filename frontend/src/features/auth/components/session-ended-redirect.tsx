@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 
-import { paths } from '@/config/paths';
 import { onSessionEnded } from '@/lib/api-client';
+import { signInReturningTo } from '@/lib/return-to';
 
 import { meQueryKey } from '../api/get-me';
 import type { SignInNotice } from '../sign-in-flow';
@@ -12,7 +12,7 @@ export const SESSION_ENDED_NOTICE = 'Your session has ended. Please sign in agai
 
 /**
  * Reacts to the HTTP client's single 401 signal: forgets everything fetched with the old session
- * and routes to sign-in, saying why when the user had been signed in.
+ * and routes to sign-in, saying why when the user had been signed in, and where they were.
  */
 export function SessionEndedRedirect() {
   const navigate = useNavigate();
@@ -24,7 +24,8 @@ export function SessionEndedRedirect() {
         const wasSignedIn = queryClient.getQueryData(meQueryKey) !== undefined || error.kind === 'session-expired';
         queryClient.clear();
         const state: SignInNotice | undefined = wasSignedIn ? { notice: SESSION_ENDED_NOTICE } : undefined;
-        void navigate(paths.signIn.getHref(), { replace: true, state });
+        // Back to the page the person was on once they have signed in again (a bookmark works too).
+        void navigate(signInReturningTo(window.location.pathname, window.location.search), { replace: true, state });
       }),
     [navigate, queryClient],
   );
