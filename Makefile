@@ -78,6 +78,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/metering_query.py
 	$(BIN)/python bench/list_vs_boto3.py
 	$(BIN)/python bench/frontend_load.py
+	$(BIN)/python bench/cluster_throughput.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist

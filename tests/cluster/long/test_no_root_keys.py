@@ -10,7 +10,7 @@ import pytest
 from coffer.embedded.cluster import LocalCluster
 from coffer.settings import Settings
 
-from ..conftest import COOKIE, NEW_PASSWORD, browser, create_account, create_person, mfa_optional, post
+from ..conftest import browser, create_account, create_person, mfa_optional, sign_in_without_mfa
 
 pytestmark = pytest.mark.cluster
 
@@ -51,14 +51,7 @@ def test_a_hundred_sign_ins_over_both_instances_create_no_permanent_key(
     for _ in range(10):
         for person in people:
             with browser(cluster) as client:
-                step = post(client, "/api/v1/auth/login", {"username": person.username, "password": person.password})
-                if step["step"] == "change_password":
-                    step = post(
-                        client, "/api/v1/auth/password", {"challenge": step["challenge"], "new_password": NEW_PASSWORD}
-                    )
-                    person.password = NEW_PASSWORD
-                post(client, "/api/v1/auth/mfa/enrollment/skip", {"challenge": step["challenge"]})
-                assert client.cookies.get(COOKIE)
+                sign_in_without_mfa(client, person)
                 # a storage call with the session's temporary credentials, on whichever instance answers
                 answer = client.get(f"/api/v1/accounts/{account_id}/buckets")
                 assert answer.status_code == 200, answer.text
