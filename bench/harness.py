@@ -85,12 +85,14 @@ def console_with_admin(**extra: Any) -> Iterator[tuple[Settings, httpx.Client]]:
             **os.environ,
             **{f"COFFER_{key.upper()}": str(value) for key, value in overrides.items() if value is not None},
         }
-        server = subprocess.Popen(  # noqa: S603
-            [str(Path(sys.executable).parent / "coffer"), "serve", "--port", str(port)],
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        log = Path(tempfile.gettempdir()) / "coffer-bench-server.log"  # outlives the run: read it after a failure
+        with log.open("wb") as output:
+            server = subprocess.Popen(  # noqa: S603
+                [str(Path(sys.executable).parent / "coffer"), "serve", "--port", str(port)],
+                env=environment,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
         try:
             settings = Settings(**overrides)
             with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:

@@ -42,6 +42,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
             # stalled provisioning is resumed within seconds rather than a minute, for the fault tests
             "provisioning_lease_seconds": 5,
             "provisioning_resume_seconds": 1,
+            "metering_requests_seconds": 2,  # the Redis crash test waits for counted requests
         },
     )
     running.start()
