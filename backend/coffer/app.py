@@ -130,6 +130,11 @@ def build_provider(settings: Settings) -> StorageProvider:
         metrics_url=settings.storage_metrics_url,
         shell_master=settings.seaweedfs_master,
         shell_filer=settings.seaweedfs_filer,
+        key_files=(
+            (settings.storage_access_key_file, settings.storage_secret_key_file)
+            if settings.storage_access_key_file is not None and settings.storage_secret_key_file is not None
+            else None
+        ),
     )
 
 

@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     storage_access_key: str = Field("", description="Access key of the platform service identity.")
     storage_secret_key: SecretStr = Field(SecretStr(""), description="Secret key of the platform service identity.")
     storage_secret_key_file: Path | None = Field(None, description="File holding storage_secret_key.")
+    storage_access_key_file: Path | None = Field(
+        None,
+        description="File holding storage_access_key. With storage_secret_key_file, both are read again when they "
+        "change, so the key is rotated without a restart.",
+    )
     console_role_arn: str = Field(
         "arn:aws:iam::role/CofferConsole", description="Role assumed through STS for account users."
     )
@@ -150,6 +155,8 @@ class Settings(BaseSettings):
             self.master_key = SecretStr(read_secret_file(self.master_key_file))
         if self.master_keys_extra_file is not None and not self.master_keys_extra.get_secret_value():
             self.master_keys_extra = SecretStr(read_secret_file(self.master_keys_extra_file))
+        if self.storage_access_key_file is not None and not self.storage_access_key:
+            self.storage_access_key = read_secret_file(self.storage_access_key_file)
         if self.storage_secret_key_file is not None and not self.storage_secret_key.get_secret_value():
             self.storage_secret_key = SecretStr(read_secret_file(self.storage_secret_key_file))
         return self

@@ -34,13 +34,13 @@ def weed_binary() -> str:
     return found
 
 
-def identities_config(access_key: str, secret_key: str) -> dict[str, object]:
-    """The platform service identity: the one permanent credential Coffer holds."""
+def identities_config(keys: list[tuple[str, str]]) -> dict[str, object]:
+    """The platform service identity: the one permanent credential Coffer holds (two keys while rotating)."""
     return {
         "identities": [
             {
                 "name": SERVICE_IDENTITY,
-                "credentials": [{"accessKey": access_key, "secretKey": secret_key}],
+                "credentials": [{"accessKey": access_key, "secretKey": secret_key} for access_key, secret_key in keys],
                 "actions": ["Admin", "Read", "Write", "List", "Tagging"],
             }
         ]
@@ -120,8 +120,7 @@ class WeedPorts:
 class EmbeddedSeaweedFS:
     def __init__(self, directory: Path, access_key: str, secret_key: str, sts_signing_key: str) -> None:
         self.directory = directory
-        self._access_key = access_key
-        self._secret_key = secret_key
+        self.service_keys = [(access_key, secret_key)]  # the identity's keys; change, then restart to apply
         self._sts_signing_key = sts_signing_key
         self._process: subprocess.Popen[bytes] | None = None
         self.ports = WeedPorts.choose()
@@ -140,7 +139,7 @@ class EmbeddedSeaweedFS:
         s3_json = config_dir / "s3.json"
         iam_json = config_dir / "iam.json"
         for path, content in (
-            (s3_json, identities_config(self._access_key, self._secret_key)),
+            (s3_json, identities_config(self.service_keys)),
             (iam_json, iam_config(self._sts_signing_key)),
         ):
             path.touch(mode=0o600)

@@ -14,6 +14,7 @@ import contextlib
 import json
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import anyio
@@ -21,7 +22,9 @@ import anyio.to_thread
 import boto3
 import botocore.config
 import botocore.exceptions
+import botocore.session
 import httpx2 as httpx
+from botocore.credentials import CredentialResolver
 
 from coffer.embedded.seaweedfs import weed_binary
 from coffer.providers.base import (
@@ -39,6 +42,7 @@ from coffer.providers.base import (
     TrafficReading,
 )
 from coffer.providers.seaweedfs_metrics import parse_traffic
+from coffer.providers.service_credentials import RereadCredentialProvider, RereadCredentials
 
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
@@ -105,6 +109,7 @@ class SeaweedFSProvider:
         metrics_url: str | None = None,
         shell_master: str | None = None,
         shell_filer: str | None = None,
+        key_files: tuple[Path, Path] | None = None,
     ) -> None:
         self._endpoint = endpoint
         self._metrics_url = metrics_url
@@ -118,30 +123,40 @@ class SeaweedFSProvider:
             read_timeout=15,
             max_pool_connections=32,
         )
-        self._session = boto3.session.Session()
+        if key_files is not None:
+            # The key lives in files that an operator rotates under the running instance.
+            core = botocore.session.Session()
+            core.register_component(
+                "credential_provider", CredentialResolver([RereadCredentialProvider(RereadCredentials(*key_files))])
+            )
+            self._session = boto3.session.Session(botocore_session=core)
+            key_id, secret = None, None
+        else:
+            self._session = boto3.session.Session()
+            key_id, secret = access_key, secret_key
         self._iam: IAMClient = self._session.client(
             "iam",
             endpoint_url=endpoint,
             region_name=region,
             config=self._config,
-            aws_access_key_id=access_key,
-            aws_secret_access_key=secret_key,
+            aws_access_key_id=key_id,
+            aws_secret_access_key=secret,
         )
         self._sts: STSClient = self._session.client(
             "sts",
             endpoint_url=endpoint,
             region_name=region,
             config=self._config,
-            aws_access_key_id=access_key,
-            aws_secret_access_key=secret_key,
+            aws_access_key_id=key_id,
+            aws_secret_access_key=secret,
         )
         self._s3: S3Client = self._session.client(
             "s3",
             endpoint_url=endpoint,
             region_name=region,
             config=self._config,
-            aws_access_key_id=access_key,
-            aws_secret_access_key=secret_key,
+            aws_access_key_id=key_id,
+            aws_secret_access_key=secret,
         )
         self._temporary: OrderedDict[str, S3Client] = OrderedDict()
         self._lock = threading.Lock()
