@@ -67,6 +67,10 @@ def _announce_admin(password: str | None, url: str) -> None:
         )
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 @cli.command()
 def run(
     var: VarOption = Path("var"),
@@ -77,6 +81,9 @@ def run(
     from coffer.api.request_log import configure_logging
 
     configure_logging()
+    # uvicorn re-raises the signal it stopped on; SIGTERM's default would end the process before the
+    # `finally` below stops Redis and SeaweedFS, so it becomes the same as Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
     stack = EmbeddedStack(var)
     stack.start()
     try:

@@ -41,7 +41,10 @@ class EmbeddedRedis:
             "--save", "",
         ]  # fmt: skip
         with (self._directory / "redis.log").open("ab") as log:
-            self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603 - our binary
+            # Its own session: a Ctrl-C in the terminal must not stop Redis before the console has shut down.
+            self._process = subprocess.Popen(  # noqa: S603 - our binary
+                command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         deadline = time.monotonic() + _START_SECONDS
         while not self._answers():
             if self._process.poll() is not None or time.monotonic() > deadline:
