@@ -31,4 +31,6 @@ def slots_between(resolution: str, start: float, end: float, limit: int) -> list
     """The interval starts from the one holding `start` to the one holding `end`, at most `limit` of them."""
     first, last = slot_start(resolution, start), slot_start(resolution, end)
     size = SECONDS[resolution]
-    return list(range(first, last + 1, size))[-limit:]
+    # Only the last `limit` are kept: never build the whole range (a start in year 229 is 94 million slots).
+    first = max(first, last - (limit - 1) * size)
+    return list(range(first, last + 1, size))
