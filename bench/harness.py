@@ -16,12 +16,10 @@ from typing import Any, TypeVar
 import httpx2 as httpx
 import pyotp
 
-from coffer.app import build_provider, build_services
-from coffer.clock import SystemClock
+from coffer.app import connected_services
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 
 PASSWORD = "bench marks are honest when measured"
 T = TypeVar("T")
@@ -36,13 +34,8 @@ def with_services(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
     """Runs `work(services)` against the same Redis and storage the server uses (set-up, never measured)."""
 
     async def run() -> T:
-        connection = RedisConnection(settings.redis_url)
-        provider = build_provider(settings)
-        try:
-            return await work(build_services(settings, SystemClock(), connection, provider))
-        finally:
-            await provider.close()
-            await connection.close()
+        async with connected_services(settings) as services:
+            return await work(services)
 
     return asyncio.run(run())
 

@@ -12,10 +12,8 @@ import boto3
 import pyotp
 from playwright.sync_api import Page, expect
 
-from coffer.app import build_provider, build_services
-from coffer.clock import SystemClock
+from coffer.app import connected_services
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.users import Role
 from coffer.users.service import CreatedUser, Users
 
@@ -46,14 +44,8 @@ def _run(coroutine: Any) -> Any:
 
 
 async def _with_users(settings: Settings, work: Any) -> Any:
-    connection = RedisConnection(settings.redis_url)
-    provider = build_provider(settings)
-    try:
-        services = build_services(settings, SystemClock(), connection, provider)
+    async with connected_services(settings) as services:
         return await work(services, services.user_admin)
-    finally:
-        await provider.close()
-        await connection.close()
 
 
 def bootstrap_admin(settings: Settings) -> Visitor:

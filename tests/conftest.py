@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from coffer.app import build_provider, build_services, create_app
+from coffer.app import connected_services, create_app
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.users import Role
 from coffer.users.service import CreatedUser, Users
 
@@ -78,14 +77,24 @@ def client(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
 
 
 async def _with_users(settings: Settings, work: Any) -> Any:
-    connection = RedisConnection(settings.redis_url)
-    provider = build_provider(settings)
-    try:
-        services = build_services(settings, FixedClock(time.time()), connection, provider)
+    async with connected_services(settings, FixedClock(time.time())) as services:
         return await work(services, services.user_admin)
-    finally:
-        await provider.close()
-        await connection.close()
+
+
+async def provision_account(services: Any, account_id: str, admin_email: str, admin_name: str) -> Any:
+    """The saga as an operator starts it; asserts the account came out active."""
+    provisioned = await services.provisioning.create(
+        account_id=account_id,
+        display_name=account_id.title(),
+        contact_email=admin_email,
+        quota_bytes=None,
+        admin_name=admin_name,
+        admin_email=admin_email,
+        actor="test",
+        ip="",
+    )
+    assert provisioned.account.status == "active", provisioned.account.steps
+    return provisioned
 
 
 def create_user(settings: Settings, username: str, role: Role, account_id: str | None = None) -> CreatedUser:
@@ -104,17 +113,7 @@ def create_account_with_admin(settings: Settings, account_id: str, username: str
     """An active account provisioned by the saga; its admin's username is `<username>@example.com`."""
 
     async def work(services: Any, users: Users) -> CreatedUser:
-        provisioned = await services.provisioning.create(
-            account_id=account_id,
-            display_name=account_id.title(),
-            contact_email=f"{username}@example.com",
-            quota_bytes=None,
-            admin_name=username.title(),
-            admin_email=f"{username}@example.com",
-            actor="test",
-            ip="",
-        )
-        assert provisioned.account.status == "active", provisioned.account.steps
+        provisioned = await provision_account(services, account_id, f"{username}@example.com", username.title())
         user = await users.get(provisioned.account.admin_user_id)
         assert user is not None and provisioned.one_time_password is not None
         return CreatedUser(user=user, one_time_password=provisioned.one_time_password)

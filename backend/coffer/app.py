@@ -138,6 +138,18 @@ def build_provider(settings: Settings) -> StorageProvider:
     )
 
 
+@contextlib.asynccontextmanager
+async def connected_services(settings: Settings, clock: Clock | None = None) -> AsyncIterator[Services]:
+    """Services outside a running app (commands, tests, benchmarks), connected for the block's duration."""
+    connection = RedisConnection(settings.redis_url)
+    provider = build_provider(settings)
+    try:
+        yield build_services(settings, clock or SystemClock(), connection, provider)
+    finally:
+        await provider.close()
+        await connection.close()
+
+
 def longest_token_seconds(settings: Settings) -> float:
     """How long a replaced signing key must still verify: the life of the longest token it may have signed."""
     return max(settings.session_minutes * 60, settings.challenge_minutes * 60, RESET_LINK_SECONDS, REQUEST_LINK_SECONDS)

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import os
 import signal
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,14 +13,11 @@ import typer
 import uvicorn
 
 from coffer.accounts.service import AccountTaken
-from coffer.api.context import Services
-from coffer.app import build_provider, build_services, create_app, openapi_document
-from coffer.clock import SystemClock
+from coffer.app import connected_services, create_app, openapi_document
 from coffer.embedded.stack import EmbeddedStack, runtime_overrides
 from coffer.provisioning.reconcile import Orphans
 from coffer.rotation.service import ResealReport
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 
 cli = typer.Typer(help="Coffer, the console of a multi-tenant S3 store.", no_args_is_help=True)
 account_cli = typer.Typer(help="Accounts (tenants).", no_args_is_help=True)
@@ -41,20 +37,8 @@ def _settings(var: Path, **overrides: Any) -> Settings:
     return Settings(**overrides)
 
 
-@contextlib.asynccontextmanager
-async def _connected(settings: Settings) -> AsyncIterator[Services]:
-    """The services of one command, connected to Redis and the storage system for its duration."""
-    connection = RedisConnection(settings.redis_url)
-    provider = build_provider(settings)
-    try:
-        yield build_services(settings, SystemClock(), connection, provider)
-    finally:
-        await provider.close()
-        await connection.close()
-
-
 async def _bootstrap(settings: Settings) -> str | None:
-    async with _connected(settings) as services:
+    async with connected_services(settings) as services:
         created = await services.user_admin.ensure_bootstrap_admin()
         return created.one_time_password if created else None
 
@@ -149,7 +133,7 @@ def serve(
 
 
 async def _collect(settings: Settings) -> None:
-    async with _connected(settings) as services:
+    async with connected_services(settings) as services:
         try:
             await services.collector.run()
         finally:
@@ -169,7 +153,7 @@ def collector(var: VarOption = Path("var")) -> None:
 async def _create_account(
     settings: Settings, account_id: str, name: str, admin_email: str, admin_name: str
 ) -> tuple[str, str | None, str]:
-    async with _connected(settings) as services:
+    async with connected_services(settings) as services:
         provisioned = await services.provisioning.create(
             account_id=account_id,
             display_name=name or account_id,
@@ -213,7 +197,7 @@ def account_create(
 
 
 async def _rotate_signing_key(settings: Settings) -> str:
-    async with _connected(settings) as services:
+    async with connected_services(settings) as services:
         await services.keys.ensure_key()
         return await services.key_rotation.rotate_signing_key("cli", "")
 
@@ -226,7 +210,7 @@ def keys_rotate(var: VarOption = Path("var")) -> None:
 
 
 async def _reseal(settings: Settings) -> ResealReport:
-    async with _connected(settings) as services:
+    async with connected_services(settings) as services:
         return await services.key_rotation.reseal("cli", "")
 
 
@@ -241,7 +225,7 @@ def keys_reseal(var: VarOption = Path("var")) -> None:
 
 
 async def _orphans(settings: Settings) -> Orphans:
-    async with _connected(settings) as services:
+    async with connected_services(settings) as services:
         return await services.reconciliation.orphans()
 
 

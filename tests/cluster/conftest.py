@@ -18,12 +18,12 @@ import httpx2 as httpx
 import pyotp
 import pytest
 
-from coffer.app import build_provider, build_services
-from coffer.clock import SystemClock
+from coffer.app import connected_services
 from coffer.embedded.cluster import LocalCluster
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.users import Role
+
+from ..conftest import provision_account
 
 ROOT = Path(__file__).parents[2]
 COOKIE = "__Host-coffer_session"
@@ -85,13 +85,8 @@ class Member:
 
 
 async def _services_call(settings: Settings, work: Any) -> Any:
-    connection = RedisConnection(settings.redis_url)
-    provider = build_provider(settings)
-    try:
-        return await work(build_services(settings, SystemClock(), connection, provider))
-    finally:
-        await provider.close()
-        await connection.close()
+    async with connected_services(settings) as services:
+        return await work(services)
 
 
 def create_account(settings: Settings, stem: str = "acct") -> str:
@@ -99,19 +94,9 @@ def create_account(settings: Settings, stem: str = "acct") -> str:
     account_id = f"{stem}{uuid.uuid4().hex[:8]}"
 
     async def work(services: Any) -> Any:
-        return await services.provisioning.create(
-            account_id=account_id,
-            display_name=account_id.title(),
-            contact_email=f"owner@{account_id}.example.com",
-            quota_bytes=None,
-            admin_name="Owner",
-            admin_email=f"owner@{account_id}.example.com",
-            actor="test",
-            ip="",
-        )
+        return await provision_account(services, account_id, f"owner@{account_id}.example.com", "Owner")
 
-    provisioned = asyncio.run(_services_call(settings, work))
-    assert provisioned.account.status == "active", provisioned.account.steps
+    asyncio.run(_services_call(settings, work))
     return account_id
 
 

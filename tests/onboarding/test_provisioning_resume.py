@@ -8,12 +8,10 @@ from typing import Any
 
 import boto3
 
-from coffer.app import build_provider, build_services
-from coffer.clock import SystemClock
+from coffer.app import connected_services
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 from coffer.store.accounts import AccountRecord, SagaStepRecord
-from coffer.store.client import RedisConnection
 from coffer.store.locks import LockStore
 
 from ..conftest import unique_account_id
@@ -22,13 +20,8 @@ from ..mailbox import wait_for_mail
 
 def _with_services(settings: Settings, work: Any) -> Any:
     async def run() -> Any:
-        connection = RedisConnection(settings.redis_url)
-        provider = build_provider(settings)
-        try:
-            return await work(build_services(settings, SystemClock(), connection, provider), connection)
-        finally:
-            await provider.close()
-            await connection.close()
+        async with connected_services(settings) as services:
+            return await work(services, services.connection)
 
     return asyncio.run(run())
 
