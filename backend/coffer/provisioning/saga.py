@@ -12,8 +12,11 @@ died (their lease lapsed), and runs them on from where they stopped.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Literal
 
 from coffer.accounts.service import AccountNotFound, Accounts, AccountStateConflict
 from coffer.audit import events
@@ -23,7 +26,7 @@ from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
-from coffer.store.accounts import AccountRecord, AccountStatus, AccountStore, SagaStepRecord
+from coffer.store.accounts import AccountRecord, AccountStore, SagaStepRecord
 from coffer.store.locks import LockStore
 from coffer.users.service import UsernameTaken, Users
 
@@ -108,10 +111,9 @@ class Provisioning:
             steps=[SagaStepRecord(name=name) for name in STEPS],
             request_id=request_id,
         )
-        lease = await self._leases.acquire(_lease(account_id), self._lease_seconds)
-        if lease is None:
-            raise ProvisioningInProgress
-        try:
+        async with self._lease(account_id) as lease:
+            if lease is None:
+                raise ProvisioningInProgress
             try:
                 await self._accounts.new_record(record)
             except Exception:
@@ -129,21 +131,16 @@ class Provisioning:
                 )
             )
             return await self._run(record, actor, ip, lease)
-        finally:
-            await self._leases.release(_lease(account_id), lease)
 
     async def retry(self, account_id: str, actor: str, ip: str) -> Provisioned:
         """Runs a failed (or waiting) account on from its first unfinished step, now."""
-        lease = await self._leases.acquire(_lease(account_id), self._lease_seconds)
-        if lease is None:
-            raise ProvisioningInProgress
-        try:
+        async with self._lease(account_id) as lease:
+            if lease is None:
+                raise ProvisioningInProgress
             account = await self._accounts.get(account_id)
             if account.status not in ("failed", "waiting"):
                 raise AccountStateConflict(f"Only a failed account can be retried; this one is {account.status}.")
             return await self._run_on(account, actor, ip, lease)
-        finally:
-            await self._leases.release(_lease(account_id), lease)
 
     async def resume_stalled(self) -> list[str]:
         """Runs on every account that waits for the storage system or whose instance died mid-run.
@@ -153,19 +150,27 @@ class Provisioning:
         resumed: list[str] = []
         for status in ("waiting", "provisioning"):
             for account_id in await self._account_store.ids_with_status(status):
-                lease = await self._leases.acquire(_lease(account_id), self._lease_seconds)
-                if lease is None:
-                    continue  # running right now, here or on another instance
-                try:
-                    account = await self._accounts.get(account_id)
+                async with self._lease(account_id) as lease:
+                    if lease is None:
+                        continue  # running right now, here or on another instance
+                    try:
+                        account = await self._accounts.get(account_id)
+                    except AccountNotFound:
+                        continue
                     if account.status in ("waiting", "provisioning"):
                         await self._run_on(account, "provisioning", "", lease)
                         resumed.append(account_id)
-                except AccountNotFound:
-                    continue
-                finally:
-                    await self._leases.release(_lease(account_id), lease)
         return resumed
+
+    @contextlib.asynccontextmanager
+    async def _lease(self, account_id: str) -> AsyncIterator[str | None]:
+        """The account's lease for this run, or None while another run holds it; released at the end."""
+        token = await self._leases.acquire(_lease_name(account_id), self._lease_seconds)
+        try:
+            yield token
+        finally:
+            if token is not None:
+                await self._leases.release(_lease_name(account_id), token)
 
     async def _run_on(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
         previous = account.status
@@ -178,7 +183,7 @@ class Provisioning:
         for step in account.steps:
             if step.status == "done":
                 continue
-            if not await self._leases.renew(_lease(account.id), lease, self._lease_seconds):
+            if not await self._leases.renew(_lease_name(account.id), lease, self._lease_seconds):
                 return Provisioned(account, None)  # our lease lapsed: another instance runs it on now
             try:
                 password = await self._step(step.name, account) or password
@@ -196,17 +201,13 @@ class Provisioning:
         self,
         account: AccountRecord,
         step: SagaStepRecord,
-        status: AccountStatus,
+        status: Literal["waiting", "failed"],
         error: Exception,
         actor: str,
         ip: str,
     ) -> Provisioned:
         """Records why the saga stopped at `step`: `waiting` resumes by itself, `failed` needs a Retry."""
-        step.status, step.error, step.at = (
-            ("waiting" if status == "waiting" else "failed"),
-            _explain(error),
-            self._clock.now(),
-        )
+        step.status, step.error, step.at = status, _explain(error), self._clock.now()
         account.status = status
         await self._accounts.save(account, "provisioning")
         await self._auditor.record(
@@ -266,7 +267,7 @@ class Provisioning:
         account.admin_user_id = created.user.id
 
 
-def _lease(account_id: str) -> str:
+def _lease_name(account_id: str) -> str:
     return f"provisioning:{account_id}"
 
 
