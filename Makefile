@@ -72,7 +72,9 @@ openapi: $(VENV)/.installed
 	$(BIN)/coffer openapi --output frontend/openapi.json
 	cd frontend && npm run --silent gen
 
-bench: $(VENV)/.installed-dev
+# wrk drives P5's load: a load generator in Python would need a core of its own.
+bench: APT_PACKAGES += wrk
+bench: apt $(VENV)/.installed-dev frontend/dist/index.html
 	$(BIN)/python bench/session_cost.py
 	$(BIN)/python bench/list_scaling.py
 	$(BIN)/python bench/metering_query.py
