@@ -306,7 +306,7 @@ def build_services(
             clock,
             settings.public_origin,
         ),
-        access_keys=AccessKeys(provider, LockStore(redis), auditor),
+        access_keys=AccessKeys(provider, LockStore(redis), UserStore(redis), auditor),
         people=People(users, user_admin, regulator, provider, mailer, auditor, settings.public_origin, account_store),
     )
 

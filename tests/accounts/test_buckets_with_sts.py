@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import boto3
@@ -211,3 +212,18 @@ def _sealed_credentials(settings: Settings) -> list[str]:
         return [str(connection.get(key)) for key in connection.scan_iter(match="coffer:*:storage-credentials")]
     finally:
         connection.close()
+
+
+def test_bucket_creation_dates_are_the_ones_the_storage_wrote(
+    client: TestClient, settings: Settings, two_accounts: tuple[str, Person, str], clock: FixedClock
+) -> None:
+    own, alice, _ = two_accounts
+    first_sign_in(client, alice, clock)
+    written = {
+        bucket["Name"]: bucket["CreationDate"] for bucket in service_client(settings, "s3").list_buckets()["Buckets"]
+    }
+
+    answer = client.get(f"/api/v1/accounts/{own}/buckets")
+
+    (bucket,) = answer.json()["items"]
+    assert datetime.fromisoformat(bucket["created_at"]) == written[f"{own}-photos"]

@@ -7,6 +7,8 @@ from typing import Any
 import boto3
 import pytest
 
+from coffer.providers.seaweedfs import iam_user_name
+
 from ..conftest import create_account_with_admin, unique_account_id
 from ..storage import service_client
 from .conftest import Team
@@ -102,3 +104,32 @@ def test_a_disabled_person_gets_no_new_key(team: Team) -> None:
     team.admin.post(f"{team.base}/{member['id']}/disable")
     refused = team.admin.post(keys_path(team, member), json=team.fresh_factor())
     assert refused.status_code == 409 and "disabled" in refused.json()["detail"]
+
+
+def key_count_listed(team: Team, username: str) -> int | None:
+    (listed,) = team.admin.get(team.base, params={"q": username}).json()["items"]
+    return listed["access_keys"]  # type: ignore[no-any-return]
+
+
+def test_the_people_list_counts_keys_as_they_are_made_and_deleted(team: Team) -> None:
+    member = team.invite("olga")
+    assert key_count_listed(team, "olga") == 0
+
+    created = team.admin.post(keys_path(team, member), json=team.fresh_factor()).json()
+    assert key_count_listed(team, "olga") == 1
+
+    team.admin.post(f"{keys_path(team, member)}/{created['access_key_id']}/delete")
+    assert key_count_listed(team, "olga") == 0
+
+
+def test_a_key_made_outside_the_console_is_counted_once_the_persons_keys_are_seen(team: Team) -> None:
+    member = team.invite("pia")
+    iam = service_client(team.settings, "iam")
+    iam_name = iam_user_name(team.account_id, "pia")
+    iam.create_access_key(UserName=iam_name)  # before the console ever counted: the list asks the storage
+    assert key_count_listed(team, "pia") == 1
+
+    iam.create_access_key(UserName=iam_name)  # after: the list shows what was recorded...
+    assert key_count_listed(team, "pia") == 1
+    assert len(team.admin.get(keys_path(team, member)).json()["items"]) == 2
+    assert key_count_listed(team, "pia") == 2  # ...until the person's keys are looked at

@@ -70,5 +70,10 @@ class Regulator:
         until = await self._store.locked_until("user", _subject(username))
         return until if until is not None and until > self._clock.now() else None
 
+    async def locked_until_many(self, usernames: list[str]) -> list[float | None]:
+        now = self._clock.now()
+        ends = await self._store.locked_until_many("user", [_subject(username) for username in usernames])
+        return [until if until is not None and until > now else None for until in ends]
+
     async def unlock(self, username: str) -> None:
         await self._store.unlock("user", _subject(username))

@@ -11,7 +11,7 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.providers.base import AccessKeyInfo, NewAccessKey, StorageProvider, StorageRefused
 from coffer.store.locks import LockStore
-from coffer.store.users import UserRecord
+from coffer.store.users import UserRecord, UserStore
 
 MAX_KEYS_PER_USER = 2  # as in AWS IAM
 
@@ -25,13 +25,19 @@ class KeyNotFound(Exception):
 
 
 class AccessKeys:
-    def __init__(self, provider: StorageProvider, locks: LockStore, auditor: Auditor) -> None:
+    """Every answer from the storage system about a person's keys also records their count, which
+    lists of people show without asking the storage system once per person."""
+
+    def __init__(self, provider: StorageProvider, locks: LockStore, users: UserStore, auditor: Auditor) -> None:
         self._provider = provider
         self._locks = locks
+        self._users = users
         self._auditor = auditor
 
     async def list(self, user: UserRecord) -> list[AccessKeyInfo]:
-        return await self._provider.list_access_keys(_account(user), user.username)
+        keys = await self._provider.list_access_keys(_account(user), user.username)
+        await self._users.record_access_key_count(user.id, len(keys))
+        return keys
 
     async def create(self, user: UserRecord, actor: str, ip: str) -> NewAccessKey:
         if user.disabled:
@@ -41,9 +47,11 @@ class AccessKeys:
         if token is None:
             raise KeyLimit("Another key is being created for this person; try again in a moment.")
         try:
-            if len(await self.list(user)) >= MAX_KEYS_PER_USER:
+            held = len(await self.list(user))
+            if held >= MAX_KEYS_PER_USER:
                 raise KeyLimit(f"A person has at most {MAX_KEYS_PER_USER} access keys; delete one first.")
             key = await self._provider.create_access_key(_account(user), user.username)
+            await self._users.record_access_key_count(user.id, held + 1)
         finally:
             await self._locks.release(lock, token)
         await self._audit(events.KEY_CREATE, user, key.access_key_id, actor, ip)
@@ -61,6 +69,7 @@ class AccessKeys:
             await self._provider.delete_access_key(_account(user), user.username, access_key_id)
         except StorageRefused as error:
             raise _not_found(error, access_key_id) from error
+        await self.list(user)  # the count shown in lists of people
         await self._audit(events.KEY_DELETE, user, access_key_id, actor, ip)
 
     async def _audit(self, action: str, user: UserRecord, key_id: str, actor: str, ip: str) -> None:

@@ -43,6 +43,7 @@ from coffer.providers.base import (
 )
 from coffer.providers.seaweedfs_metrics import parse_traffic
 from coffer.providers.service_credentials import RereadCredentialProvider, RereadCredentials
+from coffer.providers.timestamps import use_fast_timestamps
 
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
@@ -123,17 +124,17 @@ class SeaweedFSProvider:
             read_timeout=15,
             max_pool_connections=32,
         )
+        core = botocore.session.Session()
+        use_fast_timestamps(core)
         if key_files is not None:
             # The key lives in files that an operator rotates under the running instance.
-            core = botocore.session.Session()
             core.register_component(
                 "credential_provider", CredentialResolver([RereadCredentialProvider(RereadCredentials(*key_files))])
             )
-            self._session = boto3.session.Session(botocore_session=core)
             key_id, secret = None, None
         else:
-            self._session = boto3.session.Session()
             key_id, secret = access_key, secret_key
+        self._session = boto3.session.Session(botocore_session=core)
         self._iam: IAMClient = self._session.client(
             "iam",
             endpoint_url=endpoint,

@@ -46,5 +46,12 @@ class RegulationStore:
         raw = await self._redis.get(_lock_key(scope, subject))
         return None if raw is None else float(raw)
 
+    async def locked_until_many(self, scope: str, subjects: list[str]) -> list[float | None]:
+        """The lock ends of many subjects in one round trip, for lists of people."""
+        if not subjects:
+            return []
+        raws = await self._redis.mget([_lock_key(scope, subject) for subject in subjects])
+        return [None if raw is None else float(raw) for raw in raws]
+
     async def unlock(self, scope: str, subject: str) -> None:
         await self._redis.delete(_lock_key(scope, subject), _events_key(scope, subject))

@@ -58,6 +58,10 @@ def _recovery_key(user_id: str) -> str:
     return f"{PREFIX}:user:{{{user_id}}}:recovery"
 
 
+def _access_key_count_key(user_id: str) -> str:
+    return f"{PREFIX}:user:{{{user_id}}}:access-keys"
+
+
 def _account_users_key(account_id: str) -> str:
     return f"{PREFIX}:acct:{{{account_id}}}:users"
 
@@ -129,10 +133,22 @@ class UserStore:
         raws = await self._redis.mget([record_key(user_id) for user_id in user_ids])
         return [UserRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
+    async def record_access_key_count(self, user_id: str, count: int) -> None:
+        """How many access keys the storage system last said the person has, for lists of people."""
+        await self._redis.set(_access_key_count_key(user_id), count)
+
+    async def access_key_counts(self, user_ids: list[str]) -> list[int | None]:
+        """The recorded counts, None where none was recorded yet."""
+        if not user_ids:
+            return []
+        raws = await self._redis.mget([_access_key_count_key(user_id) for user_id in user_ids])
+        return [None if raw is None else int(raw) for raw in raws]
+
     async def delete(self, user: UserRecord) -> None:
         """Removes the record, its username and per-user keys; the bumped-away version ends sessions."""
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.delete(record_key(user.id), version_key(user.id), _recovery_key(user.id), sessions_key(user.id))
+            pipe.delete(_access_key_count_key(user.id))
             pipe.delete(_username_key(user.username))
             if user.account_id is not None:
                 pipe.srem(_account_users_key(user.account_id), user.id)

@@ -108,7 +108,7 @@ class People:
             else self._store.account_user_ids(scope.account_id)
         )
         users = await self._store.get_many(sorted(ids))
-        locks = await asyncio.gather(*(self._regulator.locked_until(user.username) for user in users))
+        locks = await self._regulator.locked_until_many([user.username for user in users])
         people = [Person(user, until) for user, until in zip(users, locks, strict=True)]
         needle = query.strip().casefold()
         people = [
@@ -137,17 +137,25 @@ class People:
         )
         shown = people[offset : offset + limit]
         if scope.account_id is not None:
-            counts = await asyncio.gather(
-                *(self._key_count(scope.account_id, person.user.username) for person in shown)
-            )
-            shown = [replace(person, access_keys=count) for person, count in zip(shown, counts, strict=True)]
+            shown = await self._with_key_counts(scope.account_id, shown)
         return shown, len(people) > offset + limit
 
-    async def _key_count(self, account_id: str, username: str) -> int | None:
+    async def _with_key_counts(self, account_id: str, shown: list[Person]) -> list[Person]:
+        """Counts recorded by the access-key service; the storage system is asked only where none is."""
+        counts = await self._store.access_key_counts([person.user.id for person in shown])
+        unknown = [index for index, count in enumerate(counts) if count is None]
+        asked = await asyncio.gather(*(self._key_count(account_id, shown[index].user) for index in unknown))
+        for index, count in zip(unknown, asked, strict=True):
+            counts[index] = count
+        return [replace(person, access_keys=count) for person, count in zip(shown, counts, strict=True)]
+
+    async def _key_count(self, account_id: str, user: UserRecord) -> int | None:
         try:
-            return len(await self._provider.list_access_keys(account_id, username))
+            count = len(await self._provider.list_access_keys(account_id, user.username))
         except (StorageUnavailable, StorageRefused):
             return None
+        await self._store.record_access_key_count(user.id, count)
+        return count
 
     async def get(self, scope: Scope, user_id: str) -> Person:
         user = await self._store.get(user_id)
