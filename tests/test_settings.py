@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from pydantic import ValidationError
 
 from coffer.settings import Settings
@@ -17,14 +16,6 @@ def test_every_setting_is_in_the_readme_table() -> None:
     text = README.read_text()
     missing = [name for name in Settings.model_fields if f"`COFFER_{name.upper()}`" not in text]
     assert missing == []
-
-
-def test_compose_sets_only_settings_that_exist() -> None:
-    """A misspelt variable in compose.yaml would be ignored silently by the instances."""
-    compose = yaml.safe_load((README.parent / "compose.yaml").read_text())
-    names = {name for name in compose["x-bff"]["environment"] if name.startswith("COFFER_")}
-    unknown = [name for name in names if name.removeprefix("COFFER_").lower() not in Settings.model_fields]
-    assert names and unknown == []
 
 
 def test_a_missing_master_key_stops_start_up_naming_it() -> None:
