@@ -114,6 +114,10 @@ def test_staff_see_platform_totals_and_the_top_accounts(page: Page, settings: Se
     # the account's page has its own switch: until the first capacity sample it rightly shows 0 objects
     _auto_refresh(page)
     expect(page.get_by_test_id("card-objects")).to_have_text("1", timeout=30_000)
+    # the account's own page reads the same sample, and says when it was taken
+    page.goto(f"/accounts/{account_id}")
+    expect(page.get_by_role("row", name=re.compile("^Objects"))).to_contain_text("1")
+    expect(page.get_by_role("row", name=re.compile("^Measured"))).to_contain_text("Objects and bytes as of")
 
 
 def test_a_platform_admin_sets_a_quota_the_storage_refuses_writes_and_the_alert_arrives(

@@ -212,7 +212,7 @@ def build_services(
         clock=clock,
         challenge_seconds=settings.challenge_minutes * 60,
     )
-    accounts = Accounts(account_store, users, provider, auditor, clock)
+    accounts = Accounts(account_store, users, metering_store, provider, auditor, clock)
     mailer = Mailer(MailStore(redis), clock, settings.smtp_host, settings.smtp_port, settings.mail_from)
     alerts = Alerts(AlertStore(redis), users, mailer, clock, settings.public_origin)
     quotas = Quotas(

@@ -41,11 +41,11 @@ def summary_of(account: AccountRecord) -> AccountSummary:
 async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
     svc = services(request)
     buckets = objects = used = 0
-    usage_error = None
+    measured_at = usage_error = None
     if account.status in ("active", "disabled", "failed"):
         try:
             usage = await svc.accounts.usage(account.id)
-            buckets, objects, used = usage.buckets, usage.objects, usage.bytes_used
+            buckets, objects, used, measured_at = usage.buckets, usage.objects, usage.bytes_used, usage.measured_at
         except (StorageUnavailable, StorageRefused):
             usage_error = "The storage system did not answer; usage is not shown."
     failed = next((step.name for step in account.steps if step.status == "failed"), None)
@@ -55,6 +55,7 @@ async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
         buckets=buckets,
         objects=objects,
         bytes_used=used,
+        usage_measured_at=utc_or_none(measured_at),
         failed_step=failed,
         usage_error=usage_error,
         steps=[

@@ -48,6 +48,9 @@ class AccountDetail(AccountSummary):
     buckets: int
     objects: int
     bytes_used: int
+    usage_measured_at: datetime | None = Field(
+        description="When the oldest figure in objects and bytes_used was measured; null: just now."
+    )
     failed_step: str | None
     steps: list[SagaStep]
     usage_error: str | None

@@ -8,13 +8,15 @@ account real in the storage system) is the saga in `coffer.provisioning`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
-from coffer.providers.base import AccountUsage, BucketInfo, StorageProvider, TemporaryCredentials
+from coffer.providers.base import BucketInfo, StorageProvider, TemporaryCredentials
 from coffer.store.accounts import AccountRecord, AccountStatus, AccountStore, SortKey
+from coffer.store.metering import MeteringStore
 from coffer.store.users import UserStore
 
 ACCOUNT_ID = re.compile(r"^[a-z][a-z0-9]{2,19}$")
@@ -33,6 +35,14 @@ class AccountTaken(Exception):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+@dataclass
+class AccountUsage:
+    buckets: int
+    objects: int
+    bytes_used: int
+    measured_at: float | None  # the oldest sample used; None when every bucket was counted just now
 
 
 class AccountNotFound(Exception):
@@ -57,10 +67,17 @@ def validate_new_account(account_id: str, display_name: str) -> None:
 
 class Accounts:
     def __init__(
-        self, store: AccountStore, users: UserStore, provider: StorageProvider, auditor: Auditor, clock: Clock
+        self,
+        store: AccountStore,
+        users: UserStore,
+        samples: MeteringStore,
+        provider: StorageProvider,
+        auditor: Auditor,
+        clock: Clock,
     ) -> None:
         self._store = store
         self._users = users
+        self._samples = samples
         self._provider = provider
         self._auditor = auditor
         self._clock = clock
@@ -116,7 +133,20 @@ class Accounts:
         return len(await self._users.account_user_ids(account_id))
 
     async def usage(self, account_id: str) -> AccountUsage:
-        return await self._provider.account_usage(account_id)
+        """From the metering collector's last sample of each bucket: counting a bucket means listing
+        every object in it, so only buckets made since the last sample are counted now."""
+        names = [bucket.name for bucket in await self._provider.list_account_buckets(account_id)]
+        usage = AccountUsage(buckets=len(names), objects=0, bytes_used=0, measured_at=None)
+        for name, sample in zip(names, await self._samples.latest_samples_of(names), strict=True):
+            if sample is None:
+                counted = await self._provider.usage_of_bucket(name)
+                usage.objects += counted.objects
+                usage.bytes_used += counted.bytes_used
+            else:
+                usage.objects += sample.objects
+                usage.bytes_used += sample.bytes
+                usage.measured_at = min(sample.at, usage.measured_at or sample.at)
+        return usage
 
     async def disable(self, account_id: str, actor: str, ip: str) -> AccountRecord:
         """People of a disabled account cannot sign in, their sessions end, their access keys stop working."""

@@ -26,13 +26,6 @@ class AccountHoldsData(StorageRefused):
 
 
 @dataclass(frozen=True)
-class AccountUsage:
-    buckets: int
-    objects: int
-    bytes_used: int
-
-
-@dataclass(frozen=True)
 class TemporaryCredentials:
     """STS credentials; they stay on the server and never reach the browser."""
 
@@ -136,8 +129,8 @@ class StorageProvider(Protocol):
         """Makes temporary console credentials for the account obtainable (role, policies). Idempotent."""
         ...
 
-    async def account_usage(self, account_id: str) -> AccountUsage:
-        """Buckets, objects and bytes the account holds now."""
+    async def usage_of_bucket(self, bucket: str) -> BucketUsage:
+        """Objects and bytes in the bucket now, counted by listing it (slow for a big bucket)."""
         ...
 
     async def set_account_keys_active(self, account_id: str, active: bool) -> None:

@@ -31,7 +31,6 @@ from coffer.providers.base import (
     Access,
     AccessKeyInfo,
     AccountHoldsData,
-    AccountUsage,
     BucketInfo,
     BucketUsage,
     NewAccessKey,
@@ -253,16 +252,7 @@ class SeaweedFSProvider:
     async def _account_bucket_names(self, account_id: str) -> list[str]:
         return [bucket.name for bucket in await self.list_account_buckets(account_id)]
 
-    async def account_usage(self, account_id: str) -> AccountUsage:
-        names = await self._account_bucket_names(account_id)
-        usages = [await self._usage_of(name) for name in names]
-        return AccountUsage(
-            buckets=len(names),
-            objects=sum(usage.objects for usage in usages),
-            bytes_used=sum(usage.bytes_used for usage in usages),
-        )
-
-    async def _usage_of(self, bucket: str) -> BucketUsage:
+    async def usage_of_bucket(self, bucket: str) -> BucketUsage:
         """Logical sizes by listing: SeaweedFS's volume statistics count compressed chunks, not objects."""
         pages = self._s3.get_paginator("list_objects_v2").paginate(Bucket=bucket)
 
@@ -299,7 +289,7 @@ class SeaweedFSProvider:
         async def one(name: str) -> None:
             async with limit:
                 with contextlib.suppress(StorageRefused):  # deleted between the listing and now
-                    usage[name] = await self._usage_of(name)
+                    usage[name] = await self.usage_of_bucket(name)
 
         async with anyio.create_task_group() as group:
             for name in names:

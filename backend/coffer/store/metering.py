@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
+from pydantic import BaseModel
 from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
@@ -64,6 +65,12 @@ class Ranking:
     account_id: str
     requests: int
     ttl_seconds: int
+
+
+class BucketSample(BaseModel):
+    bytes: int
+    objects: int
+    at: float
 
 
 class MeteringStore:
@@ -144,6 +151,13 @@ class MeteringStore:
     async def latest_capacity(self) -> dict[str, str]:
         """Every account's last capacity sample (JSON), including accounts deleted since."""
         return cast(dict[str, str], await self._redis.hgetall(_LATEST))
+
+    async def latest_samples_of(self, buckets: list[str]) -> list[BucketSample | None]:
+        """The last capacity sample of each bucket, None for a bucket made since."""
+        if not buckets:
+            return []
+        raws = await self._redis.hmget(_LATEST_BUCKETS, buckets)
+        return [None if raw is None else BucketSample.model_validate_json(raw) for raw in raws]
 
     async def latest_bucket_usage(self) -> dict[str, str]:
         """Every existing bucket's last capacity sample (JSON)."""

@@ -125,6 +125,12 @@ export type AccountDetail = {
      */
     bytes_used: number;
     /**
+     * Usage Measured At
+     *
+     * When the oldest figure in objects and bytes_used was measured; null: just now.
+     */
+    usage_measured_at: string | null;
+    /**
      * Failed Step
      */
     failed_step: string | null;
