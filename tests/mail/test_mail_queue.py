@@ -114,3 +114,37 @@ def test_failed_sends_are_retried_with_growing_backoff_until_delivered(
         (1, "sent", 3),
     ]
     assert "hello" in wait_for_mail(stack, to, "Backoff")
+
+
+def test_a_mail_claimed_by_a_sender_that_died_is_sent_by_another_when_the_claim_lapses(
+    settings: Settings, stack: EmbeddedStack
+) -> None:
+    clock = FixedClock(time.time())
+    to = "orphaned@example.com"
+
+    async def scenario() -> list[tuple[int, str]]:
+        connection = RedisConnection(settings.redis_url)
+        store = MailStore(connection.redis)
+        survivor = Mailer(store, clock, "127.0.0.1", settings.smtp_port, "coffer@localhost", timeout=2)
+        seen: list[tuple[int, str]] = []
+
+        async def step() -> None:
+            attempted = await survivor.deliver_due()
+            (mail,) = [mail for mail in await store.newest(10) if to in mail.to]
+            seen.append((attempted, mail.status))
+
+        try:
+            await survivor.send([to], Message(subject="Invitation", text="your one-time password"))
+            (claimed,) = await store.claim_due(clock.now(), lease_seconds=120)  # a sender that then dies
+            assert claimed.subject == "Invitation"
+            await step()  # the dead sender's claim still runs
+            clock.advance(121)
+            await step()  # it lapsed: sent
+            clock.advance(3600)
+            await step()  # and only once
+            return seen
+        finally:
+            await connection.close()
+
+    assert asyncio.run(scenario()) == [(0, "queued"), (1, "sent"), (0, "sent")]
+    assert "your one-time password" in wait_for_mail(stack, to, "Invitation")

@@ -23,6 +23,8 @@ _log = logging.getLogger("coffer.mail")
 _MAX_ATTEMPTS = 12
 _FIRST_BACKOFF_SECONDS = 30.0
 _MAX_BACKOFF_SECONDS = 3600.0
+# How long a claimed mail is this sender's: well above an SMTP exchange (timeout 10 s).
+_CLAIM_SECONDS = 120.0
 
 
 class Mailer:
@@ -57,7 +59,7 @@ class Mailer:
         """Sends what is due now; returns how many were attempted."""
         if self._port is None:
             return 0
-        due = await self._store.claim_due(self._clock.now())
+        due = await self._store.claim_due(self._clock.now(), _CLAIM_SECONDS)
         for mail in due:
             await self._attempt(mail)
         return len(due)

@@ -1,7 +1,9 @@
 """The mail queue: `coffer:mail:<id>` records, a due-time sorted set for the senders and a newest-first index.
 
-A sender claims a due mail by removing it from the due set; only the one whose ZREM succeeds
-sends it, so several BFF instances can drain the same queue.
+A sender claims a due mail by moving its due time a lease ahead, atomically and only while it is
+still due, so several BFF instances can drain the same queue and one mail goes to one sender. A
+sender that dies before recording the outcome loses nothing: when the lease ends the mail is due
+again and another sender sends it (at least once; the Message-ID stays the same).
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ MailStatus = Literal["queued", "sent", "failed"]
 _DUE = f"{PREFIX}:mail:due"
 _ALL = f"{PREFIX}:mail:all"
 _KEPT = 1000
+# Takes a due mail for `lease` seconds: only if its due time has come, so one claim wins.
+_CLAIM = """
+local due = redis.call('zscore', KEYS[1], ARGV[1])
+if due and tonumber(due) <= tonumber(ARGV[2]) then
+  redis.call('zadd', KEYS[1], ARGV[3], ARGV[1])
+  return 1
+end
+return 0
+"""
 
 
 class MailRecord(BaseModel):
@@ -60,11 +71,12 @@ class MailStore:
                 pipe.delete(*[_record_key(str(mail_id)) for mail_id in old])
                 await pipe.execute()
 
-    async def claim_due(self, now: float, limit: int = 10) -> list[MailRecord]:
+    async def claim_due(self, now: float, lease_seconds: float, limit: int = 10) -> list[MailRecord]:
+        """Mails due now, each taken for `lease_seconds` (due again then, unless `save` says otherwise)."""
         due = await self._redis.zrangebyscore(_DUE, "-inf", now, start=0, num=limit)
         claimed = []
         for mail_id in due:
-            if await self._redis.zrem(_DUE, str(mail_id)):
+            if await self._redis.eval(_CLAIM, 1, _DUE, str(mail_id), repr(now), repr(now + lease_seconds)):
                 raw = await self._redis.get(_record_key(str(mail_id)))
                 if raw is not None:
                     claimed.append(MailRecord.model_validate_json(raw))
@@ -75,6 +87,8 @@ class MailStore:
             pipe.set(_record_key(mail.id), mail.model_dump_json())
             if retry:
                 pipe.zadd(_DUE, {mail.id: mail.next_attempt_at})
+            else:
+                pipe.zrem(_DUE, mail.id)
             await pipe.execute()
 
     async def newest(self, count: int) -> list[MailRecord]:
