@@ -170,3 +170,27 @@ def test_a_person_who_put_mfa_off_sets_it_up_from_the_profile(page: Page, settin
     page.wait_for_url("**/sign-in**")
     enter_password(page, viewer)
     expect(page.get_by_label("Authentication code")).to_be_visible()
+
+
+def test_a_disabled_account_takes_no_new_person_and_the_form_keeps_what_was_typed(
+    page: Page, settings: Settings
+) -> None:
+    admin = bootstrap_admin(settings)
+    account_id = "gotham" + uuid.uuid4().hex[:6]
+    account_with_admin(settings, account_id, f"jim@{account_id}.example.com")
+    first_sign_in(page, admin)
+
+    page.goto(f"/accounts/{account_id}")
+    page.get_by_role("button", name="Disable", exact=True).click()
+    page.get_by_role("dialog").get_by_role("button", name="Disable account").click()
+    expect(page.get_by_text(re.compile("is disabled\\.$"))).to_be_visible()
+    page.goto(f"/accounts/{account_id}/users")
+    page.get_by_role("button", name="Add person").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Username").fill("harvey")
+    dialog.get_by_label("Name", exact=True).fill("Harvey Dent")
+    dialog.get_by_label("Email").fill(f"harvey@{account_id}.example.com")
+    dialog.get_by_role("button", name="Add person").click()
+
+    expect(dialog.get_by_text(f"The account {account_id} is disabled; enable it first.")).to_be_visible()
+    expect(dialog.get_by_label("Username")).to_have_value("harvey")

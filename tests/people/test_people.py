@@ -220,3 +220,22 @@ def test_nobody_is_invited_into_an_account_that_does_not_exist(
     assert answer.json()["type"].endswith("/account-not-found")
     names = [user["UserName"] for user in service_client(settings, "iam").list_users()["Users"]]  # type: ignore[arg-type]
     assert not any(name.startswith(f"{ghost}.") for name in names)
+
+
+def test_nobody_is_invited_into_a_disabled_account_until_it_is_enabled(
+    client: TestClient, admin: Person, settings: object, clock: FixedClock
+) -> None:
+    first_sign_in(client, admin, clock)
+    account_id = unique_account_id("paused")
+    create_account_with_admin(settings, account_id, f"owner{account_id}")  # type: ignore[arg-type]
+    assert client.post(f"/api/v1/accounts/{account_id}/disable").status_code == 200
+    invite = {"username": "quinn", "display_name": "Quinn", "email": "quinn@example.com", "role": "account-member"}
+
+    refused = client.post(f"/api/v1/accounts/{account_id}/users", json=invite)
+
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == f"The account {account_id} is disabled; enable it first."
+    names = [user["UserName"] for user in service_client(settings, "iam").list_users()["Users"]]  # type: ignore[arg-type]
+    assert f"{account_id}.quinn" not in names
+    assert client.post(f"/api/v1/accounts/{account_id}/enable").status_code == 200
+    assert client.post(f"/api/v1/accounts/{account_id}/users", json=invite).status_code == 201

@@ -31,7 +31,7 @@ from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgres
 from coffer.quotas.service import BucketNotInAccount, InvalidThresholds, QuotaTooSmall
 from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
 from coffer.sts.service import SessionTooShort
-from coffer.users.management import NoSuchAccount, NotOnYourself, UserNotFound
+from coffer.users.management import AccountNotActive, NoSuchAccount, NotOnYourself, UserNotFound
 from coffer.users.service import InvalidUser, UsernameTaken
 
 _log = logging.getLogger("coffer.api")
@@ -230,6 +230,8 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         return _problem(404, "user-not-found", "No such user", "There is no such user here."), {}
     if isinstance(error, NoSuchAccount):
         return _problem(404, "account-not-found", "No such account", f"There is no account {error}."), {}
+    if isinstance(error, AccountNotActive):
+        return _problem(409, "account-state", "Not possible now", str(error)), {}
     if isinstance(error, NotOnYourself):
         return _problem(409, "not-on-yourself", "Not on yourself", str(error)), {}
     if isinstance(error, UsernameTaken):
@@ -288,6 +290,7 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         UsernameTaken,
         UserNotFound,
         NoSuchAccount,
+        AccountNotActive,
         NotOnYourself,
         KeyLimit,
         KeyNotFound,

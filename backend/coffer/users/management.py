@@ -37,6 +37,20 @@ class NoSuchAccount(Exception):
     """People are invited into an account that exists (or existed: a deleted one takes nobody)."""
 
 
+class AccountNotActive(Exception):
+    """People join an active account: a disabled one's people cannot sign in, and one still being
+    set up (or failed) may not have its storage side yet."""
+
+
+_NOT_ACTIVE = {
+    "provisioning": "is still being set up; add people once it is active",
+    "waiting": "is waiting for the storage system; add people once it is active",
+    "failed": "failed to be set up; retry it first",
+    "disabled": "is disabled; enable it first",
+    "deleting": "is being deleted",
+}
+
+
 class NotOnYourself(Exception):
     """Disabling, deleting or demoting oneself would lock the actor out; another admin must do it."""
 
@@ -171,6 +185,8 @@ class People:
             account = await self._accounts.get(scope.account_id)
             if account is None or account.status == "deleted":
                 raise NoSuchAccount(scope.account_id)  # before any storage user exists for it
+            if account.status != "active":
+                raise AccountNotActive(f"The account {account.id} {_NOT_ACTIVE.get(account.status, 'is not active')}.")
         created: CreatedUser = await self._users.create(
             username, display_name, email, role, scope.account_id, actor=actor.username
         )
