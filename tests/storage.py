@@ -30,3 +30,13 @@ def key_of(settings: Settings, account_id: str, username: str) -> Any:
         aws_access_key_id=key["AccessKeyId"],
         aws_secret_access_key=key["SecretAccessKey"],
     )
+
+
+def remove_buckets(settings: Settings, names: list[str]) -> None:
+    """Empties and deletes buckets a test made, so later tests see only their own (the storage outlives tests)."""
+    s3 = service_client(settings, "s3")
+    for name in names:
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=name):
+            for entry in page.get("Contents", []):
+                s3.delete_object(Bucket=name, Key=entry["Key"])
+        s3.delete_bucket(Bucket=name)

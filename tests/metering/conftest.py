@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
+
+import pytest
 
 from coffer.app import build_provider, build_services
 from coffer.clock import FixedClock
 from coffer.metering.collector import Collector
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
+
+from ..storage import remove_buckets
 
 
 def with_collectors(settings: Settings, clock: FixedClock, count: int, work: Callable[..., Awaitable[Any]]) -> Any:
@@ -42,3 +46,11 @@ def cycle(settings: Settings, clock: FixedClock, capacity: bool = False) -> None
             assert await collector.collect_capacity()
 
     with_collectors(settings, clock, 1, work)
+
+
+@pytest.fixture
+def buckets(settings: Settings) -> Iterator[list[str]]:
+    """Bucket names a test makes (it appends them); emptied and deleted afterwards."""
+    made: list[str] = []
+    yield made
+    remove_buckets(settings, made)

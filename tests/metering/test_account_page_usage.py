@@ -33,24 +33,31 @@ def usage(staff: TestClient, account_id: str) -> tuple[int, int, int, str | None
 
 
 def test_before_any_sample_the_account_page_counts_usage_now(
-    settings: Settings, staff: TestClient, clock: FixedClock
+    settings: Settings, staff: TestClient, clock: FixedClock, buckets: list[str]
 ) -> None:
     account_id = unique_account_id("fresh")
     create_account_with_admin(settings, account_id, f"admin{account_id}")
+    cycle(settings, clock)  # the metering baseline
     s3 = service_client(settings, "s3")
     s3.create_bucket(Bucket=f"{account_id}-new")
+    buckets.append(f"{account_id}-new")
     s3.put_object(Bucket=f"{account_id}-new", Key="a", Body=b"x" * 300)
 
     assert usage(staff, account_id) == (1, 1, 300, None)
+    clock.advance(10)
+    cycle(settings, clock)
+    requests = staff.get(f"/api/v1/accounts/{account_id}/metering/requests", params={"resolution": "10s", "count": 1})
+    assert requests.json()["points"][0]["per_second"]["list"] == 0  # counting is not billed as the tenant's LIST
 
 
 def test_the_account_page_shows_the_last_sample_and_counts_only_buckets_made_since(
-    settings: Settings, staff: TestClient, clock: FixedClock
+    settings: Settings, staff: TestClient, clock: FixedClock, buckets: list[str]
 ) -> None:
     account_id = unique_account_id("sampled")
     create_account_with_admin(settings, account_id, f"admin{account_id}")
     s3 = service_client(settings, "s3")
     old, new = f"{account_id}-old", f"{account_id}-new"
+    buckets += [old, new]
     s3.create_bucket(Bucket=old)
     for key in ("a", "b"):
         s3.put_object(Bucket=old, Key=key, Body=b"x" * 1000)

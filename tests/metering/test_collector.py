@@ -164,3 +164,27 @@ def test_the_daily_usage_export_is_csv_for_billing_even_after_the_account_is_gon
     assert row.startswith(f"{today},4096,1,1,1,")
     wrong = staff.get(f"/api/v1/accounts/{account_id}/usage.csv", params={"start": today, "end": "2000-01-01"})
     assert wrong.status_code == 422
+
+
+def test_the_listing_that_counts_objects_is_not_billed_to_the_tenant(
+    settings: Settings, staff: TestClient, clock: FixedClock, buckets: list[str]
+) -> None:
+    account_id = unique_account_id("idle")
+    bucket = f"{account_id}-archive"
+    s3 = service_client(settings, "s3")
+    s3.create_bucket(Bucket=bucket)
+    buckets.append(bucket)
+    s3.put_object(Bucket=bucket, Key="a", Body=b"x")
+    cycle(settings, clock, capacity=True)  # the baseline, then Coffer lists the bucket to count it
+    path = f"/api/v1/accounts/{account_id}/metering/requests"
+
+    clock.advance(10)
+    s3.list_objects_v2(Bucket=bucket)  # the tenant's own listing
+    cycle(settings, clock, capacity=True)  # and Coffer's second count
+    [tenant] = _series(staff, path, resolution="10s", count=1)
+    clock.advance(10)
+    cycle(settings, clock)
+    [idle] = _series(staff, path, resolution="10s", count=1)
+
+    assert tenant["per_second"]["list"] == 0.1 and tenant["requests"] == 1
+    assert idle["requests"] == 0

@@ -140,6 +140,7 @@ class Accounts:
         for name, sample in zip(names, await self._samples.latest_samples_of(names), strict=True):
             if sample is None:
                 counted = await self._provider.usage_of_bucket(name)
+                await self._samples.add_own_lists({name: counted.list_requests})
                 usage.objects += counted.objects
                 usage.bytes_used += counted.bytes_used
             else:

@@ -19,7 +19,7 @@ import anyio
 from coffer.clock import Clock
 from coffer.metering.deltas import TrafficDelta, difference
 from coffer.metering.resolutions import CAPACITY_RESOLUTIONS, REQUEST_RESOLUTIONS, SECONDS, slot_start
-from coffer.providers.base import BucketTraffic, BucketUsage, StorageProvider, StorageUnavailable
+from coffer.providers.base import LIST, BucketTraffic, BucketUsage, StorageProvider, StorageUnavailable
 from coffer.store.locks import LockStore
 from coffer.store.metering import PLATFORM, Figures, MeteringStore, Ranking, account_scope, bucket_scope
 
@@ -88,6 +88,7 @@ class Collector:
         if self._token is None:
             return False
         reading = await self._provider.read_traffic()
+        own_lists = await self._store.own_lists()
         previous = self._previous or await self._load_previous()
         restarted = (
             previous.started_at is not None
@@ -102,6 +103,7 @@ class Collector:
                 for bucket, traffic in reading.buckets.items()
             }
         )
+        own_lists_taken = _take_own_lists(deltas, own_lists)
         now = self._clock.now()
         added, rankings = self._request_figures(deltas, now)
         changed = {
@@ -119,6 +121,7 @@ class Collector:
             sampled=[],
             rankings=rankings,
             latest={},
+            own_lists_taken=own_lists_taken,
         )
         return self._after(written, _Previous(reading.started_at, reading.buckets, first_ever=False))
 
@@ -164,6 +167,7 @@ class Collector:
         if self._token is None:
             return False
         usage = await self._provider.bucket_usage()
+        await self._store.add_own_lists({bucket: used.list_requests for bucket, used in usage.items()})
         now = self._clock.now()
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         totals[PLATFORM] = [0, 0]
@@ -248,3 +252,16 @@ class Collector:
             except Exception:
                 _log.exception("metering: cycle failed")
             await anyio.sleep(max(0.5, self._requests_seconds - (self._clock.now() - started)))
+
+
+def _take_own_lists(deltas: dict[str, TrafficDelta], own_lists: dict[str, int]) -> dict[str, int]:
+    """Takes Coffer's own LIST requests (counting objects) out of the buckets' deltas: tenants are not
+    billed for them. A listing that finished just after a reading is taken out of the next one, so
+    the totals are exact even when an interval is off by one request."""
+    taken = {}
+    for bucket, delta in deltas.items():
+        take = min(own_lists.get(bucket, 0), delta.requests.get(LIST, 0))
+        if take > 0:
+            delta.requests[LIST] -= take
+            taken[bucket] = take
+    return taken

@@ -63,7 +63,8 @@ class BucketInfo:
     created_at: float | None
 
 
-OPERATIONS = ("PUT", "GET", "DELETE", "LIST", "OTHER")
+LIST = "LIST"
+OPERATIONS = ("PUT", "GET", "DELETE", LIST, "OTHER")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class TrafficReading:
 class BucketUsage:
     bytes_used: int
     objects: int
+    # LIST requests the count itself made: the storage system meters them like a tenant's own.
+    list_requests: int = 0
 
 
 @dataclass(frozen=True)

@@ -257,12 +257,13 @@ class SeaweedFSProvider:
         pages = self._s3.get_paginator("list_objects_v2").paginate(Bucket=bucket)
 
         def count() -> BucketUsage:
-            found = total = 0
+            found = total = listed = 0
             for page in pages:
+                listed += 1
                 for entry in page.get("Contents", []):
                     found += 1
                     total += int(entry.get("Size", 0))
-            return BucketUsage(bytes_used=total, objects=found)
+            return BucketUsage(bytes_used=total, objects=found, list_requests=listed)
 
         return cast(BucketUsage, await self._call(count))
 

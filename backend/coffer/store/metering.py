@@ -22,6 +22,7 @@ PLATFORM = "p"
 _READING = f"{PREFIX}:meter:reading"
 _LATEST = f"{PREFIX}:meter:latest"
 _LATEST_BUCKETS = f"{PREFIX}:meter:latest:buckets"
+_OWN_LISTS = f"{PREFIX}:meter:own-lists"
 
 
 def account_scope(account_id: str) -> str:
@@ -93,6 +94,7 @@ class MeteringStore:
         rankings: list[Ranking],
         latest: dict[str, str],
         latest_buckets: dict[str, str] | None = None,
+        own_lists_taken: Mapping[str, int] | None = None,
     ) -> bool:
         """Writes one cycle while `token` holds the lock; False (nothing written) when it does not."""
         lock = lock_key(lock_name)
@@ -105,6 +107,9 @@ class MeteringStore:
                 pipe.hset(_READING, mapping=_mapping(reading))
             if forgotten:
                 pipe.hdel(_READING, *forgotten)
+                pipe.hdel(_OWN_LISTS, *forgotten)
+            for bucket, taken in (own_lists_taken or {}).items():
+                pipe.hincrby(_OWN_LISTS, bucket, -taken)
             for figures in added:
                 key = _series_key("req", figures.scope, figures.resolution, figures.slot)
                 for name, value in figures.fields.items():
@@ -129,6 +134,20 @@ class MeteringStore:
             except WatchError:
                 return False
         return True
+
+    async def add_own_lists(self, counts: Mapping[str, int]) -> None:
+        """LIST requests Coffer made itself (counting objects), to be taken out of the tenants' figures."""
+        counts = {bucket: count for bucket, count in counts.items() if count}
+        if counts:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                for bucket, count in counts.items():
+                    pipe.hincrby(_OWN_LISTS, bucket, count)
+                await pipe.execute()
+
+    async def own_lists(self) -> dict[str, int]:
+        """Coffer's own LIST requests per bucket not yet taken out of a reading."""
+        stored = cast(dict[str, str], await self._redis.hgetall(_OWN_LISTS))
+        return {bucket: int(count) for bucket, count in stored.items()}
 
     async def series(self, kind: str, scope: str, resolution: str, slots: list[int]) -> list[dict[str, str]]:
         """The stored figures of each interval, in the order asked ({} where nothing was recorded)."""
