@@ -7,7 +7,7 @@ import uuid
 
 import boto3
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from tests.mailbox import one_time_password, wait_for_mail
 
 from coffer.embedded.stack import EmbeddedStack
@@ -28,6 +28,17 @@ from .people import (
 )
 
 
+def add_person(page: Page, username: str, name: str, email: str) -> Locator:
+    """Fills and sends the People page's "Add person" dialog; the dialog, for what it says then."""
+    page.get_by_role("button", name="Add person").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Username").fill(username)
+    dialog.get_by_label("Name", exact=True).fill(name)
+    dialog.get_by_label("Email").fill(email)
+    dialog.get_by_role("button", name="Add person").click()
+    return dialog
+
+
 def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_it(
     page: Page, browser: Browser, base_url: str, settings: Settings, stack: EmbeddedStack
 ) -> None:
@@ -38,12 +49,7 @@ def test_a_member_added_by_the_admin_makes_a_key_shown_once_and_the_admin_stops_
     first_sign_in(page, owner)
 
     page.get_by_role("link", name="People", exact=True).click()
-    page.get_by_role("button", name="Add person").click()
-    dialog = page.get_by_role("dialog")
-    dialog.get_by_label("Username").fill("robin")
-    dialog.get_by_label("Name", exact=True).fill("Dick Grayson")
-    dialog.get_by_label("Email").fill(f"robin@{account_id}.example.com")
-    dialog.get_by_role("button", name="Add person").click()
+    add_person(page, "robin", "Dick Grayson", f"robin@{account_id}.example.com")
     expect(page.get_by_role("cell", name="robin", exact=True)).to_be_visible()
 
     mail = wait_for_mail(stack, f"robin@{account_id}.example.com", "Your Coffer sign-in")
@@ -185,12 +191,7 @@ def test_a_disabled_account_takes_no_new_person_and_the_form_keeps_what_was_type
     page.get_by_role("dialog").get_by_role("button", name="Disable account").click()
     expect(page.get_by_text(re.compile("is disabled\\.$"))).to_be_visible()
     page.goto(f"/accounts/{account_id}/users")
-    page.get_by_role("button", name="Add person").click()
-    dialog = page.get_by_role("dialog")
-    dialog.get_by_label("Username").fill("harvey")
-    dialog.get_by_label("Name", exact=True).fill("Harvey Dent")
-    dialog.get_by_label("Email").fill(f"harvey@{account_id}.example.com")
-    dialog.get_by_role("button", name="Add person").click()
+    dialog = add_person(page, "harvey", "Harvey Dent", f"harvey@{account_id}.example.com")
 
     expect(dialog.get_by_text(f"The account {account_id} is disabled; enable it first.")).to_be_visible()
     expect(dialog.get_by_label("Username")).to_have_value("harvey")
