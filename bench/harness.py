@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,7 @@ import httpx2 as httpx
 import pyotp
 
 from coffer.app import connected_services
+from coffer.embedded.environment import coffer_environment
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
@@ -74,10 +74,7 @@ def console_with_admin(**extra: Any) -> Iterator[tuple[Settings, httpx.Client]]:
             "public_origin": f"http://127.0.0.1:{port}",
             **extra,
         }
-        environment = {
-            **os.environ,
-            **{f"COFFER_{key.upper()}": str(value) for key, value in overrides.items() if value is not None},
-        }
+        environment = coffer_environment(overrides)
         log = Path(tempfile.gettempdir()) / "coffer-bench-server.log"  # outlives the run: read it after a failure
         with log.open("wb") as output:
             server = subprocess.Popen(  # noqa: S603

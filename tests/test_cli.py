@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from coffer.cli import cli
 from coffer.clock import FixedClock
+from coffer.embedded.environment import coffer_environment
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
@@ -17,9 +18,7 @@ from .flows import Person, first_sign_in
 
 
 def _environment(stack: EmbeddedStack) -> dict[str, str]:
-    return {
-        f"COFFER_{key.upper()}": str(value) for key, value in stack.settings_overrides().items() if value is not None
-    }
+    return coffer_environment(stack.settings_overrides())
 
 
 def test_account_create_prints_a_one_time_password_that_signs_in(

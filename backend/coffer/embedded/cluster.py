@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from coffer.embedded.environment import coffer_environment
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
@@ -86,16 +87,6 @@ def write_nginx_prefix(prefix: Path, listen_port: int, instance_ports: list[int]
         site.symlink_to(frontend.resolve(), target_is_directory=True)
     else:
         site.mkdir()
-
-
-def _environment(values: dict[str, Any]) -> dict[str, str]:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("COFFER_")}
-    for key, value in values.items():
-        if value is None:
-            continue
-        text = value.get_secret_value() if hasattr(value, "get_secret_value") else value
-        environment[f"COFFER_{key.upper()}"] = str(text).lower() if isinstance(text, bool) else str(text)
-    return environment
 
 
 def _answers(url: str, context: ssl.SSLContext | None = None) -> bool:
@@ -191,7 +182,7 @@ class LocalCluster:
                 [str(coffer), "serve", "--host", "127.0.0.1", "--port", port],
                 stdout=output,
                 stderr=subprocess.STDOUT,
-                env=_environment(self.setting_values()),
+                env=coffer_environment(self.setting_values()),
                 cwd=self.var,
             )
         self._wait(lambda: _answers(f"{self.instance_url(index)}/healthz"), f"BFF {index + 1} (see {log})")
