@@ -231,12 +231,16 @@ async def _orphans(settings: Settings) -> Orphans:
 
 @cli.command()
 def reconcile(var: VarOption = Path("var")) -> None:
-    """List IAM users and buckets that no account or person owns (exit 1 when there are any)."""
+    """List IAM users and buckets that no account or person owns (exit 1 when there are any).
+
+    Buckets outside every account's namespace (the operator's own) are listed too, but are no fault."""
     orphans = asyncio.run(_orphans(_settings(var)))
     for user in orphans.storage_users:
         typer.echo(f"storage user without a person: {user}")
     for bucket in orphans.buckets:
-        typer.echo(f"bucket without an account: {bucket}")
+        typer.echo(f"bucket of a deleted account: {bucket}")
+    for bucket in orphans.foreign_buckets:
+        typer.echo(f"bucket outside every account (not Coffer's; left alone): {bucket}")
     if orphans:
         raise typer.Exit(1)
     typer.echo("Every storage user and bucket belongs to an account and a person in Coffer.")

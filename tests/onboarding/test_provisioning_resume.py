@@ -131,11 +131,26 @@ def test_reconciliation_finds_storage_users_and_buckets_nobody_owns(settings: Se
         "aws_access_key_id": settings.storage_access_key,
         "aws_secret_access_key": settings.storage_secret_key.get_secret_value(),
     }
-    boto3.client("iam", **client).create_user(UserName=f"{account_id}.ghost")
-    boto3.client("s3", **client).create_bucket(Bucket="nosuchacct-leftover")
+    gone = unique_account_id("gone")
+    _create(settings, gone)
+    s3 = boto3.client("s3", **client)
+    s3.create_bucket(Bucket=f"{gone}-leftover")
 
-    found = _with_services(settings, orphans)
+    async def delete_record_only(services: Any, _: Any) -> None:  # as if deleting had crashed halfway
+        account = await services.accounts.get(gone)
+        account.status = "deleted"
+        await services.accounts.save(account, "active")
+
+    _with_services(settings, delete_record_only)
+    boto3.client("iam", **client).create_user(UserName=f"{account_id}.ghost")
+    s3.create_bucket(Bucket="operatorbackups-2026")
+    try:
+        found = _with_services(settings, orphans)
+    finally:
+        s3.delete_bucket(Bucket=f"{gone}-leftover")
+        s3.delete_bucket(Bucket="operatorbackups-2026")
 
     assert f"{account_id}.ghost" in found.storage_users
-    assert "nosuchacct-leftover" in found.buckets
+    assert f"{gone}-leftover" in found.buckets
+    assert "operatorbackups-2026" in found.foreign_buckets and "operatorbackups-2026" not in found.buckets
     assert not any(user.startswith(f"{account_id}.owner") for user in found.storage_users)
