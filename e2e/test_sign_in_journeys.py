@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from urllib.parse import quote, urlsplit
 
 from playwright.sync_api import Browser, Page, expect
 from tests.mailbox import wait_for_mail
@@ -21,6 +22,9 @@ from .people import (
     enroll_totp,
     enter_password,
     first_sign_in,
+    new_password,
+    platform_mfa_required,
+    platform_user,
 )
 
 
@@ -189,3 +193,39 @@ def test_a_deep_link_survives_sign_in_and_next_never_leaves_the_console(
 
     page.wait_for_url(f"{base_url}/accounts?status=active")
     expect(page.get_by_role("heading", name="Accounts")).to_be_visible()
+
+
+# `next` values that would lead elsewhere if taken at face value (the browser's URL parser decides).
+OPEN_REDIRECTS = [
+    "https://evil.example.com/steal",
+    "//evil.example.com",
+    "/\\evil.example.com",
+    "\\\\evil.example.com",
+    "/\t/evil.example.com",  # the URL parser drops the tab: //evil.example.com
+    "javascript:alert(document.domain)",
+    "http:evil.example.com",
+    "/sign-in/password",
+]
+
+
+def test_no_next_parameter_leads_out_of_the_console(page: Page, settings: Settings, base_url: str) -> None:
+    platform_mfa_required(settings, False)  # no code per sign-in: one person signs in many times at once
+    vera = platform_user(settings, "vera" + uuid.uuid4().hex[:6], "platform-viewer")
+    new_password(page, vera)
+    page.get_by_role("button", name="Set up later").click()
+    page.wait_for_url(f"{base_url}/")
+
+    def sign_in_with_next(target: str) -> None:
+        page.context.clear_cookies()
+        page.goto("/sign-in?next=" + quote(target, safe=""))
+        page.get_by_label("Username").fill(vera.username)
+        page.get_by_label("Password", exact=True).fill(vera.password)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("button", name="Set up later").click()
+
+    for target in OPEN_REDIRECTS:
+        sign_in_with_next(target)
+        page.wait_for_url(f"{base_url}/")  # the overview of this console
+        assert urlsplit(page.url).netloc == urlsplit(base_url).netloc, target
+    sign_in_with_next("/audit?action=auth.")  # while a page of the console is followed
+    page.wait_for_url(f"{base_url}/audit?action=auth.")
