@@ -194,7 +194,7 @@ def build_services(
     account_store = AccountStore(redis)
     metering_store = MeteringStore(redis)
     enrollment = TotpEnrollment(users, mfa, sealer, clock, issuer_name="Coffer")
-    mfa_policy = MfaPolicy(MfaPolicyStore(redis), auditor, settings.mfa_required_default)
+    mfa_policy = MfaPolicy(MfaPolicyStore(redis), users, auditor, settings.mfa_required_default)
     sign_in = SignIn(
         accounts=account_store,
         users=users,

@@ -82,12 +82,48 @@ def test_an_account_admin_requires_mfa_for_their_account_only(settings: Settings
         first_sign_in_without_mfa(member, strict_member)
 
         rule = admin.put(f"/api/v1/accounts/{strict}/mfa-policy", json={"required": True}).json()
+        assert member.get("/api/v1/me").status_code == 401  # signed out at once, not at the next sign-in
+        assert admin.get("/api/v1/me").status_code == 200  # the admin has an authenticator
         step = _login(member, strict_member)
         skipped = member.post("/api/v1/auth/mfa/enrollment/skip", json={"challenge": step["challenge"]})
 
-        assert rule == {"platform_required": False, "account_required": True, "required": True}
+        assert rule == {"platform_required": False, "account_required": True, "required": True, "signed_out": 1}
         assert (step["step"], step["mfa_optional"]) == ("enroll_mfa", False)
         assert skipped.status_code == 403
         assert admin.put(f"/api/v1/accounts/{relaxed}/mfa-policy", json={"required": True}).status_code == 403
     with open_client(settings, clock) as other:
         first_sign_in_without_mfa(other, relaxed_member)
+
+
+def test_requiring_mfa_of_everyone_signs_out_at_once_whoever_has_no_authenticator(
+    settings: Settings, clock: FixedClock
+) -> None:
+    _make_mfa_optional(settings, clock)
+    enrolled = create_user(settings, "tess", "platform-admin")
+    unenrolled = create_user(settings, "ugo", "platform-admin")
+    with (
+        open_client(settings, clock) as tess,
+        open_client(settings, clock) as ugo,
+        open_client(settings, clock) as walt,
+    ):
+        first_sign_in(tess, Person("tess", enrolled.one_time_password), clock)
+        first_sign_in_without_mfa(ugo, Person("ugo", unenrolled.one_time_password))
+        first_sign_in_without_mfa(walt, _person(settings, "walt"))
+
+        refused = ugo.put("/api/v1/security-policy/mfa", json={"required": True})
+        assert refused.status_code == 409 and refused.json()["type"].endswith("/mfa-yourself-first")
+        assert walt.get("/api/v1/me").status_code == 200
+
+        required = tess.put("/api/v1/security-policy/mfa", json={"required": True})
+
+        assert required.status_code == 200 and required.json()["signed_out"] == 2  # ugo and walt
+        assert (ugo.get("/api/v1/me").status_code, walt.get("/api/v1/me").status_code) == (401, 401)
+        assert tess.get("/api/v1/me").status_code == 200
+        again = tess.put("/api/v1/security-policy/mfa", json={"required": True})  # already required
+        assert again.json()["signed_out"] == 0
+        events = tess.get("/api/v1/audit", params={"action": "policy.mfa"}).json()["items"]
+        assert [event["detail"] for event in events] == [
+            "required",
+            "required; 2 without an authenticator signed out",
+            "optional",
+        ]

@@ -6,11 +6,12 @@ changed in the console: platform-wide by platform admins, per account by its adm
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
 from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
+from coffer.api.problems import ProblemError
 from coffer.api.session_guard import user_of
 from coffer.auth.mfa_policy import AccountMfaRule
 from coffer.authorization import Action
@@ -21,10 +22,16 @@ class MfaRequirement(BaseModel):
     required: bool
 
 
+_SIGNED_OUT = Field(
+    None, description="Only in the answer to a change: people signed out because they have no authenticator."
+)
+
+
 class AccountMfaPolicy(BaseModel):
     platform_required: bool
     account_required: bool
     required: bool
+    signed_out: int | None = _SIGNED_OUT
 
 
 class SecurityPolicy(BaseModel):
@@ -37,6 +44,7 @@ class SecurityPolicy(BaseModel):
     session_minutes: int
     session_max_hours: int
     challenge_minutes: int
+    signed_out: int | None = _SIGNED_OUT
 
 
 async def get_security_policy(request: Request, body: None) -> SecurityPolicy:
@@ -55,11 +63,23 @@ async def get_security_policy(request: Request, body: None) -> SecurityPolicy:
     )
 
 
+def _enrolled_first(request: Request, required: bool) -> None:
+    """Whoever requires MFA has it: the change would otherwise sign its own author out."""
+    if required and user_of(request).totp_secret_sealed is None:
+        raise ProblemError(
+            409,
+            "mfa-yourself-first",
+            "Set up two-factor authentication first",
+            "Set up two-factor authentication for yourself on your profile before requiring it of others.",
+        )
+
+
 async def set_platform_mfa(request: Request, body: MfaRequirement) -> SecurityPolicy:
-    await services(request).mfa_policy.set_platform_required(
+    _enrolled_first(request, body.required)
+    signed_out = await services(request).mfa_policy.set_platform_required(
         body.required, user_of(request).username, client_ip(request)
     )
-    return await get_security_policy(request, None)
+    return (await get_security_policy(request, None)).model_copy(update={"signed_out": signed_out})
 
 
 def _account_policy(rule: AccountMfaRule) -> AccountMfaPolicy:
@@ -75,10 +95,11 @@ async def get_account_mfa(request: Request, body: None) -> AccountMfaPolicy:
 async def set_account_mfa(request: Request, body: MfaRequirement) -> AccountMfaPolicy:
     account_id = request.path_params["account_id"]
     await services(request).accounts.get(account_id)
-    rule = await services(request).mfa_policy.set_account_required(
+    _enrolled_first(request, body.required)
+    rule, signed_out = await services(request).mfa_policy.set_account_required(
         account_id, body.required, user_of(request).username, client_ip(request)
     )
-    return _account_policy(rule)
+    return _account_policy(rule).model_copy(update={"signed_out": signed_out})
 
 
 _ACCOUNT_MFA = "/api/v1/accounts/{account_id}/mfa-policy"
@@ -98,12 +119,13 @@ OPERATIONS = [
         "PUT",
         "/api/v1/security-policy/mfa",
         "setPlatformMfaRequirement",
-        "Require MFA of everyone, or let each account decide; people without MFA enroll at their next sign-in",
+        "Require MFA of everyone, or let each account decide; people without MFA are signed out and enroll"
+        " at their next sign-in",
         set_platform_mfa,
         "profile",
         body=MfaRequirement,
         response=SecurityPolicy,
-        errors=(403, 422),
+        errors=(403, 409, 422),
         action=Action.POLICY_MANAGE,
     ),
     Operation(
@@ -122,12 +144,13 @@ OPERATIONS = [
         "PUT",
         _ACCOUNT_MFA,
         "setAccountMfaPolicy",
-        "Require MFA of this account's people (it cannot lift the platform's requirement)",
+        "Require MFA of this account's people (it cannot lift the platform's requirement); those without MFA"
+        " are signed out and enroll at their next sign-in",
         set_account_mfa,
         "users",
         body=MfaRequirement,
         response=AccountMfaPolicy,
-        errors=(403, 404, 422),
+        errors=(403, 404, 409, 422),
         action=Action.USERS_MANAGE,
         account_param="account_id",
     ),

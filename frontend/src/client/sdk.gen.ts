@@ -273,7 +273,7 @@ export const getSecurityPolicy = <ThrowOnError extends boolean = true>(options?:
 });
 
 /**
- * Require MFA of everyone, or let each account decide; people without MFA enroll at their next sign-in
+ * Require MFA of everyone, or let each account decide; people without MFA are signed out and enroll at their next sign-in
  */
 export const setPlatformMfaRequirement = <ThrowOnError extends boolean = true>(options: Options<SetPlatformMfaRequirementData, ThrowOnError>) => (options.client ?? client).put<SetPlatformMfaRequirementResponses, SetPlatformMfaRequirementErrors, ThrowOnError>({
     security: [{
@@ -303,7 +303,7 @@ export const getAccountMfaPolicy = <ThrowOnError extends boolean = true>(options
 });
 
 /**
- * Require MFA of this account's people (it cannot lift the platform's requirement)
+ * Require MFA of this account's people (it cannot lift the platform's requirement); those without MFA are signed out and enroll at their next sign-in
  */
 export const setAccountMfaPolicy = <ThrowOnError extends boolean = true>(options: Options<SetAccountMfaPolicyData, ThrowOnError>) => (options.client ?? client).put<SetAccountMfaPolicyResponses, SetAccountMfaPolicyErrors, ThrowOnError>({
     security: [{

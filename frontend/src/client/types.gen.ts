@@ -160,6 +160,12 @@ export type AccountMfaPolicy = {
      * Required
      */
     required: boolean;
+    /**
+     * Signed Out
+     *
+     * Only in the answer to a change: people signed out because they have no authenticator.
+     */
+    signed_out?: number | null;
 };
 
 /**
@@ -1427,6 +1433,12 @@ export type SecurityPolicy = {
      * Challenge Minutes
      */
     challenge_minutes: number;
+    /**
+     * Signed Out
+     *
+     * Only in the answer to a change: people signed out because they have no authenticator.
+     */
+    signed_out?: number | null;
 };
 
 /**
@@ -2356,6 +2368,10 @@ export type SetPlatformMfaRequirementErrors = {
      */
     403: Problem;
     /**
+     * Conflict
+     */
+    409: Problem;
+    /**
      * Not JSON
      */
     415: Problem;
@@ -2433,6 +2449,10 @@ export type SetAccountMfaPolicyErrors = {
      * Not found
      */
     404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
     /**
      * Not JSON
      */

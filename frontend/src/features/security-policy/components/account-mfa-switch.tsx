@@ -6,6 +6,7 @@ import { QueryError } from '@/components/query-error';
 
 import { useAccountMfaPolicy } from '../api/get-account-mfa-policy';
 import { useSetAccountMfaPolicy } from '../api/set-account-mfa-policy';
+import { signedOutNote } from '../signed-out-note';
 
 /**
  * Whether the account's people must use two-factor authentication, saved as soon as it is switched.
@@ -27,7 +28,7 @@ export function AccountMfaSwitch({ accountId }: { accountId: string }) {
         notifications.show({
           color: 'green',
           message: saved.account_required
-            ? 'Two-factor authentication is now required in this account.'
+            ? `Two-factor authentication is now required in this account.${signedOutNote(saved.signed_out)}`
             : 'Two-factor authentication is no longer required by this account.',
         }),
     });
@@ -39,7 +40,7 @@ export function AccountMfaSwitch({ accountId }: { accountId: string }) {
         description={
           platform_required
             ? 'Required for everyone by the platform.'
-            : 'People who have not set it up are asked to at their next sign-in.'
+            : 'Turning it on signs out at once the people who have not set it up; they set it up at their next sign-in.'
         }
         checked={checked}
         disabled={platform_required || change.isPending}

@@ -4,10 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { FormError } from '@/components/form-error';
 
 import { useSetPlatformMfaRequirement } from '../api/set-platform-mfa-requirement';
+import { signedOutNote } from '../signed-out-note';
 
 const DESCRIPTION =
-  "When off, each account's administrators decide for their people. Where it is required, people who have " +
-  'not set it up are asked to at their next sign-in.';
+  "When off, each account's administrators decide for their people. Turning it on signs out at once everyone " +
+  'who has not set it up; they set it up at their next sign-in.';
 
 /**
  * Whether everyone must use two-factor authentication, saved as soon as it is switched. While the
@@ -23,7 +24,7 @@ export function PlatformMfaSwitch({ required }: { required: boolean }) {
         notifications.show({
           color: 'green',
           message: policy.mfa_required
-            ? 'Two-factor authentication is now required for everyone.'
+            ? `Two-factor authentication is now required for everyone.${signedOutNote(policy.signed_out)}`
             : 'Two-factor authentication is now up to each account.',
         }),
     });
