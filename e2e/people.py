@@ -8,9 +8,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import boto3
 import pyotp
 from playwright.sync_api import Page, expect
+from tests.storage import service_client
 
 from coffer.app import connected_services
 from coffer.settings import Settings
@@ -108,13 +108,7 @@ def account_with_admin(settings: Settings, account_id: str, email: str) -> Visit
 
 
 def create_bucket(settings: Settings, name: str) -> None:
-    boto3.client(
-        "s3",
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=settings.storage_access_key,
-        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
-    ).create_bucket(Bucket=name)
+    service_client(settings, "s3").create_bucket(Bucket=name)
 
 
 def enter_password(page: Page, visitor: Visitor) -> None:

@@ -7,7 +7,6 @@ import time
 import uuid
 from collections.abc import Callable
 
-import boto3
 import httpx2 as httpx
 import pytest
 from typer.testing import CliRunner
@@ -17,6 +16,7 @@ from coffer.embedded.cluster import LocalCluster
 from coffer.settings import Settings
 
 from ...conftest import cli_environment
+from ...storage import service_client
 from ..conftest import COOKIE, SignedIn, browser, create_account, open_sessions, trusting
 from ..load import LoadResult, browse
 
@@ -93,13 +93,7 @@ def test_a_redis_crash_keeps_sessions_revocations_accounts_and_metering(
     revoked = leaving.cookies.get(COOKIE) or ""
     assert leaving.post("/api/v1/auth/logout").status_code == 204
     account_id = create_account(cluster_settings, "aof")
-    storage = boto3.client(
-        "s3",
-        endpoint_url=cluster_settings.s3_endpoint,
-        region_name=cluster_settings.s3_region,
-        aws_access_key_id=cluster_settings.storage_access_key,
-        aws_secret_access_key=cluster_settings.storage_secret_key.get_secret_value(),
-    )
+    storage = service_client(cluster_settings, "s3")
     storage.create_bucket(Bucket=f"{account_id}-ledger")
     for n in range(20):
         storage.put_object(Bucket=f"{account_id}-ledger", Key=f"entry-{n}", Body=b"x" * 100)

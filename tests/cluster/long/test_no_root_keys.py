@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import boto3
 import pytest
 
 from coffer.embedded.cluster import LocalCluster
 from coffer.settings import Settings
 
+from ...storage import service_client
 from ..conftest import browser, create_account, create_person, mfa_optional, sign_in_without_mfa
 
 pytestmark = pytest.mark.cluster
 
 
-def _iam(settings: Settings) -> Any:
-    return boto3.client(
-        "iam",
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=settings.storage_access_key,
-        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
-    )
-
-
 def _every_access_key(settings: Settings) -> dict[str, set[str]]:
-    iam = _iam(settings)
+    iam = service_client(settings, "iam")
     users = [user["UserName"] for user in iam.list_users()["Users"]]
     return {
         user: {key["AccessKeyId"] for key in iam.list_access_keys(UserName=user)["AccessKeyMetadata"]} for user in users
