@@ -49,8 +49,8 @@ class Regulator:
             raise RateLimited(60)
 
     async def ensure_unlocked(self, username: str) -> None:
-        until = await self._store.locked_until("user", _subject(username))
-        if until is not None and until > self._clock.now():
+        until = await self.locked_until(username)
+        if until is not None:
             raise Locked(until)
 
     async def record_failure(self, username: str) -> bool:
@@ -67,10 +67,11 @@ class Regulator:
         await self._store.clear_events("user", _subject(username))
 
     async def locked_until(self, username: str) -> float | None:
-        until = await self._store.locked_until("user", _subject(username))
-        return until if until is not None and until > self._clock.now() else None
+        (until,) = await self.locked_until_many([username])
+        return until
 
     async def locked_until_many(self, usernames: list[str]) -> list[float | None]:
+        """When each username's lock ends; None where none holds now (an ended lock is no lock)."""
         now = self._clock.now()
         ends = await self._store.locked_until_many("user", [_subject(username) for username in usernames])
         return [until if until is not None and until > now else None for until in ends]

@@ -42,10 +42,6 @@ class RegulationStore:
     async def lock(self, scope: str, subject: str, until: float, ttl_seconds: int) -> None:
         await self._redis.set(_lock_key(scope, subject), repr(until), ex=ttl_seconds + 60)
 
-    async def locked_until(self, scope: str, subject: str) -> float | None:
-        raw = await self._redis.get(_lock_key(scope, subject))
-        return None if raw is None else float(raw)
-
     async def locked_until_many(self, scope: str, subjects: list[str]) -> list[float | None]:
         """The lock ends of many subjects in one round trip, for lists of people."""
         if not subjects:
