@@ -58,13 +58,15 @@ class MfaPolicy:
         self, account_id: str, required: bool, actor: str, ip: str
     ) -> tuple[AccountMfaRule, int]:
         """The rule now, and how many people were signed out for having no authenticator."""
-        newly = required and not (await self.account_rule(account_id)).required
+        before = await self.account_rule(account_id)
         await self._store.set_account_required(account_id, required)
+        after = AccountMfaRule(platform_required=before.platform_required, account_required=required)
+        newly = after.required and not before.required
         signed_out = (
             await self._sign_out_unenrolled(sorted(await self._users.account_user_ids(account_id))) if newly else 0
         )
         await self._record(actor, ip, account_id, required, account_id, signed_out)
-        return await self.account_rule(account_id), signed_out
+        return after, signed_out
 
     async def _sign_out_unenrolled(self, user_ids: list[str]) -> int:
         unenrolled = [user for user in await self._users.get_many(user_ids) if user.totp_secret_sealed is None]
