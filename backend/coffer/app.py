@@ -172,6 +172,7 @@ def build_services(
         settings.session_renew_after_seconds,
     )
     users = UserStore(redis)
+    locks = LockStore(redis)
     passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.password_min_length)
     auditor = Auditor(AuditStore(redis, settings.audit_max_events, settings.audit_retention_days * 86_400), clock)
     credentials = StorageCredentials(
@@ -219,7 +220,7 @@ def build_services(
         QuotaStore(redis),
         account_store,
         metering_store,
-        LockStore(redis),
+        locks,
         provider,
         auditor,
         settings.quota_min_bytes,
@@ -235,7 +236,7 @@ def build_services(
         auditor,
         clock,
         settings.public_origin,
-        LockStore(redis),
+        locks,
         settings.provisioning_lease_seconds,
     )
     requests = AccountRequests(
@@ -279,7 +280,7 @@ def build_services(
         collector=Collector(
             provider,
             metering_store,
-            LockStore(redis),
+            locks,
             clock,
             requests_seconds=settings.metering_requests_seconds,
             capacity_seconds=settings.metering_capacity_seconds,
@@ -306,7 +307,7 @@ def build_services(
             clock,
             settings.public_origin,
         ),
-        access_keys=AccessKeys(provider, LockStore(redis), UserStore(redis), auditor),
+        access_keys=AccessKeys(provider, locks, users, auditor),
         people=People(users, user_admin, regulator, provider, mailer, auditor, settings.public_origin, account_store),
     )
 
