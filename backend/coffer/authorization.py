@@ -1,6 +1,8 @@
 """Who may do what: one table of role × action, and one function that also checks the account scope.
 
-Platform roles act on every account; account roles only on their own.
+Platform roles act on every account; account roles only on their own. Every operation that needs a
+session names one of these actions (`coffer.api.operations` refuses to start otherwise), so nothing is
+allowed merely because nobody said what it is.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from coffer.store.users import Role
 
 
 class Action(StrEnum):
+    OWN_PROFILE = "profile.own"  # the caller's own person and sessions: profile, password, MFA, notifications
     BUCKETS_READ = "buckets.read"
     ACCOUNT_READ = "account.read"  # one account's facts and usage; account roles: their own only
     ACCOUNTS_READ = "accounts.read"
@@ -37,6 +40,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS},  # staff hold no storage identity
     "platform-manager": frozenset(
         {
+            Action.OWN_PROFILE,
             Action.BUCKETS_READ,
             Action.ACCOUNT_READ,
             Action.ACCOUNTS_READ,
@@ -47,10 +51,18 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         }
     ),
     "platform-viewer": frozenset(
-        {Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.ACCOUNTS_READ, Action.REQUESTS_READ, Action.AUDIT_READ}
+        {
+            Action.OWN_PROFILE,
+            Action.BUCKETS_READ,
+            Action.ACCOUNT_READ,
+            Action.ACCOUNTS_READ,
+            Action.REQUESTS_READ,
+            Action.AUDIT_READ,
+        }
     ),
     "account-admin": frozenset(
         {
+            Action.OWN_PROFILE,
             Action.BUCKETS_READ,
             Action.ACCOUNT_READ,
             Action.AUDIT_READ,
@@ -60,7 +72,9 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.BUCKET_QUOTAS_MANAGE,
         }
     ),
-    "account-member": frozenset({Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.KEYS_MANAGE, Action.CLI_CREDENTIALS}),
+    "account-member": frozenset(
+        {Action.OWN_PROFILE, Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.KEYS_MANAGE, Action.CLI_CREDENTIALS}
+    ),
 }
 
 

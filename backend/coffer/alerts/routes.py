@@ -98,6 +98,7 @@ OPERATIONS = [
         "Your quota alerts, newest first",
         list_notifications,
         TAG,
+        action=Action.OWN_PROFILE,
         query=NotificationQuery,
         response=Notifications,
         errors=(422,),
@@ -109,6 +110,7 @@ OPERATIONS = [
         "How many of your notifications are unread (the badge)",
         count_unread,
         TAG,
+        action=Action.OWN_PROFILE,
         response=UnreadCount,
     ),
     Operation(
@@ -118,6 +120,7 @@ OPERATIONS = [
         "Mark all your notifications read",
         mark_read,
         TAG,
+        action=Action.OWN_PROFILE,
         status=204,
     ),
     Operation(

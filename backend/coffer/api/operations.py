@@ -1,12 +1,15 @@
-"""An API operation is declared once: path, method, models, whether it needs a session.
+"""An API operation is declared once: path, method, models, and who may call it.
 
 The same declaration validates requests, shapes responses and produces the OpenAPI document,
-so the document cannot drift from what the code accepts.
+so the document cannot drift from what the code accepts. Who may call it is declared explicitly:
+either `public=True` (no session) or an `action` (with `account_param` when the path names an
+account); a declaration that leaves it open stops the app at start-up (fail closed).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +26,11 @@ from coffer.authorization import Action, authorize
 
 Handler = Callable[[Request, Any], Awaitable[BaseModel | Response | None]]
 _MAX_BODY_BYTES = 64 * 1024
+_PATH_PARAMETER = re.compile(r"\{([a-z_]+)(?::[a-z]+)?\}")
+
+
+class UndeclaredAccess(Exception):
+    """An operation's declaration leaves open who may call it; the app refuses to start."""
 
 
 @dataclass(frozen=True)
@@ -36,21 +44,47 @@ class Operation:
     body: type[BaseModel] | None = None
     response: type[BaseModel] | None = None
     status: int = 200
-    needs_session: bool = True
+    public: bool = False  # anyone may call it, without a session; the only way to declare no action
     errors: tuple[int, ...] = field(default_factory=tuple)
-    action: Action | None = None
-    account_param: str | None = None
+    action: Action | None = None  # required unless public; Action.OWN_PROFILE for the caller's own things
+    account_param: str | None = None  # the path parameter naming the account; required when the path has one
     query: type[BaseModel] | None = None
     media_type: str = "application/json"
     idempotency_key: bool = False  # accepts an Idempotency-Key header making a repeated submit harmless
 
+    @property
+    def needs_session(self) -> bool:
+        return not self.public
+
+    def check_access_declared(self) -> Action | None:
+        """The action to authorize (None only for public operations); raises UndeclaredAccess otherwise."""
+        where = f"{self.method} {self.path} ({self.operation_id})"
+        parameters = set(_PATH_PARAMETER.findall(self.path))
+        if self.public:
+            if self.action is not None or self.account_param is not None:
+                raise UndeclaredAccess(f"{where} is public=True but also names an action or account_param: pick one.")
+            return None
+        if self.action is None:
+            raise UndeclaredAccess(
+                f"{where} needs a session but declares no action: add action=Action.… "
+                "(Action.OWN_PROFILE for the caller's own things), or public=True if anyone may call it."
+            )
+        if self.account_param is not None and self.account_param not in parameters:
+            raise UndeclaredAccess(f"{where} names account_param={self.account_param!r}, which is not in its path.")
+        if self.account_param is None and "account_id" in parameters:
+            raise UndeclaredAccess(
+                f"{where} has an account in its path but no account_param: its account scope would go unchecked."
+            )
+        return self.action
+
     def route(self) -> Route:
+        action = self.check_access_declared()
+
         async def endpoint(request: Request) -> Response:
-            if self.needs_session:
+            if action is not None:
                 claims = await require_session(request)
-                if self.action is not None:
-                    account_id = request.path_params.get(self.account_param) if self.account_param else None
-                    authorize(claims, self.action, account_id)
+                account_id = request.path_params[self.account_param] if self.account_param else None
+                authorize(claims, action, account_id)
             body: BaseModel | None = None
             if self.body is not None:
                 body = await _parse_body(request, self.body)

@@ -9,6 +9,7 @@ from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.auth.schemas import MfaEnrollment
+from coffer.authorization import Action
 
 _STRICT = ConfigDict(extra="forbid")
 
@@ -70,6 +71,7 @@ OPERATIONS = [
         "Change your password (the current one is needed); your other sessions end",
         change_own_password,
         TAG,
+        action=Action.OWN_PROFILE,
         body=OwnPasswordChange,
         status=204,
         errors=(422, 429),
@@ -81,6 +83,7 @@ OPERATIONS = [
         "Ten new recovery codes for a TOTP code; the old ones stop working",
         new_recovery_codes,
         TAG,
+        action=Action.OWN_PROFILE,
         body=RecoveryCodesRequest,
         response=RecoveryCodes,
         errors=(401, 422, 429),
@@ -92,6 +95,7 @@ OPERATIONS = [
         "Set up TOTP now (the current password is needed): a new secret and QR code",
         start_own_mfa_enrollment,
         TAG,
+        action=Action.OWN_PROFILE,
         body=OwnMfaStart,
         response=MfaEnrollment,
         errors=(409, 422, 429),
@@ -103,6 +107,7 @@ OPERATIONS = [
         "Confirm the new TOTP secret with a first code; returns recovery codes",
         confirm_own_mfa_enrollment,
         TAG,
+        action=Action.OWN_PROFILE,
         body=OwnMfaConfirm,
         response=RecoveryCodes,
         errors=(401, 409, 422, 429),

@@ -66,7 +66,7 @@ OPERATIONS = [
         body=ResetAsk,
         response=ResetAsked,
         status=202,
-        needs_session=False,
+        public=True,
         errors=(422, 429),
     ),
     Operation(
@@ -78,7 +78,7 @@ OPERATIONS = [
         TAG,
         body=ResetToken,
         response=ResetLinkInfo,
-        needs_session=False,
+        public=True,
         errors=(410, 422),
     ),
     Operation(
@@ -90,7 +90,7 @@ OPERATIONS = [
         TAG,
         body=ResetComplete,
         status=204,
-        needs_session=False,
+        public=True,
         errors=(401, 410, 422, 429),
     ),
 ]

@@ -24,6 +24,7 @@ from coffer.auth.schemas import (
     SignInStep,
 )
 from coffer.auth.service import Challenge, OpenedSession
+from coffer.authorization import Action
 from coffer.sessions.claims import SessionClaims
 from coffer.store.users import UserRecord
 
@@ -134,7 +135,7 @@ OPERATIONS = [
         TAG,
         body=LoginRequest,
         response=SignInStep,
-        needs_session=False,
+        public=True,
         errors=(401, 429),
     ),
     Operation(
@@ -146,7 +147,7 @@ OPERATIONS = [
         TAG,
         body=PasswordChangeRequest,
         response=SignInStep,
-        needs_session=False,
+        public=True,
         errors=(401,),
     ),
     Operation(
@@ -158,7 +159,7 @@ OPERATIONS = [
         TAG,
         body=MfaEnrollRequest,
         response=MfaEnrollment,
-        needs_session=False,
+        public=True,
         errors=(401,),
     ),
     Operation(
@@ -170,7 +171,7 @@ OPERATIONS = [
         TAG,
         body=MfaConfirmRequest,
         response=SignedIn,
-        needs_session=False,
+        public=True,
         errors=(401, 429),
     ),
     Operation(
@@ -182,7 +183,7 @@ OPERATIONS = [
         TAG,
         body=MfaSkipRequest,
         response=SignedIn,
-        needs_session=False,
+        public=True,
         errors=(401, 403),
     ),
     Operation(
@@ -194,10 +195,19 @@ OPERATIONS = [
         TAG,
         body=MfaVerifyRequest,
         response=SignedIn,
-        needs_session=False,
+        public=True,
         errors=(401, 429),
     ),
-    Operation("POST", "/api/v1/auth/logout", "signOut", "End this session", sign_out, TAG, status=204),
+    Operation(
+        "POST",
+        "/api/v1/auth/logout",
+        "signOut",
+        "End this session",
+        sign_out,
+        TAG,
+        status=204,
+        action=Action.OWN_PROFILE,
+    ),
     Operation(
         "POST",
         "/api/v1/auth/logout-all",
@@ -205,7 +215,17 @@ OPERATIONS = [
         "End every session of the user",
         sign_out_everywhere,
         TAG,
+        action=Action.OWN_PROFILE,
         status=204,
     ),
-    Operation("GET", "/api/v1/me", "getMe", "Who is signed in, and until when", get_me, TAG, response=Me),
+    Operation(
+        "GET",
+        "/api/v1/me",
+        "getMe",
+        "Who is signed in, and until when",
+        get_me,
+        TAG,
+        response=Me,
+        action=Action.OWN_PROFILE,
+    ),
 ]

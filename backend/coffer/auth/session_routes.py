@@ -12,6 +12,7 @@ from coffer.api.operations import Operation
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of
 from coffer.api.times import utc
+from coffer.authorization import Action
 
 
 class OpenSession(BaseModel):
@@ -62,6 +63,7 @@ OPERATIONS = [
         "Your open sessions: device, IP, started, last seen",
         list_own_sessions,
         TAG,
+        action=Action.OWN_PROFILE,
         response=OpenSessionList,
     ),
     Operation(
@@ -71,6 +73,7 @@ OPERATIONS = [
         "End one of your other sessions (it is refused at its next request)",
         end_own_session,
         TAG,
+        action=Action.OWN_PROFILE,
         status=204,
         errors=(404, 409),
     ),

@@ -100,7 +100,7 @@ OPERATIONS = [
         body=AccountRequestCreate,
         response=RequestReceived,
         status=202,
-        needs_session=False,
+        public=True,
         errors=(409, 429),
     ),
     Operation(
@@ -112,7 +112,7 @@ OPERATIONS = [
         TAG,
         body=AccountRequestConfirm,
         response=RequestReceived,
-        needs_session=False,
+        public=True,
         errors=(410,),
     ),
     Operation(
