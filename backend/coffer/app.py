@@ -51,6 +51,7 @@ from coffer.keys.routes import OPERATIONS as KEY_OPERATIONS
 from coffer.keys.service import AccessKeys
 from coffer.mail.routes import OPERATIONS as OUTBOX_OPERATIONS
 from coffer.mail.service import Mailer
+from coffer.mail.smtp import SmtpServer
 from coffer.metering.collector import Collector
 from coffer.metering.routes import OPERATIONS as METERING_OPERATIONS
 from coffer.metering.service import Metering
@@ -118,6 +119,20 @@ OPERATIONS = [
 
 def openapi_document() -> dict[str, Any]:
     return build_document(OPERATIONS, API_VERSION)
+
+
+def smtp_server(settings: Settings) -> SmtpServer | None:
+    """Where mail goes; none (no port): mail stays queued."""
+    if settings.smtp_port is None:
+        return None
+    return SmtpServer(
+        settings.smtp_host,
+        settings.smtp_port,
+        settings.smtp_security,
+        settings.smtp_username,
+        settings.smtp_password.get_secret_value(),
+        settings.smtp_ca_file,
+    )
 
 
 def build_provider(settings: Settings) -> StorageProvider:
@@ -214,7 +229,7 @@ def build_services(
         challenge_seconds=settings.challenge_minutes * 60,
     )
     accounts = Accounts(account_store, users, metering_store, provider, auditor, clock)
-    mailer = Mailer(MailStore(redis), clock, settings.smtp_host, settings.smtp_port, settings.mail_from)
+    mailer = Mailer(MailStore(redis), sealer, clock, smtp_server(settings), settings.mail_from)
     alerts = Alerts(AlertStore(redis), users, mailer, clock, settings.public_origin)
     quotas = Quotas(
         QuotaStore(redis),

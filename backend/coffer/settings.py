@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -56,6 +57,15 @@ class Settings(BaseSettings):
 
     smtp_host: str = Field("127.0.0.1", description="SMTP server for outgoing mail.")
     smtp_port: int | None = Field(None, ge=1, le=65535, description="SMTP port; none: mail stays queued.")
+    smtp_security: Literal["none", "starttls", "tls"] = Field(
+        "none", description="none, starttls (upgrade, usually port 587) or tls (implicit TLS, usually port 465)."
+    )
+    smtp_username: str = Field("", description="SMTP AUTH username; needs smtp_security starttls or tls.")
+    smtp_password: SecretStr = Field(SecretStr(""), description="SMTP AUTH password.")
+    smtp_password_file: Path | None = Field(None, description="File holding smtp_password.")
+    smtp_ca_file: Path | None = Field(
+        None, description="CA certificates (PEM) the SMTP server's certificate is checked against; none: the system's."
+    )
     mail_from: str = Field("Coffer <coffer@localhost>", description="Sender of Coffer's mails.")
 
     # Secrets
@@ -159,6 +169,21 @@ class Settings(BaseSettings):
             self.storage_access_key = read_secret_file(self.storage_access_key_file)
         if self.storage_secret_key_file is not None and not self.storage_secret_key.get_secret_value():
             self.storage_secret_key = SecretStr(read_secret_file(self.storage_secret_key_file))
+        if self.smtp_password_file is not None and not self.smtp_password.get_secret_value():
+            self.smtp_password = SecretStr(read_secret_file(self.smtp_password_file))
+        return self
+
+    @model_validator(mode="after")
+    def _smtp_credentials_only_inside_tls(self) -> Settings:
+        if self.smtp_security == "none" and (self.smtp_username or self.smtp_password.get_secret_value()):
+            raise ValueError(
+                "COFFER_SMTP_USERNAME/PASSWORD need COFFER_SMTP_SECURITY=starttls or tls: "
+                "credentials are never sent over a plain connection"
+            )
+        if self.smtp_security == "none" and self.smtp_ca_file is not None:
+            raise ValueError("COFFER_SMTP_CA_FILE needs COFFER_SMTP_SECURITY=starttls or tls")
+        if self.smtp_ca_file is not None and not self.smtp_ca_file.is_file():
+            raise ValueError(f"COFFER_SMTP_CA_FILE: no file at {self.smtp_ca_file}")
         return self
 
     def master_key_bytes(self) -> bytes:

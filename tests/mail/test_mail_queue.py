@@ -12,15 +12,22 @@ from coffer.clock import FixedClock
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
 from coffer.mail.service import Mailer
+from coffer.mail.smtp import SmtpServer
 from coffer.mail.templates import Message
+from coffer.sealing import Sealer
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 from coffer.store.mail import MailStore
 
 from ..conftest import make_settings, open_client
 from ..flows import Person, first_sign_in
-from ..mailbox import wait_for_mail
+from ..mailbox import confirmation_token, wait_for_mail
 from ..onboarding.test_account_requests import request_form
+
+
+def mailer_on(store: MailStore, settings: Settings, clock: FixedClock, port: int | None) -> Mailer:
+    server = SmtpServer("127.0.0.1", port, timeout=2) if port is not None else None
+    return Mailer(store, Sealer(settings.master_key_bytes()), clock, server, "coffer@localhost")
 
 
 def outbox_entry(client: TestClient, to: str, until: Any, timeout: float = 20.0) -> dict[str, Any]:
@@ -44,7 +51,9 @@ def test_the_outbox_exists_only_in_dev_mode(client: TestClient, admin: Person, c
     assert client.get("/api/v1/me").json()["outbox_enabled"] is False
 
 
-def test_the_dev_outbox_shows_what_the_sink_received(stack: EmbeddedStack, admin: Person, clock: FixedClock) -> None:
+def test_the_dev_outbox_shows_what_the_sink_received_but_the_secret_link(
+    stack: EmbeddedStack, admin: Person, clock: FixedClock
+) -> None:
     form = request_form()
     with open_client(make_settings(stack, dev_mode=True), clock) as client:
         first_sign_in(client, admin, clock)
@@ -55,7 +64,10 @@ def test_the_dev_outbox_shows_what_the_sink_received(stack: EmbeddedStack, admin
         entry = outbox_entry(client, form["contact_email"], lambda entry: entry["status"] == "sent")
 
     assert entry["attempts"] == 1 and entry["sent_at"] and entry["last_error"] is None
-    assert entry["text"].strip() == body.strip()
+    token = confirmation_token(body)
+    assert token not in entry["text"]
+    link = next(line for line in body.splitlines() if token in line)
+    assert entry["text"].strip() == body.strip().replace(link, "[sent, not kept]")
 
 
 def test_an_unreachable_smtp_server_loses_no_request_and_shows_the_error(
@@ -83,8 +95,8 @@ def test_failed_sends_are_retried_with_growing_backoff_until_delivered(
     async def scenario() -> list[tuple[int, str, int]]:
         connection = RedisConnection(settings.redis_url)
         store = MailStore(connection.redis)
-        broken = Mailer(store, clock, "127.0.0.1", closed_port, "coffer@localhost", timeout=2)
-        working = Mailer(store, clock, "127.0.0.1", settings.smtp_port, "coffer@localhost", timeout=2)
+        broken = mailer_on(store, settings, clock, closed_port)
+        working = mailer_on(store, settings, clock, settings.smtp_port)
         seen: list[tuple[int, str, int]] = []
 
         async def step(mailer: Mailer) -> None:
@@ -125,7 +137,7 @@ def test_a_mail_claimed_by_a_sender_that_died_is_sent_by_another_when_the_claim_
     async def scenario() -> list[tuple[int, str]]:
         connection = RedisConnection(settings.redis_url)
         store = MailStore(connection.redis)
-        survivor = Mailer(store, clock, "127.0.0.1", settings.smtp_port, "coffer@localhost", timeout=2)
+        survivor = mailer_on(store, settings, clock, settings.smtp_port)
         seen: list[tuple[int, str]] = []
 
         async def step() -> None:

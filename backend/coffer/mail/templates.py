@@ -1,4 +1,8 @@
-"""Every mail Coffer sends, as plain text and HTML (escaped), from one place."""
+"""Every mail Coffer sends, as plain text and HTML (escaped), from one place.
+
+A mail names its secret parts (one-time passwords, confirmation and reset links), so the copy Coffer
+keeps of it can leave them out: the person's inbox is the only place they rest in the clear.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,14 @@ from dataclasses import dataclass
 class Message:
     subject: str
     text: str
+    secrets: tuple[str, ...] = ()
+
+    def redacted(self, placeholder: str) -> str:
+        """The text with each secret part replaced, for the copy that is kept."""
+        text = self.text
+        for secret in filter(None, self.secrets):
+            text = text.replace(secret, placeholder)
+        return text
 
     @property
     def html(self) -> str:
@@ -29,6 +41,7 @@ def welcome_account_admin(name: str, account: str, username: str, password: str,
             + _sign_in_with(console_url, username, password)
             + "You will choose your own password and set up an authenticator app at the first sign-in."
         ),
+        secrets=(password,),
     )
 
 
@@ -39,6 +52,7 @@ def confirm_request(name: str, link: str) -> Message:
             f"Hello {name},\n\nplease confirm your request for a storage account by opening this link "
             f"within 24 hours:\n\n{link}\n\nIf you did not ask for an account, ignore this mail."
         ),
+        secrets=(link,),
     )
 
 
@@ -67,6 +81,7 @@ def invited_user(name: str, username: str, password: str, console_url: str) -> M
             + _sign_in_with(console_url, username, password)
             + "You will choose your own password and set up an authenticator app at the first sign-in."
         ),
+        secrets=(password,),
     )
 
 
@@ -78,6 +93,7 @@ def password_reset_by_admin(name: str, username: str, password: str, console_url
             + _sign_in_with(console_url, username, password)
             + "You will choose a new password at the sign-in."
         ),
+        secrets=(password,),
     )
 
 
@@ -99,6 +115,7 @@ def password_reset_link(name: str, username: str, link: str) -> Message:
             f"Hello {name},\n\nsomeone asked to reset the password of {username}. To choose a new one, open this "
             f"link within 30 minutes:\n\n{link}\n\nIf it was not you, ignore this mail: your password stays."
         ),
+        secrets=(link,),
     )
 
 

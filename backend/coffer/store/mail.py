@@ -35,8 +35,8 @@ class MailRecord(BaseModel):
     id: str
     to: list[str]
     subject: str
-    text: str
-    html: str
+    text: str  # what the outbox shows: secret parts replaced
+    sealed: str | None = None  # the whole mail, sealed, while it may still be sent
     status: MailStatus = "queued"
     attempts: int = 0
     last_error: str | None = None
@@ -62,13 +62,20 @@ class MailStore:
         await self._trim()
 
     async def _trim(self) -> None:
-        """Keeps the newest mails' records; older ones (sent long ago) are dropped."""
-        old = await self._redis.zrange(_ALL, 0, -_KEPT - 1)
-        if old:
+        """Keeps the newest mails' records; older ones that are done (sent or failed) are dropped.
+
+        A mail still to be sent is kept however old: it is in the due set until its outcome is saved,
+        and a mail that left the due set never comes back to it, so checking first cannot race.
+        """
+        old = [str(mail_id) for mail_id in await self._redis.zrange(_ALL, 0, -_KEPT - 1)]
+        if not old:
+            return
+        due_times = await self._redis.zmscore(_DUE, old)
+        done = [mail_id for mail_id, due in zip(old, due_times, strict=True) if due is None]
+        if done:
             async with self._redis.pipeline(transaction=True) as pipe:
-                pipe.zrem(_ALL, *[str(mail_id) for mail_id in old])
-                pipe.zrem(_DUE, *[str(mail_id) for mail_id in old])
-                pipe.delete(*[_record_key(str(mail_id)) for mail_id in old])
+                pipe.zrem(_ALL, *done)
+                pipe.delete(*[_record_key(mail_id) for mail_id in done])
                 await pipe.execute()
 
     async def claim_due(self, now: float, lease_seconds: float, limit: int = 10) -> list[MailRecord]:

@@ -7,7 +7,9 @@ export default function OutboxRoute() {
     <Stack>
       <Title order={1}>Outbox</Title>
       <Text c="dimmed" size="sm">
-        Mails Coffer queued, as sent to the development mail sink. Click a mail to read it.
+        Mails Coffer queued, as sent to the development mail sink. Click a mail to read it. One-time
+        passwords and links are kept sealed until a mail is sent and not kept after: read them in the
+        mail itself (the sink keeps every mail in var/mail).
       </Text>
       <OutboxTable />
     </Stack>
