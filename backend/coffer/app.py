@@ -121,6 +121,10 @@ def openapi_document() -> dict[str, Any]:
     return build_document(OPERATIONS, API_VERSION)
 
 
+def redis_connection(settings: Settings) -> RedisConnection:
+    return RedisConnection(settings.redis_url, settings.redis_connect_timeout_seconds, settings.redis_timeout_seconds)
+
+
 def smtp_server(settings: Settings) -> SmtpServer | None:
     """Where mail goes; none (no port): mail stays queued."""
     if settings.smtp_port is None:
@@ -156,7 +160,7 @@ def build_provider(settings: Settings) -> StorageProvider:
 @contextlib.asynccontextmanager
 async def connected_services(settings: Settings, clock: Clock | None = None) -> AsyncIterator[Services]:
     """Services outside a running app (commands, tests, benchmarks), connected for the block's duration."""
-    connection = RedisConnection(settings.redis_url)
+    connection = redis_connection(settings)
     provider = build_provider(settings)
     try:
         yield build_services(settings, clock or SystemClock(), connection, provider)
@@ -377,7 +381,7 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         provider = (provider_factory or build_provider)(settings)
         services = build_services(settings, clock, connection, provider)
         await services.keys.ensure_key()

@@ -27,6 +27,12 @@ class Settings(BaseSettings):
 
     # Where things are
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis holding all shared state.")
+    redis_connect_timeout_seconds: float = Field(
+        2.0, gt=0, le=60, description="How long connecting to Redis may take before the request fails."
+    )
+    redis_timeout_seconds: float = Field(
+        5.0, gt=0, le=60, description="How long Redis may take to answer a command before the request fails."
+    )
     s3_endpoint: str = Field("http://127.0.0.1:8333", description="S3/IAM/STS endpoint of the storage system.")
     s3_region: str = Field("us-east-1", description="SigV4 signing region of the storage system.")
     public_s3_endpoint: str | None = Field(

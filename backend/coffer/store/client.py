@@ -2,29 +2,95 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.maint_notifications import MaintNotificationsConfig
 
 PREFIX = "coffer"
+
+T = TypeVar("T")
+
+# Commands that change nothing: running one twice answers the same, so a lost answer may be asked again.
+IDEMPOTENT_COMMANDS = frozenset(
+    {
+        "PING", "GET", "MGET", "EXISTS", "TTL", "PTTL", "TYPE", "STRLEN", "SCAN",
+        "HGET", "HMGET", "HGETALL", "HEXISTS", "HLEN", "HKEYS", "HVALS", "HSCAN",
+        "SMEMBERS", "SISMEMBER", "SMISMEMBER", "SCARD", "SSCAN",
+        "ZRANGE", "ZREVRANGE", "ZRANGEBYSCORE", "ZREVRANGEBYSCORE", "ZSCORE", "ZMSCORE", "ZCARD", "ZCOUNT",
+        "ZRANK", "ZREVRANK", "ZSCAN", "LRANGE", "LLEN", "LINDEX", "XRANGE", "XREVRANGE", "XLEN",
+    }
+)  # fmt: skip
+_RETRYABLE: ContextVar[bool] = ContextVar("coffer_redis_retryable", default=False)
+
+
+class _IdempotentRetry(Retry):
+    """redis-py's Retry, applied only while an idempotent command runs (see `_Redis.execute_command`)."""
+
+    async def call_with_retry(
+        self,
+        do: Callable[[], Awaitable[T]],
+        fail: Callable[..., Any],
+        is_retryable: Callable[[Exception], bool] | None = None,
+        with_failure_count: bool = False,
+    ) -> T:
+        if _RETRYABLE.get():
+            return await super().call_with_retry(do, fail, is_retryable, with_failure_count)
+        try:
+            return await do()
+        except self._supported_errors as error:
+            await (fail(error, 1) if with_failure_count else fail(error))
+            raise
+
+
+class _Redis(Redis):
+    async def execute_command(self, *args: Any, **options: Any) -> Any:
+        token = _RETRYABLE.set(str(args[0]).upper() in IDEMPOTENT_COMMANDS)
+        try:
+            return await super().execute_command(*args, **options)  # type: ignore[no-untyped-call]
+        finally:
+            _RETRYABLE.reset(token)
 
 
 class RedisConnection:
     """The process's Redis pool; stores are built on `.redis`.
 
-    After Redis restarts, every pooled connection is dead; a command on one is sent again on a new
-    connection (a few times, backing off) instead of failing the request that happened to draw it.
+    Every command has a deadline: connecting may take `connect_timeout` seconds, an answer `timeout`
+    seconds, so a hung Redis (stopped, partitioned, swapping) fails the request with an error instead
+    of holding it, and its worker, for ever. No command blocks on the server (no BLPOP, no XREAD BLOCK),
+    so one read timeout fits all.
+
+    What is sent again, and why: redis-py's `Retry` wraps the whole command (connect, send, read), so on
+    its own it would resend an INCR, a SET NX or a MULTI/EXEC whose answer was lost after Redis had
+    applied it, and count a failed sign-in twice or claim a lease it already holds. So:
+    - a timeout is never retried (`retry_on_timeout` stays off, TimeoutError is not in `retry_on_error`):
+      the command may have run, and waiting again on a hung server only doubles the wait;
+    - a connection error is retried (3 times, backing off from 50 ms to 1 s) only for the read-only
+      commands in `IDEMPOTENT_COMMANDS`; writes, scripts and pipelines fail at the first connection
+      error, and the request with them, which its caller may repeat knowing what it did;
+    - connections that died while idle in the pool (Redis restarted) are not a reason to resend: the
+      pool checks each connection as it hands it out and reconnects a closed one before anything is
+      sent. redis-py skips that check while "maintenance notifications" (a Redis Enterprise feature)
+      are on, which its default `auto` counts as, so they are switched off here.
     """
 
-    def __init__(self, url: str) -> None:
-        self.redis: Redis = Redis.from_url(
+    def __init__(self, url: str, connect_timeout: float = 2.0, timeout: float = 5.0) -> None:
+        self.redis: Redis = _Redis.from_url(
             url,
             decode_responses=True,
             health_check_interval=30,
-            retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), retries=3),
-            retry_on_error=[RedisConnectionError, RedisTimeoutError],
+            socket_connect_timeout=connect_timeout,
+            socket_timeout=timeout,
+            retry=_IdempotentRetry(
+                ExponentialBackoff(cap=1.0, base=0.05), retries=3, supported_errors=(RedisConnectionError,)
+            ),
+            retry_on_error=[RedisConnectionError],
+            maint_notifications_config=MaintNotificationsConfig(enabled=False),
         )
 
     async def ping(self) -> None:
