@@ -304,6 +304,7 @@ def build_services(
             requests_seconds=settings.metering_requests_seconds,
             capacity_seconds=settings.metering_capacity_seconds,
             leader_ttl_seconds=settings.metering_leader_ttl_seconds,
+            recount_seconds=settings.metering_recount_hours * 3600,
             retention_seconds={
                 resolution: hours * 3600 for resolution, hours in settings.metering_retention_hours.items()
             },

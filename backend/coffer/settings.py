@@ -133,6 +133,12 @@ class Settings(BaseSettings):
     metering_leader_ttl_seconds: int = Field(
         30, ge=2, description="Leader lock lifetime: another instance takes over this long after the leader died."
     )
+    metering_recount_hours: int = Field(
+        24,
+        ge=1,
+        description="A bucket without writes keeps its count; it is listed again at least this often (changes "
+        "no S3 request shows: lifecycle expiry, writes through the filer or another S3 gateway).",
+    )
     metering_retention_hours: dict[str, int] = Field(
         _METERING_RETENTION_HOURS,
         description="How long each resolution is kept (JSON object of hours; resolutions not named keep the default).",

@@ -42,7 +42,8 @@ class AccountUsage:
     buckets: int
     objects: int
     bytes_used: int
-    measured_at: float | None  # the oldest sample used; None when every bucket was counted just now
+    measured_at: float | None  # the oldest sample used; None while no bucket has been measured yet
+    unmeasured_buckets: int = 0  # made since the last capacity sample: not in objects and bytes_used yet
 
 
 class AccountNotFound(Exception):
@@ -133,16 +134,14 @@ class Accounts:
         return len(await self._users.account_user_ids(account_id))
 
     async def usage(self, account_id: str) -> AccountUsage:
-        """From the metering collector's last sample of each bucket: counting a bucket means listing
-        every object in it, so only buckets made since the last sample are counted now."""
+        """From the metering collector's last sample of each bucket. Counting a bucket means listing
+        every object in it, which no page view may wait for: a bucket made since the last sample is
+        shown as not measured yet, and the next capacity cycle measures it."""
         names = [bucket.name for bucket in await self._provider.list_account_buckets(account_id)]
         usage = AccountUsage(buckets=len(names), objects=0, bytes_used=0, measured_at=None)
-        for name, sample in zip(names, await self._samples.latest_samples_of(names), strict=True):
+        for sample in await self._samples.latest_samples_of(names):
             if sample is None:
-                counted = await self._provider.usage_of_bucket(name)
-                await self._samples.add_own_lists({name: counted.list_requests})
-                usage.objects += counted.objects
-                usage.bytes_used += counted.bytes_used
+                usage.unmeasured_buckets += 1
             else:
                 usage.objects += sample.objects
                 usage.bytes_used += sample.bytes

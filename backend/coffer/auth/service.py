@@ -22,7 +22,7 @@ from coffer.auth.codes import accept_once, enrolled_secret
 from coffer.auth.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
 from coffer.auth.mfa_policy import MfaPolicy
 from coffer.auth.passwords import Passwords
-from coffer.auth.regulation import Regulator
+from coffer.auth.regulation import UNTRUSTED, Attempt, Regulator
 from coffer.clock import Clock
 from coffer.sealing import Sealer
 from coffer.sessions.claims import SessionClaims
@@ -81,6 +81,13 @@ class OpenedSession:
     claims: SessionClaims
     user: UserRecord
     recovery_codes: list[str] | None
+    device_token: str = ""  # the device cookie to set: this browser is now a known device of the person
+
+
+def lockout_detail(action: str, attempt: Attempt) -> str:
+    """What an audited lockout says: which step's failures, and whether strangers or one known device are locked."""
+    client = "clients without a device cookie" if attempt.client == UNTRUSTED else "one known device"
+    return f"{action} failures; locked: {client}"
 
 
 class SignIn:
@@ -121,17 +128,21 @@ class SignIn:
 
     # -- step 1: password ---------------------------------------------------------------------
 
-    async def with_password(self, username: str, password: str, ip: str) -> Challenge:
+    async def with_password(self, username: str, password: str, ip: str, device_token: str | None = None) -> Challenge:
+        """`device_token` is the browser's device cookie: with one for this username, strangers' failures
+        do not lock it out (see regulation.py)."""
         await self._regulator.admit_attempt(ip)
-        await self._regulator.ensure_unlocked(username)
+        attempt = await self._regulator.begin(username, device_token)
         user = await self._users.get_by_username(username)
         password_hash = user.password_hash if user is not None and not user.disabled else None
         matches = await anyio.to_thread.run_sync(self._passwords.verify, password_hash, password)
-        if user is None or not matches:
-            await self._failed(username, events.SIGN_IN_PASSWORD, ip, user)
+        if user is None or password_hash is None or not matches:
+            await self._failed(attempt, username, events.SIGN_IN_PASSWORD, ip, user)
             raise InvalidCredentials
         # The count of failures is cleared only once a session opens: a right password alone must not
         # clear it, or someone who knows the password could guess codes forever, one per challenge.
+        await self._regulator.passed(attempt)
+        await self._rehash_if_needed(user, password_hash, password)
         await self._ensure_account_open(user)
         await self._audit(events.SIGN_IN_PASSWORD, user, "success", ip)
         return await self._challenge_for(user)
@@ -144,14 +155,28 @@ class SignIn:
         if account is None or account.status != "active":
             raise AccountClosed(account.status if account is not None else "deleted")
 
-    async def _failed(self, username: str, action: str, ip: str, user: UserRecord | None) -> None:
-        locked = await self._regulator.record_failure(username)
+    async def _rehash_if_needed(self, user: UserRecord, password_hash: str, password: str) -> None:
+        """A hash made with other argon2 parameters than the settings' is made again while the password is at hand."""
+        if not self._passwords.needs_rehash(password_hash):
+            return
+        rehashed = await anyio.to_thread.run_sync(self._passwords.hash, password)
+        await self._users.update(user.id, password_hash=rehashed)
+
+    async def _failed(self, attempt: Attempt, username: str, action: str, ip: str, user: UserRecord | None) -> None:
+        locked = await self._regulator.failed(attempt)
         actor = user.username if user is not None else username[:64]
         account = (user.account_id or "") if user is not None else ""
         await self._auditor.record(AuditEvent(action=action, actor=actor, result="failure", ip=ip, account_id=account))
         if locked:
             await self._auditor.record(
-                AuditEvent(action=events.LOCKOUT, actor=actor, result="success", ip=ip, account_id=account)
+                AuditEvent(
+                    action=events.LOCKOUT,
+                    actor=actor,
+                    result="success",
+                    ip=ip,
+                    account_id=account,
+                    detail=lockout_detail(action, attempt),
+                )
             )
 
     async def _challenge_for(self, user: UserRecord) -> Challenge:
@@ -209,58 +234,66 @@ class SignIn:
         user, _ = await self._redeem(token, "enroll_mfa", spend=False)
         return await self._enrollment.start(user)
 
-    async def confirm_enrollment(self, token: str, code: str, ip: str) -> OpenedSession:
+    async def confirm_enrollment(
+        self, token: str, code: str, ip: str, device_token: str | None = None
+    ) -> OpenedSession:
         user, _ = await self._redeem(token, "enroll_mfa", spend=False)
-        await self._regulator.ensure_unlocked(user.username)
+        attempt = await self._regulator.begin(user.username, device_token)
         try:
             codes = await self._enrollment.confirm(user, code)
         except NoPendingSecret as error:
+            await self._regulator.passed(attempt)
             raise InvalidChallenge from error
         if codes is None:
-            await self._failed(user.username, events.MFA_ENROLL, ip, user)
+            await self._failed(attempt, user.username, events.MFA_ENROLL, ip, user)
             raise InvalidCode
+        await self._regulator.passed(attempt)
         await self._redeem(token, "enroll_mfa", spend=True)
         await self._audit(events.MFA_ENROLL, user, "success", ip)
-        return await self._open_session(user, ip, codes)
+        return await self._open_session(user, ip, codes, device_token)
 
-    async def skip_enrollment(self, token: str, ip: str) -> OpenedSession:
+    async def skip_enrollment(self, token: str, ip: str, device_token: str | None = None) -> OpenedSession:
         """Opens a session without MFA, only while neither the platform nor the account requires it."""
         user, _ = await self._redeem(token, "enroll_mfa", spend=False)
         if await self._mfa_policy.required_for(user.account_id):
             raise MfaRequired
         await self._redeem(token, "enroll_mfa", spend=True)
         await self._audit(events.MFA_SKIP, user, "success", ip)
-        return await self._open_session(user, ip, None)
+        return await self._open_session(user, ip, None, device_token)
 
     # -- step 3: second factor -----------------------------------------------------------------
 
     async def with_second_factor(
-        self, token: str, code: str | None, recovery_code: str | None, ip: str
+        self, token: str, code: str | None, recovery_code: str | None, ip: str, device_token: str | None = None
     ) -> OpenedSession:
         user, _ = await self._redeem(token, "mfa", spend=False)
-        await self._regulator.ensure_unlocked(user.username)
         if user.totp_secret_sealed is None:
             raise InvalidChallenge
+        attempt = await self._regulator.begin(user.username, device_token)
         if recovery_code:
             accepted = await self._users.spend_recovery_code(user.id, recovery.code_hash(recovery_code))
         else:
             secret = enrolled_secret(self._sealer, user)
             accepted = secret is not None and await self._claim_code(user, secret, code or "")
         if not accepted:
-            await self._failed(user.username, events.MFA_VERIFY, ip, user)
+            await self._failed(attempt, user.username, events.MFA_VERIFY, ip, user)
             raise InvalidCode
+        await self._regulator.passed(attempt)
         await self._redeem(token, "mfa", spend=True)
         detail = "recovery code" if recovery_code else "totp"
         await self._audit(events.MFA_VERIFY, user, "success", ip, detail)
-        return await self._open_session(user, ip, None)
+        return await self._open_session(user, ip, None, device_token)
 
     async def _claim_code(self, user: UserRecord, secret: str, code: str) -> bool:
         return await accept_once(self._mfa, user.id, secret, code, self._clock.now())
 
-    async def _open_session(self, user: UserRecord, ip: str, codes: list[str] | None) -> OpenedSession:
+    async def _open_session(
+        self, user: UserRecord, ip: str, codes: list[str] | None, device_token: str | None
+    ) -> OpenedSession:
         await self._ensure_account_open(user)
         token, claims = await self._sessions.start(user, await self._users.version(user.id))
-        await self._regulator.record_success(user.username)
+        await self._regulator.record_success(user.username, device_token)
+        known_device = self._regulator.remember_device(user.username, device_token)
         if user.account_id is not None:
             await self._credentials.obtain(
                 claims.sid, user.account_id, user.username, user.role, self._sessions.absolute_end(claims)
@@ -268,7 +301,7 @@ class SignIn:
         user.last_sign_in_at = self._clock.now()
         await self._users.save(user)
         await self._audit(events.SIGN_IN, user, "success", ip)
-        return OpenedSession(token=token, claims=claims, user=user, recovery_codes=codes)
+        return OpenedSession(token=token, claims=claims, user=user, recovery_codes=codes, device_token=known_device)
 
     # -- sign-out ------------------------------------------------------------------------------
 

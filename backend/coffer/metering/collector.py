@@ -1,9 +1,17 @@
 """The metering collector: samples the storage system and writes per-bucket, per-account and platform figures.
 
-Every BFF instance runs one, but only the holder of the leader lock (in Redis, with a TTL renewed
-every cycle) collects; when the leader dies another instance takes over within one TTL. Each cycle
-is written in one transaction fenced by the lock, and the counters it started from are stored with
-it, so a new leader goes on from exactly where the old one stopped.
+Every BFF instance runs one, but only the holder of the leader lease (in Redis, renewed in the
+background while a cycle runs, however long it takes: `coffer.store.leases`) collects; when the
+leader dies another instance takes over within one lease lifetime. Each cycle is written in one
+transaction fenced by the lease, and the counters it started from are stored with it, so a new
+leader goes on from exactly where the old one stopped.
+
+A capacity cycle costs what changed, not what is stored: counting a bucket means listing every
+object in it (SeaweedFS's own figures are volume statistics: `s3.bucket.list` reports compressed
+sizes and chunks, not objects), so only buckets whose exact request counters show a write since
+their last count are listed again; the others keep their count. Changes no S3 request shows
+(lifecycle expiry, writes through the filer, another S3 gateway) are caught by recounting every
+bucket at least every `recount_seconds`.
 """
 
 from __future__ import annotations
@@ -19,13 +27,30 @@ import anyio
 from coffer.clock import Clock
 from coffer.metering.deltas import TrafficDelta, difference
 from coffer.metering.resolutions import CAPACITY_RESOLUTIONS, REQUEST_RESOLUTIONS, SECONDS, slot_start
-from coffer.providers.base import LIST, BucketTraffic, BucketUsage, StorageProvider, StorageUnavailable
+from coffer.providers.base import (
+    LIST,
+    BucketTraffic,
+    BucketUsage,
+    StorageProvider,
+    StorageUnavailable,
+    TrafficReading,
+)
+from coffer.store.leases import Lease, take
 from coffer.store.locks import LockStore
-from coffer.store.metering import PLATFORM, Figures, MeteringStore, Ranking, account_scope, bucket_scope
+from coffer.store.metering import (
+    PLATFORM,
+    BucketSample,
+    Figures,
+    MeteringStore,
+    Ranking,
+    account_scope,
+    bucket_scope,
+)
 
 LOCK = "metering-collector"
 _STARTED = "__started_at"
 _RANKED = ("1h", "1d")
+_READS = ("GET", LIST)  # HEAD is counted as GET; every other request may have changed the bucket
 _log = logging.getLogger("coffer.metering")
 
 
@@ -48,6 +73,7 @@ class Collector:
         capacity_seconds: int,
         leader_ttl_seconds: int,
         retention_seconds: dict[str, int],
+        recount_seconds: int = 86_400,
         after_capacity: Callable[[dict[str, BucketUsage]], Awaitable[None]] | None = None,
         daily: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
@@ -59,34 +85,39 @@ class Collector:
         self._capacity_seconds = capacity_seconds
         self._ttl = leader_ttl_seconds
         self._retention = retention_seconds
+        self._recount_seconds = recount_seconds
         self._after_capacity = after_capacity
         self._daily = daily
-        self._token: str | None = None
+        self._lease: Lease | None = None
         self._previous: _Previous | None = None
 
     @property
     def leads(self) -> bool:
-        return self._token is not None
+        return self._lease is not None and self._lease.held
 
     async def lead(self) -> bool:
         """Keeps or takes the lead; True while this collector is the one that writes."""
-        if self._token is not None and await self._locks.renew(LOCK, self._token, self._ttl):
+        if self._lease is not None and await self._lease.renew():
             return True
-        self._token = await self._locks.acquire(LOCK, self._ttl)
+        self._lease = await take(self._locks, LOCK, self._ttl)
         self._previous = None  # whatever was remembered may be stale: go on from what is stored
-        return self._token is not None
+        return self._lease is not None
 
     async def step_down(self) -> None:
-        if self._token is not None:
-            await self._locks.release(LOCK, self._token)
-        self._token, self._previous = None, None
+        if self._lease is not None:
+            await self._lease.release()
+        self._lease, self._previous = None, None
 
     # -- requests ------------------------------------------------------------------------------
 
     async def collect_requests(self) -> bool:
         """One request cycle; False when this collector does not lead (nothing written)."""
-        if self._token is None:
+        if self._lease is None:
             return False
+        async with self._lease.kept() as lease:
+            return await self._collect_requests(lease)
+
+    async def _collect_requests(self, lease: Lease) -> bool:
         reading = await self._provider.read_traffic()
         own_lists = await self._store.own_lists()
         previous = self._previous or await self._load_previous()
@@ -114,7 +145,7 @@ class Collector:
         changed[_STARTED] = json.dumps(reading.started_at)
         written = await self._store.commit(
             LOCK,
-            self._token,
+            lease.token,
             reading=changed,
             forgotten=[bucket for bucket in previous.buckets if bucket not in reading.buckets],
             added=added,
@@ -164,11 +195,25 @@ class Collector:
 
     async def collect_capacity(self) -> bool:
         """One capacity cycle: bytes and objects of every bucket, summed per account and platform."""
-        if self._token is None:
+        if self._lease is None:
             return False
-        usage = await self._provider.bucket_usage()
-        await self._store.add_own_lists({bucket: used.list_requests for bucket, used in usage.items()})
+        async with self._lease.kept() as lease:
+            return await self._collect_capacity(lease)
+
+    async def _collect_capacity(self, lease: Lease) -> bool:
+        names = await self._provider.bucket_names()
+        reading = await self._provider.read_traffic()  # before counting: a write meanwhile shows next time
         now = self._clock.now()
+        kept: dict[str, BucketSample] = {}
+        for name, sample in zip(names, await self._store.latest_samples_of(names), strict=True):
+            if sample is not None and self._still_exact(sample, reading, name, now):
+                kept[name] = sample
+        counted = await self._provider.bucket_usage([name for name in names if name not in kept])
+        await self._store.add_own_lists({bucket: used.list_requests for bucket, used in counted.items()})
+        usage = {
+            **{name: BucketUsage(bytes_used=sample.bytes, objects=sample.objects) for name, sample in kept.items()},
+            **counted,
+        }
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         totals[PLATFORM] = [0, 0]
         accounts: set[str] = set()
@@ -203,12 +248,21 @@ class Collector:
             for account_id in accounts
         }
         latest_buckets = {
-            bucket: json.dumps({"bytes": used.bytes_used, "objects": used.objects, "at": now})
+            bucket: BucketSample(
+                bytes=used.bytes_used,
+                objects=used.objects,
+                at=now,
+                counted_at=kept[bucket].counted_at if bucket in kept else now,
+                started_at=reading.started_at,
+                writes=_writes(reading, bucket),
+            ).model_dump_json()
             for bucket, used in usage.items()
         }
+        if not lease.held:
+            return self._after(False, None)
         written = await self._store.commit(
             LOCK,
-            self._token,
+            lease.token,
             reading={},
             forgotten=[],
             added=[],
@@ -221,12 +275,22 @@ class Collector:
             await self._after_capacity(usage)  # quotas follow the new sample
         return self._after(written, self._previous)
 
+    def _still_exact(self, sample: BucketSample, reading: TrafficReading, bucket: str, now: float) -> bool:
+        """A bucket's last count still holds when no request that may change it was made since."""
+        return (
+            reading.started_at is not None  # without counters, every bucket is counted
+            and sample.started_at == reading.started_at  # counters restart with the storage system
+            and sample.writes == _writes(reading, bucket)
+            and sample.counted_at is not None
+            and now - sample.counted_at < self._recount_seconds
+        )
+
     def _after(self, written: bool, previous: _Previous | None) -> bool:
         if written:
             self._previous = previous
         else:
             _log.info("metering: lost the lead; another instance collects now")
-            self._token, self._previous = None, None
+            self._lease, self._previous = None, None
         return written
 
     def _ttl_of(self, resolution: str) -> int:
@@ -242,16 +306,25 @@ class Collector:
             try:
                 if await self.lead():
                     await self.collect_requests()
-                    if self.leads and started >= next_capacity:
+                    if self._lease is not None and started >= next_capacity:
                         await self.collect_capacity()
                         next_capacity = started + self._capacity_seconds
-                        if self._daily is not None:
-                            await self._daily()  # e.g. the alert digests, once a day
+                        if self._daily is not None and self._lease is not None:
+                            async with self._lease.kept():
+                                await self._daily()  # e.g. the alert digests, once a day
             except StorageUnavailable as error:
                 _log.warning("metering: storage unavailable, cycle skipped: %s", error)
             except Exception:
                 _log.exception("metering: cycle failed")
             await anyio.sleep(max(0.5, self._requests_seconds - (self._clock.now() - started)))
+
+
+def _writes(reading: TrafficReading, bucket: str) -> int:
+    """Requests to the bucket since the storage system started that may have changed what it holds."""
+    traffic = reading.buckets.get(bucket)
+    if traffic is None:
+        return 0
+    return sum(count for operation, count in traffic.requests.items() if operation not in _READS)
 
 
 def _take_own_lists(deltas: dict[str, TrafficDelta], own_lists: dict[str, int]) -> dict[str, int]:

@@ -7,6 +7,7 @@ All failures of the storage system surface as `StorageUnavailable` or `StorageRe
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -180,8 +181,9 @@ class StorageProvider(Protocol):
         """Every bucket's cumulative request counters (one cheap read, for a short metering interval)."""
         ...
 
-    async def bucket_usage(self) -> dict[str, BucketUsage]:
-        """Bytes and objects of every bucket, as S3 clients count them (logical sizes)."""
+    async def bucket_usage(self, buckets: Collection[str] | None = None) -> dict[str, BucketUsage]:
+        """Bytes and objects of the named buckets (None: every bucket), as S3 clients count them (logical
+        sizes): as costly as listing them. A named bucket that no longer exists is left out."""
         ...
 
     async def set_bucket_writable(self, bucket: str, writable: bool) -> None:
@@ -190,4 +192,8 @@ class StorageProvider(Protocol):
 
     async def close(self) -> None:
         """Releases connections."""
+        ...
+
+    async def bucket_names(self) -> list[str]:
+        """Every bucket's name (one cheap call, whatever they hold)."""
         ...

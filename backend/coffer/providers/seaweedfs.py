@@ -14,6 +14,7 @@ import contextlib
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -281,9 +282,10 @@ class SeaweedFSProvider:
             raise StorageUnavailable(f"metrics: {error}") from error
         return parse_traffic(answer.text)
 
-    async def bucket_usage(self) -> dict[str, BucketUsage]:
-        answer = await self._call(self._s3.list_buckets)
-        names = [entry["Name"] for entry in answer.get("Buckets", [])]
+    async def bucket_usage(self, buckets: Collection[str] | None = None) -> dict[str, BucketUsage]:
+        """Counted by listing: `s3.bucket.list` reports volume statistics (compressed sizes, chunks), far
+        from what S3 clients see (measured: 4,780 for 49,000 logical bytes), and no object counts."""
+        names = list(buckets) if buckets is not None else await self.bucket_names()
         limit = anyio.Semaphore(8)
         usage: dict[str, BucketUsage] = {}
 
@@ -437,6 +439,10 @@ class SeaweedFSProvider:
         with self._lock:
             self._temporary.clear()
         await self._http.aclose()
+
+    async def bucket_names(self) -> list[str]:
+        answer = await self._call(self._s3.list_buckets)
+        return [entry["Name"] for entry in answer.get("Buckets", [])]
 
 
 def _bucket(entry: Any) -> BucketInfo:

@@ -26,6 +26,7 @@ from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
+from coffer.store import leases
 from coffer.store.accounts import AccountRecord, AccountStore, SagaStepRecord
 from coffer.store.locks import LockStore
 from coffer.users.service import UsernameTaken, Users
@@ -164,13 +165,11 @@ class Provisioning:
 
     @contextlib.asynccontextmanager
     async def _lease(self, account_id: str) -> AsyncIterator[str | None]:
-        """The account's lease for this run, or None while another run holds it; released at the end."""
-        token = await self._leases.acquire(_lease_name(account_id), self._lease_seconds)
-        try:
-            yield token
-        finally:
-            if token is not None:
-                await self._leases.release(_lease_name(account_id), token)
+        """The account's lease for this run, or None while another run holds it; renewed in the background
+        while the run goes on (a step may wait on the storage system longer than the lease), released at
+        the end."""
+        async with leases.held(self._leases, _lease_name(account_id), self._lease_seconds) as lease:
+            yield None if lease is None else lease.token
 
     async def _run_on(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
         previous = account.status

@@ -11,6 +11,7 @@ consistent; the console shows when that sample was taken).
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.providers.base import BucketUsage, StorageProvider
 from coffer.store.accounts import AccountRecord, AccountStore
+from coffer.store.leases import Lease, LeaseLost, wait_for
 from coffer.store.locks import LockStore
 from coffer.store.metering import MeteringStore
 from coffer.store.quotas import BucketQuotaRecord, QuotaStore
@@ -31,8 +33,8 @@ _LOCK = "quota-enforcement"
 # Held briefly and renewed while enforcement runs, so that an instance dying with it blocks the
 # others' quota changes for seconds, not minutes.
 _LOCK_SECONDS = 10
-_RENEW_SECONDS = 3
 _WAIT_SECONDS = 120
+_log = logging.getLogger("coffer.quotas")
 
 
 class QuotaTooSmall(Exception):
@@ -263,22 +265,22 @@ class Quotas:
         }
 
     async def enforce(self, usage: dict[str, BucketUsage] | None = None) -> None:
-        """Makes the storage system refuse writes exactly to the buckets over a quota now."""
-        token = await self._lock()
+        """Makes the storage system refuse writes exactly to the buckets over a quota now.
+
+        One enforcement at a time across instances (two at once could undo each other's last step):
+        an enforcement that lost its lease stops at once, and the instance holding it now enforces
+        from fresh figures."""
+        lease = await wait_for(self._locks, _LOCK, _LOCK_SECONDS, _WAIT_SECONDS)
         try:
-            async with anyio.create_task_group() as group:
-                group.start_soon(self._hold, token)
-                await self._enforce(usage)
-                group.cancel_scope.cancel()
+            async with lease.kept():
+                await self._enforce(usage, lease)
+        except LeaseLost:
+            _log.warning("quotas: lost the enforcement lease mid-run; stopped, another instance enforces")
         finally:
-            await self._locks.release(_LOCK, token)
+            with anyio.CancelScope(shield=True):
+                await lease.release()
 
-    async def _hold(self, token: str) -> None:
-        while True:
-            await anyio.sleep(_RENEW_SECONDS)
-            await self._locks.renew(_LOCK, token, _LOCK_SECONDS)
-
-    async def _enforce(self, usage: dict[str, BucketUsage] | None) -> None:
+    async def _enforce(self, usage: dict[str, BucketUsage] | None, lease: Lease) -> None:
         usage = usage if usage is not None else await self._bucket_usage()
         account_of = {bucket: self._provider.account_of_bucket(bucket) for bucket in usage}
         ids = sorted({account for account in account_of.values() if account is not None})
@@ -288,23 +290,16 @@ class Quotas:
         wanted = over_quota(usage, account_of, totals, accounts, bucket_quotas)
         current = await self._store.blocked()
         for bucket in sorted(wanted - current):
+            lease.check()
             await self._provider.set_bucket_writable(bucket, False)
-            await self._store.mark(bucket, True)
+            await self._store.mark(bucket, True, lease)
         for bucket in sorted(current - wanted):
+            lease.check()
             if bucket in usage:  # a deleted bucket needs no unblocking in the storage system
                 await self._provider.set_bucket_writable(bucket, True)
-            await self._store.mark(bucket, False)
+            await self._store.mark(bucket, False, lease)
         if self._after_enforce is not None:
             await self._after_enforce(quota_uses(usage, account_of, totals, accounts, bucket_quotas))
-
-    async def _lock(self) -> str:
-        """One enforcement at a time across instances: two at once could undo each other's last step."""
-        with anyio.fail_after(_WAIT_SECONDS):
-            while True:
-                token = await self._locks.acquire(_LOCK, _LOCK_SECONDS)
-                if token is not None:
-                    return token
-                await anyio.sleep(0.1)
 
     async def _audit(self, actor: str, ip: str, target: str, account_id: str, detail: str) -> None:
         await self._auditor.record(

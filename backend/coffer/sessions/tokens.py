@@ -2,7 +2,13 @@
 
 Each kind of token has its own `typ` header and audience, so a challenge token can never
 stand in for a session token or the reverse. The algorithm is pinned to EdDSA; time claims
-are checked against the injected clock, with no leeway.
+are checked against the injected clock.
+
+`nbf` and `iat` allow `CLOCK_LEEWAY_SECONDS` (30 s) of clock difference: every instance signs with
+its own clock, so without it a token issued by an instance a second ahead is refused by the others
+until their clocks catch up (RFC 7519 §4.1.4–4.1.5 allow "some small leeway"; NTP keeps real clocks
+far closer). `exp` has none: a token ends when it says, so no token's life is stretched by the
+leeway (the attack suite's "not yet valid" token is 10 minutes ahead, far past it).
 
 A token whose signature was verified is remembered (bounded, in process) so that the next
 request with it skips the signature check; its time window is still checked every time, and
@@ -34,6 +40,7 @@ EMAIL_LINK = TokenKind("coffer-email-link+jwt", "account-request-confirmation")
 PASSWORD_RESET = TokenKind("coffer-password-reset+jwt", "password-reset")
 
 _REQUIRED = ["iss", "aud", "exp", "iat", "nbf", "sub", "jti"]
+CLOCK_LEEWAY_SECONDS = 30
 _VERIFIED_KEPT = 4096
 
 
@@ -71,9 +78,9 @@ class TokenSigner:
         remembered = self._verified.get((kind.typ, token))
         claims = dict(remembered) if remembered is not None else await self._verify_signature(kind, token)
         now = self._clock.now()
-        if not isinstance(claims["exp"], int) or not isinstance(claims["nbf"], int):
+        if not all(isinstance(claims[name], int) for name in ("exp", "nbf", "iat")):
             raise InvalidToken("time claims must be integers")
-        if claims["nbf"] > now:
+        if claims["nbf"] > now + CLOCK_LEEWAY_SECONDS or claims["iat"] > now + CLOCK_LEEWAY_SECONDS:
             raise InvalidToken("token not valid yet")
         if claims["exp"] <= now:
             self._verified.pop((kind.typ, token), None)

@@ -69,9 +69,14 @@ class Ranking:
 
 
 class BucketSample(BaseModel):
+    """A bucket's last capacity figures, and what the collector needs to know whether they still hold."""
+
     bytes: int
     objects: int
-    at: float
+    at: float  # when the figures were last known to be exact
+    counted_at: float | None = None  # when the bucket was last listed to count them
+    started_at: float | None = None  # the storage system's start, whose request counters `writes` is from
+    writes: int | None = None  # requests that may change the bucket, counted until `at`
 
 
 class MeteringStore:

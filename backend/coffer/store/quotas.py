@@ -10,8 +10,11 @@ from typing import cast
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
+from redis.exceptions import WatchError
 
 from coffer.store.client import PREFIX
+from coffer.store.leases import Lease, LeaseLost
+from coffer.store.locks import lock_key
 
 _BUCKET_QUOTAS = f"{PREFIX}:quota:buckets"
 _BLOCKED = f"{PREFIX}:quota:blocked"
@@ -40,8 +43,19 @@ class QuotaStore:
     async def blocked(self) -> set[str]:
         return {str(bucket) for bucket in await self._redis.smembers(_BLOCKED)}
 
-    async def mark(self, bucket: str, blocked: bool) -> None:
-        if blocked:
-            await self._redis.sadd(_BLOCKED, bucket)
-        else:
-            await self._redis.srem(_BLOCKED, bucket)
+    async def mark(self, bucket: str, blocked: bool, lease: Lease) -> None:
+        """Records what the storage system was told, while `lease` (the enforcement's) is held; raises
+        LeaseLost, writing nothing, when it is not."""
+        async with self._redis.pipeline(transaction=True) as pipe:
+            await pipe.watch(lock_key(lease.name))
+            if await pipe.get(lock_key(lease.name)) != lease.token:
+                raise LeaseLost(lease.name)
+            pipe.multi()  # type: ignore[no-untyped-call]
+            if blocked:
+                pipe.sadd(_BLOCKED, bucket)
+            else:
+                pipe.srem(_BLOCKED, bucket)
+            try:
+                await pipe.execute()
+            except WatchError as error:
+                raise LeaseLost(lease.name) from error
