@@ -33,7 +33,12 @@ from tests.cluster.load import COOKIE, VIEWS, browse
 
 from coffer.embedded.cluster import LocalCluster
 
-SETTINGS = {"ip_attempts_per_minute": 100_000, "argon2_time_cost": 1, "argon2_memory_kib": 8192}
+SETTINGS = {
+    "ip_attempts_per_minute": 100_000,
+    "argon2_time_cost": 1,
+    "argon2_memory_kib": 8192,
+    "argon2_allow_weak_for_tests": True,
+}
 CGROUP_CPU = Path("/sys/fs/cgroup/cpu")  # cgroup v1's cpu controller, as on this machine
 INSTANCE_CORES = 0.5
 # wrk's script: every request takes the next view's call and the next session's cookie.

@@ -84,7 +84,10 @@ def _populate(settings: Settings, s3: Any) -> None:
 
 
 def main(rounds: int, warm_up: int = 20) -> None:
-    with console_with_admin(argon2_time_cost=1, argon2_memory_kib=8192) as (settings, client):
+    with console_with_admin(argon2_time_cost=1, argon2_memory_kib=8192, argon2_allow_weak_for_tests=True) as (
+        settings,
+        client,
+    ):
         iam, s3 = _clients(settings)
         core = botocore.session.Session()
         use_fast_timestamps(core)

@@ -50,6 +50,7 @@ def settings(stack: EmbeddedStack) -> Settings:
         public_origin="http://127.0.0.1:0",
         argon2_time_cost=1,
         argon2_memory_kib=8192,
+        argon2_allow_weak_for_tests=True,
         dev_mode=True,
         metering_requests_seconds=1,  # charts move within seconds, not minutes
         metering_capacity_seconds=2,

@@ -47,6 +47,7 @@ def make_settings(stack: EmbeddedStack, **overrides: Any) -> Settings:
         **stack.settings_overrides(),
         "argon2_time_cost": 1,
         "argon2_memory_kib": 8192,
+        "argon2_allow_weak_for_tests": True,
         "public_origin": "https://testserver",
         "metering_enabled": False,  # metering tests drive collector cycles themselves
         **overrides,

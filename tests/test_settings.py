@@ -37,3 +37,22 @@ def test_secrets_are_read_from_files(tmp_path: Path) -> None:
     key_file = tmp_path / "master"
     key_file.write_text("A" * 43 + "=\n")
     assert len(Settings(master_key_file=key_file).master_key_bytes()) == 32
+
+
+@pytest.mark.parametrize(
+    ("time_cost", "memory_kib"),
+    [(1, 65536), (2, 19455), (1, 8192)],
+)
+def test_argon2_below_the_owasp_minimum_is_refused_naming_the_settings(time_cost: int, memory_kib: int) -> None:
+    with pytest.raises(ValidationError, match="COFFER_ARGON2_"):
+        Settings(argon2_time_cost=time_cost, argon2_memory_kib=memory_kib)
+
+
+def test_argon2_at_the_owasp_minimum_is_accepted() -> None:
+    settings = Settings(argon2_time_cost=2, argon2_memory_kib=19456)
+    assert (settings.argon2_time_cost, settings.argon2_memory_kib) == (2, 19456)
+
+
+def test_weak_argon2_is_allowed_only_when_tests_say_so() -> None:
+    settings = Settings(argon2_time_cost=1, argon2_memory_kib=8192, argon2_allow_weak_for_tests=True)
+    assert settings.argon2_time_cost == 1

@@ -32,6 +32,7 @@ from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.routes import OPERATIONS as AUDIT_OPERATIONS
 from coffer.audit.service import Auditor
+from coffer.auth.devices import KnownDevices
 from coffer.auth.enrollment import TotpEnrollment
 from coffer.auth.mfa_policy import MfaPolicy
 from coffer.auth.password_reset import LINK_SECONDS as RESET_LINK_SECONDS
@@ -84,7 +85,7 @@ from coffer.store.metering import MeteringStore
 from coffer.store.mfa import MfaStore
 from coffer.store.mfa_policy import MfaPolicyStore
 from coffer.store.quotas import QuotaStore
-from coffer.store.regulation import RegulationStore
+from coffer.store.regulation import RegulationStore, SignInFailureStore
 from coffer.store.requests import RequestStore
 from coffer.store.sessions import SessionStore
 from coffer.store.signing_keys import SigningKeyStore
@@ -206,10 +207,13 @@ def build_services(
     mfa = MfaStore(redis)
     regulator = Regulator(
         limits,
+        SignInFailureStore(redis),
+        KnownDevices(sealer, clock, settings.device_cookie_days * 86_400),
         clock,
         settings.lockout_failures,
         settings.lockout_minutes * 60,
         settings.ip_attempts_per_minute,
+        settings.lockout_failure_delay_max_seconds,
     )
     account_store = AccountStore(redis)
     metering_store = MeteringStore(redis)

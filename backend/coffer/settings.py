@@ -19,6 +19,8 @@ def read_secret_file(path: Path) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+_ARGON2_MIN_TIME_COST = 2
+_ARGON2_MIN_MEMORY_KIB = 19 * 1024
 _METERING_RETENTION_HOURS = {"10s": 1, "1m": 6, "10m": 24 * 3, "1h": 24 * 31, "1d": 24 * 800, "1w": 24 * 3650}
 
 
@@ -103,8 +105,12 @@ class Settings(BaseSettings):
     issuer: str = Field("coffer", description="`iss` of every token Coffer signs.")
 
     # Sign-in protection
-    lockout_failures: int = Field(5, ge=1, description="Failed sign-ins that lock a username.")
-    lockout_minutes: int = Field(15, ge=1, description="How long a locked username stays locked.")
+    lockout_failures: int = Field(
+        5,
+        ge=1,
+        description="Failed sign-ins that lock a username for clients without its device cookie (or one device).",
+    )
+    lockout_minutes: int = Field(15, ge=1, description="How long such a lock lasts.")
     ip_attempts_per_minute: int = Field(30, ge=1, description="Sign-in attempts allowed per client IP a minute.")
     trust_proxy_headers: bool = Field(
         False, description="Take the client IP from X-Forwarded-For (set only behind your own nginx)."
@@ -113,8 +119,27 @@ class Settings(BaseSettings):
         True, description="MFA required platform-wide until a platform admin changes it in the console."
     )
     password_min_length: int = Field(12, ge=8, description="Minimum password length (ASVS 6.2).")
-    argon2_time_cost: int = Field(3, ge=1, description="argon2id passes.")
-    argon2_memory_kib: int = Field(65536, ge=8192, description="argon2id memory in KiB.")
+    argon2_time_cost: int = Field(3, ge=1, description="argon2id passes (at least 2, OWASP's minimum).")
+    argon2_memory_kib: int = Field(
+        65536, ge=8192, description="argon2id memory in KiB (at least 19456, i.e. 19 MiB, OWASP's minimum)."
+    )
+    argon2_allow_weak_for_tests: bool = Field(
+        False, description="Allow argon2id below OWASP's minimum; only test suites set this, for speed."
+    )
+    lockout_failure_delay_max_seconds: float = Field(
+        4.0,
+        ge=0,
+        le=30,
+        description="Past COFFER_LOCKOUT_FAILURES failures of a username a day, each further failed sign-in is "
+        "answered after a doubling delay up to this (a right password never waits); 0: off.",
+    )
+    device_cookie_days: int = Field(
+        180,
+        ge=1,
+        le=400,
+        description="Lifetime of the device cookie that keeps a person's own browser signing in while strangers "
+        "are locked out of their username.",
+    )
 
     # Storage credentials
     sts_duration_seconds: int = Field(
@@ -170,6 +195,18 @@ class Settings(BaseSettings):
         if "://" not in value or value.count("/") != 2:
             raise ValueError("must be scheme://host[:port], without a path")
         return value
+
+    @model_validator(mode="after")
+    def _argon2_at_least_owasp_minimum(self) -> Settings:
+        """OWASP's Password Storage Cheat Sheet: argon2id with m ≥ 19 MiB and t ≥ 2 (p = 1; we use 2)."""
+        weak = self.argon2_time_cost < _ARGON2_MIN_TIME_COST or self.argon2_memory_kib < _ARGON2_MIN_MEMORY_KIB
+        if weak and not self.argon2_allow_weak_for_tests:
+            raise ValueError(
+                f"COFFER_ARGON2_TIME_COST={self.argon2_time_cost} and COFFER_ARGON2_MEMORY_KIB="
+                f"{self.argon2_memory_kib} are below OWASP's minimum for argon2id (time cost >= "
+                f"{_ARGON2_MIN_TIME_COST}, memory >= {_ARGON2_MIN_MEMORY_KIB} KiB)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _secrets_from_files(self) -> Settings:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from argon2 import PasswordHasher
 from starlette.testclient import TestClient
 
+from coffer.app import connected_services
 from coffer.clock import FixedClock
+from coffer.embedded.stack import EmbeddedStack
+from coffer.settings import Settings
 
+from ..conftest import make_settings, open_client
 from ..flows import Person, first_sign_in, password_step, post, sign_in
 
 
@@ -89,6 +96,21 @@ def test_a_code_from_two_steps_ago_is_refused(client: TestClient, admin: Person,
     old = admin.code(FixedClock(clock.now() - 60))
     answer = client.post("/api/v1/auth/mfa", json={"challenge": password_step(client, admin), "code": old})
     assert answer.status_code == 401
+
+
+def test_an_older_steps_code_is_refused_once_a_newer_step_was_used(
+    client: TestClient, admin: Person, clock: FixedClock
+) -> None:
+    """Within the drift window, the code of step N-1 is no longer good once step N's code was used."""
+    first_sign_in(client, admin, clock)
+    clock.advance(60)
+    post(client, "/api/v1/auth/mfa", {"challenge": password_step(client, admin), "code": admin.code(clock)})
+    older = admin.code(FixedClock(clock.now() - 30))
+
+    answer = client.post("/api/v1/auth/mfa", json={"challenge": password_step(client, admin), "code": older})
+
+    assert answer.status_code == 401
+    assert answer.json()["type"].endswith("/invalid-code")
 
 
 def test_recovery_code_works_once(client: TestClient, admin: Person, clock: FixedClock) -> None:
@@ -202,3 +224,34 @@ def test_sign_in_is_audited(client: TestClient, admin: Person, clock: FixedClock
         "auth.mfa.verify:success",
         "auth.sign_in:success",
     ]
+
+
+def test_a_password_hashed_with_other_argon2_parameters_is_hashed_again_at_sign_in(
+    stack: EmbeddedStack, admin: Person, clock: FixedClock
+) -> None:
+    """Raising the costs reaches each person at their next sign-in; the password goes on working."""
+    stronger = make_settings(stack, argon2_time_cost=2)
+    with open_client(stronger, clock) as client:
+        first_sign_in(client, admin, clock)  # the new password is hashed with t=2 here already
+        asyncio.run(_set_hash_of(stronger, admin, time_cost=1))
+        assert "t=1" in asyncio.run(_hash_of(stronger, admin))
+
+        password_step(client, admin)
+
+        assert "t=2" in asyncio.run(_hash_of(stronger, admin))
+        assert password_step(client, admin)
+
+
+async def _hash_of(settings: Settings, person: Person) -> str:
+    async with connected_services(settings) as services:
+        user = await services.users.get_by_username(person.username)
+        assert user is not None
+        return user.password_hash
+
+
+async def _set_hash_of(settings: Settings, person: Person, time_cost: int) -> None:
+    weaker = PasswordHasher(time_cost=time_cost, memory_cost=settings.argon2_memory_kib, parallelism=2)
+    async with connected_services(settings) as services:
+        user = await services.users.get_by_username(person.username)
+        assert user is not None
+        await services.users.update(user.id, password_hash=weaker.hash(person.password))

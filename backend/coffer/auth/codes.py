@@ -1,6 +1,7 @@
 """Checking a person's TOTP code, the same way wherever one is asked for (sign-in, reset, recovery codes).
 
-A code is accepted once: its time step is claimed per person in Redis, so a replay is refused
+A code is accepted once, and only for a time step strictly after the last one the person used:
+a replay, or the still-valid code of an older step after a newer one was used, is refused
 (RFC 6238 §5.2).
 """
 
@@ -11,7 +12,7 @@ from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord
 
-# A claimed step must outlive every moment at which its code could still be accepted.
+# The last step used must be kept while any step not after it could still match a code.
 CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS
 
 
@@ -28,5 +29,6 @@ def enrolled_secret(sealer: Sealer, user: UserRecord) -> str | None:
 
 
 async def accept_once(mfa: MfaStore, user_id: str, secret: str, code: str, now: float) -> bool:
+    """True when the code matches a step within the drift window that comes after the last step used."""
     step = totp.matching_step(secret, code, now)
     return step is not None and await mfa.claim_step(user_id, step, CLAIM_SECONDS)

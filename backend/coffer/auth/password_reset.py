@@ -16,8 +16,8 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.auth.codes import accept_once, enrolled_secret
 from coffer.auth.passwords import Passwords
-from coffer.auth.regulation import RateLimited, Regulator
-from coffer.auth.service import InvalidCode, WeakPassword
+from coffer.auth.regulation import AddressQuota, RateLimited, Regulator
+from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
 from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
@@ -30,7 +30,8 @@ from coffer.store.users import UserRecord, UserStore
 
 LINK_SECONDS = 30 * 60
 _PER_IP_PER_HOUR = 10
-_PER_USERNAME_PER_HOUR = 3
+# 3 links an hour per (username, IP); past 20 an hour from everywhere, one every 5 minutes still goes out.
+_LINKS = AddressQuota("reset-user", per_client=3, per_address=20, window_seconds=3600, turn_seconds=300)
 
 
 class InvalidResetLink(Exception):
@@ -77,7 +78,7 @@ class PasswordReset:
         now, subject = self._clock.now(), username.strip().casefold()
         if await self._limits.add_event("reset-ip", ip, now, 3600) > _PER_IP_PER_HOUR:
             raise RateLimited(3600)
-        if await self._limits.add_event("reset-user", subject, now, 3600) > _PER_USERNAME_PER_HOUR:
+        if await _LINKS.wait(self._limits, subject, ip, now) is not None:
             return  # quietly: the answer must not tell whether the name exists
         user = await self._users.get_by_username(subject)
         if user is None or user.disabled:
@@ -94,18 +95,25 @@ class PasswordReset:
         user, _ = await self._redeem(token, spend=False)
         return ResetLink(username=user.username, mfa_required=user.totp_secret_sealed is not None)
 
-    async def complete(self, token: str, new_password: str, code: str | None, ip: str) -> None:
+    async def complete(
+        self, token: str, new_password: str, code: str | None, ip: str, device_token: str | None = None
+    ) -> None:
+        """Wrong codes count against the pair (username, client) as at sign-in; a lockout they cause is audited."""
         user, _ = await self._redeem(token, spend=False)
         reason = self._passwords.weakness(new_password, [user.username, user.email, user.display_name])
         if reason is not None:
             raise WeakPassword(reason)
         secret = enrolled_secret(self._sealer, user)
         if secret is not None:
-            await self._regulator.ensure_unlocked(user.username)
+            attempt = await self._regulator.begin(user.username, device_token)
             if not await accept_once(self._mfa, user.id, secret, code or "", self._clock.now()):
-                await self._regulator.record_failure(user.username)
+                locked = await self._regulator.failed(attempt)
                 await self._audit(events.PASSWORD_RESET, user.username, user, "failure", ip)
+                if locked:
+                    detail = lockout_detail(events.PASSWORD_RESET, attempt)
+                    await self._audit(events.LOCKOUT, user.username, user, "success", ip, detail)
                 raise InvalidCode
+            await self._regulator.passed(attempt)
         await self._redeem(token, spend=True)
         user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
         user.must_change_password = False
@@ -126,7 +134,9 @@ class PasswordReset:
             raise InvalidResetLink
         return user, claims
 
-    async def _audit(self, action: str, actor: str, user: UserRecord | None, result: events.Result, ip: str) -> None:
+    async def _audit(
+        self, action: str, actor: str, user: UserRecord | None, result: events.Result, ip: str, detail: str = ""
+    ) -> None:
         await self._auditor.record(
             AuditEvent(
                 action=action,
@@ -135,5 +145,6 @@ class PasswordReset:
                 target=user.id if user else "",
                 account_id=(user.account_id or "") if user else "",
                 ip=ip,
+                detail=detail,
             )
         )

@@ -1,5 +1,8 @@
 """Passwords are argon2id hashes; verifying takes the same work whether or not the user exists.
 
+A hash made with other parameters than the settings' is made again at the next sign-in, so raising
+the costs reaches every person who signs in.
+
 The policy follows ASVS 6.2: a minimum length, no composition rules, and a refusal of
 passwords that a strength estimator (zxcvbn) finds guessable.
 """
@@ -30,6 +33,13 @@ class Passwords:
         try:
             return self._hasher.verify(password_hash or self._decoy_hash, password) and password_hash is not None
         except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        """True when the hash was made with other parameters than the settings' (raised costs, old defaults)."""
+        try:
+            return self._hasher.check_needs_rehash(password_hash)
+        except (InvalidHashError, ValueError):
             return False
 
     def weakness(self, password: str, personal: list[str]) -> str | None:

@@ -14,10 +14,10 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.auth import recovery
 from coffer.auth.codes import accept_once, enrolled_secret
-from coffer.auth.enrollment import Enrollment, TotpEnrollment
+from coffer.auth.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
 from coffer.auth.passwords import Passwords
-from coffer.auth.regulation import Regulator
-from coffer.auth.service import InvalidCode, WeakPassword
+from coffer.auth.regulation import Attempt, Regulator
+from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
 from coffer.clock import Clock
 from coffer.sealing import Sealer
 from coffer.sessions.claims import SessionClaims
@@ -58,10 +58,19 @@ class Profile:
         self._clock = clock
 
     async def change_password(
-        self, claims: SessionClaims, user: UserRecord, current: str, new: str, ip: str
+        self,
+        claims: SessionClaims,
+        user: UserRecord,
+        current: str,
+        new: str,
+        ip: str,
+        device_token: str | None = None,
     ) -> tuple[str, SessionClaims]:
-        """Returns this session re-issued under the new version (the cookie to set)."""
-        await self._check_password(user, current, events.PASSWORD_CHANGE, ip)
+        """Returns this session re-issued under the new version (the cookie to set).
+
+        `device_token` (the browser's device cookie) says which client failures count against, as at sign-in.
+        """
+        await self._check_password(user, current, events.PASSWORD_CHANGE, ip, device_token)
         reason = self._passwords.weakness(new, [user.username, user.email, user.display_name])
         if reason is None and new == current:
             reason = "Choose a password different from the current one."
@@ -70,49 +79,68 @@ class Profile:
         user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new)
         await self._users.save(user)
         version = await self._users.bump_version(user.id)
-        await self._regulator.record_success(user.username)
+        await self._regulator.record_success(user.username, device_token)
         await self._audit(events.PASSWORD_CHANGE, user, "success", ip)
         return await self._sessions.continue_with_version(claims, version)
 
-    async def _check_password(self, user: UserRecord, password: str, action: str, ip: str) -> None:
-        await self._regulator.ensure_unlocked(user.username)
+    async def _check_password(
+        self, user: UserRecord, password: str, action: str, ip: str, device_token: str | None
+    ) -> None:
+        attempt = await self._regulator.begin(user.username, device_token)
         if not await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password):
-            await self._regulator.record_failure(user.username)
-            await self._audit(action, user, "failure", ip)
+            await self._failed(attempt, action, user, ip)
             raise WrongCurrentPassword
+        await self._regulator.passed(attempt)
 
-    async def start_mfa_enrollment(self, user: UserRecord, password: str, ip: str) -> Enrollment:
+    async def _failed(self, attempt: Attempt, action: str, user: UserRecord, ip: str) -> None:
+        """Counts the failure; a lockout it causes is audited as one caused at sign-in is."""
+        locked = await self._regulator.failed(attempt)
+        await self._audit(action, user, "failure", ip)
+        if locked:
+            await self._audit(events.LOCKOUT, user, "success", ip, lockout_detail(action, attempt))
+
+    async def start_mfa_enrollment(
+        self, user: UserRecord, password: str, ip: str, device_token: str | None = None
+    ) -> Enrollment:
         if user.totp_secret_sealed is not None:
             raise MfaAlreadyEnrolled
-        await self._check_password(user, password, events.MFA_ENROLL, ip)
+        await self._check_password(user, password, events.MFA_ENROLL, ip, device_token)
         return await self._enrollment.start(user)
 
-    async def confirm_mfa_enrollment(self, user: UserRecord, code: str, ip: str) -> list[str]:
+    async def confirm_mfa_enrollment(
+        self, user: UserRecord, code: str, ip: str, device_token: str | None = None
+    ) -> list[str]:
         """The recovery codes, once the first code matches; other sessions go on (nothing was weakened)."""
         if user.totp_secret_sealed is not None:
             raise MfaAlreadyEnrolled
-        await self._regulator.ensure_unlocked(user.username)
-        codes = await self._enrollment.confirm(user, code)
+        attempt = await self._regulator.begin(user.username, device_token)
+        try:
+            codes = await self._enrollment.confirm(user, code)
+        except NoPendingSecret:
+            await self._regulator.passed(attempt)  # no code was checked
+            raise
         if codes is None:
-            await self._regulator.record_failure(user.username)
-            await self._audit(events.MFA_ENROLL, user, "failure", ip)
+            await self._failed(attempt, events.MFA_ENROLL, user, ip)
             raise InvalidCode
+        await self._regulator.passed(attempt)
         await self._audit(events.MFA_ENROLL, user, "success", ip)
         return codes
 
-    async def new_recovery_codes(self, user: UserRecord, code: str, ip: str) -> list[str]:
-        await self._regulator.ensure_unlocked(user.username)
+    async def new_recovery_codes(
+        self, user: UserRecord, code: str, ip: str, device_token: str | None = None
+    ) -> list[str]:
+        attempt = await self._regulator.begin(user.username, device_token)
         secret = enrolled_secret(self._sealer, user)
         if secret is None or not await accept_once(self._mfa, user.id, secret, code, self._clock.now()):
-            await self._regulator.record_failure(user.username)
-            await self._audit(events.RECOVERY_CODES, user, "failure", ip)
+            await self._failed(attempt, events.RECOVERY_CODES, user, ip)
             raise InvalidCode
+        await self._regulator.passed(attempt)
         codes = recovery.new_codes()
         await self._users.replace_recovery_codes(user.id, [recovery.code_hash(code) for code in codes])
         await self._audit(events.RECOVERY_CODES, user, "success", ip)
         return codes
 
-    async def _audit(self, action: str, user: UserRecord, result: events.Result, ip: str) -> None:
+    async def _audit(self, action: str, user: UserRecord, result: events.Result, ip: str, detail: str = "") -> None:
         await self._auditor.record(
             AuditEvent(
                 action=action,
@@ -121,5 +149,6 @@ class Profile:
                 target=user.id,
                 account_id=user.account_id or "",
                 ip=ip,
+                detail=detail,
             )
         )

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
+from coffer.auth.routes import device_token
 from coffer.auth.schemas import MfaEnrollment
 from coffer.authorization import Action
 
@@ -41,24 +42,33 @@ class OwnMfaConfirm(BaseModel):
 
 async def start_own_mfa_enrollment(request: Request, body: OwnMfaStart) -> MfaEnrollment:
     enrollment = await services(request).profile.start_mfa_enrollment(
-        user_of(request), body.current_password, client_ip(request)
+        user_of(request), body.current_password, client_ip(request), device_token(request)
     )
     return MfaEnrollment(secret=enrollment.secret, otpauth_uri=enrollment.otpauth_uri, qr_svg=enrollment.qr_svg)
 
 
 async def confirm_own_mfa_enrollment(request: Request, body: OwnMfaConfirm) -> RecoveryCodes:
-    codes = await services(request).profile.confirm_mfa_enrollment(user_of(request), body.code, client_ip(request))
+    codes = await services(request).profile.confirm_mfa_enrollment(
+        user_of(request), body.code, client_ip(request), device_token(request)
+    )
     return RecoveryCodes(recovery_codes=codes)
 
 
 async def change_own_password(request: Request, body: OwnPasswordChange) -> None:
     request.state.renewed = await services(request).profile.change_password(
-        session_of(request), user_of(request), body.current_password, body.new_password, client_ip(request)
+        session_of(request),
+        user_of(request),
+        body.current_password,
+        body.new_password,
+        client_ip(request),
+        device_token(request),
     )
 
 
 async def new_recovery_codes(request: Request, body: RecoveryCodesRequest) -> RecoveryCodes:
-    codes = await services(request).profile.new_recovery_codes(user_of(request), body.code, client_ip(request))
+    codes = await services(request).profile.new_recovery_codes(
+        user_of(request), body.code, client_ip(request), device_token(request)
+    )
     return RecoveryCodes(recovery_codes=codes)
 
 

@@ -7,6 +7,7 @@ from starlette.requests import Request
 
 from coffer.api.context import services
 from coffer.api.operations import Operation, client_ip
+from coffer.auth.routes import device_token
 
 _STRICT = ConfigDict(extra="forbid")
 
@@ -51,7 +52,9 @@ async def inspect_reset(request: Request, body: ResetToken) -> ResetLinkInfo:
 
 
 async def complete_reset(request: Request, body: ResetComplete) -> None:
-    await services(request).password_reset.complete(body.token, body.new_password, body.code, client_ip(request))
+    await services(request).password_reset.complete(
+        body.token, body.new_password, body.code, client_ip(request), device_token(request)
+    )
 
 
 TAG = "auth"

@@ -10,6 +10,7 @@ from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
+from coffer.auth.devices import device_cookie_name
 from coffer.auth.schemas import (
     LoginRequest,
     Me,
@@ -55,17 +56,40 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
     )
 
 
+def device_token(request: Request) -> str | None:
+    """The browser's device cookie (opaque here; the regulator opens it), if it sent one."""
+    return request.cookies.get(device_cookie_name(services(request).settings.cookie_secure))
+
+
+def _write_device_cookie(request: Request, response: Response, token: str) -> None:
+    """Long-lived, HttpOnly, SameSite=Strict and, like the session cookie, `__Host-` with Secure."""
+    settings = services(request).settings
+    response.set_cookie(
+        device_cookie_name(settings.cookie_secure),
+        token,
+        max_age=settings.device_cookie_days * 86_400,
+        path="/",
+        secure=settings.cookie_secure,
+        httponly=True,
+        samesite="strict",
+    )
+
+
 async def _signed_in(request: Request, opened: OpenedSession) -> Response:
     svc = services(request)
     await svc.session_registry.opened(opened.claims, request.headers.get("user-agent", ""), client_ip(request))
     body = SignedIn(me=me_of(request, opened.user, opened.claims), recovery_codes=opened.recovery_codes)
     response = JSONResponse(body.model_dump(mode="json"))
     svc.cookie.write(response, opened.token, opened.claims.exp - int(svc.clock.now()))
+    if opened.device_token:
+        _write_device_cookie(request, response, opened.device_token)
     return response
 
 
 async def sign_in(request: Request, body: LoginRequest) -> SignInStep:
-    challenge = await services(request).sign_in.with_password(body.username, body.password, client_ip(request))
+    challenge = await services(request).sign_in.with_password(
+        body.username, body.password, client_ip(request), device_token(request)
+    )
     return _step(challenge)
 
 
@@ -80,12 +104,14 @@ async def start_mfa_enrollment(request: Request, body: MfaEnrollRequest) -> MfaE
 
 
 async def confirm_mfa_enrollment(request: Request, body: MfaConfirmRequest) -> Response:
-    opened = await services(request).sign_in.confirm_enrollment(body.challenge, body.code, client_ip(request))
+    opened = await services(request).sign_in.confirm_enrollment(
+        body.challenge, body.code, client_ip(request), device_token(request)
+    )
     return await _signed_in(request, opened)
 
 
 async def skip_mfa_enrollment(request: Request, body: MfaSkipRequest) -> Response:
-    opened = await services(request).sign_in.skip_enrollment(body.challenge, client_ip(request))
+    opened = await services(request).sign_in.skip_enrollment(body.challenge, client_ip(request), device_token(request))
     return await _signed_in(request, opened)
 
 
@@ -95,7 +121,7 @@ async def verify_mfa(request: Request, body: MfaVerifyRequest) -> Response:
             422, "validation", "Invalid request", "Give either an authentication code or a recovery code."
         )
     opened = await services(request).sign_in.with_second_factor(
-        body.challenge, body.code, body.recovery_code, client_ip(request)
+        body.challenge, body.code, body.recovery_code, client_ip(request), device_token(request)
     )
     return await _signed_in(request, opened)
 

@@ -2,7 +2,9 @@
 
 Creating an access key or minting CLI credentials hands out storage secrets, so the person proves
 themselves again: with a TOTP code when they have MFA, else with their password. Wrong answers
-count towards the same lockout as sign-in (ASVS 6.4, DESIGN "Step-up").
+count towards the same lockout as sign-in, for the same pair (username, client): a stranger's
+failed sign-ins do not block the person's step-up in their own browser (ASVS 6.4, DESIGN "Step-up").
+A lockout caused here is audited like one at sign-in.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from coffer.auth.codes import accept_once, enrolled_secret
 from coffer.auth.passwords import Passwords
 from coffer.auth.profile import WrongCurrentPassword
 from coffer.auth.regulation import Regulator
-from coffer.auth.service import InvalidCode
+from coffer.auth.service import InvalidCode, lockout_detail
 from coffer.clock import Clock
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
@@ -48,35 +50,46 @@ class StepUp:
         self._auditor = auditor
         self._clock = clock
 
-    async def confirm(self, user: UserRecord, code: str | None, password: str | None, purpose: str, ip: str) -> None:
+    async def confirm(
+        self,
+        user: UserRecord,
+        code: str | None,
+        password: str | None,
+        purpose: str,
+        ip: str,
+        device_token: str | None = None,
+    ) -> None:
         """Returns when the factor is right; raises StepUpMissing, InvalidCode, WrongCurrentPassword or Locked."""
-        await self._regulator.ensure_unlocked(user.username)
         secret = enrolled_secret(self._sealer, user)
+        if secret is not None and not code:
+            raise StepUpMissing("code")
+        if secret is None and not password:
+            raise StepUpMissing("current_password")
+        attempt = await self._regulator.begin(user.username, device_token)
         if secret is not None:
-            if not code:
-                raise StepUpMissing("code")
-            passed = await accept_once(self._mfa, user.id, secret, code, self._clock.now())
+            passed = await accept_once(self._mfa, user.id, secret, code or "", self._clock.now())
             failure: Exception = InvalidCode()
         else:
-            if not password:
-                raise StepUpMissing("current_password")
-            passed = await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password)
+            passed = await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password or "")
             failure = WrongCurrentPassword()
         if not passed:
-            await self._regulator.record_failure(user.username)
-            await self._record(user, "failure", purpose, ip)
+            locked = await self._regulator.failed(attempt)
+            await self._record(user, events.STEP_UP, "failure", purpose, ip)
+            if locked:
+                await self._record(user, events.LOCKOUT, "success", lockout_detail(events.STEP_UP, attempt), ip)
             raise failure
-        await self._record(user, "success", purpose, ip)
+        await self._regulator.passed(attempt)
+        await self._record(user, events.STEP_UP, "success", purpose, ip)
 
-    async def _record(self, user: UserRecord, result: events.Result, purpose: str, ip: str) -> None:
+    async def _record(self, user: UserRecord, action: str, result: events.Result, detail: str, ip: str) -> None:
         await self._auditor.record(
             AuditEvent(
-                action=events.STEP_UP,
+                action=action,
                 actor=user.username,
                 result=result,
                 target=user.id,
                 account_id=user.account_id or "",
                 ip=ip,
-                detail=purpose,
+                detail=detail,
             )
         )

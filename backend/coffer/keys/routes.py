@@ -13,6 +13,7 @@ from coffer.api.context import services
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc_or_none
+from coffer.auth.routes import device_token
 from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action, Forbidden
 from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey
@@ -47,7 +48,9 @@ async def list_keys(request: Request, body: None) -> AccessKeyList:
 
 async def create_key(request: Request, body: StepUpRequest) -> CreatedAccessKey:
     owner, caller = await _owner(request), user_of(request)
-    await services(request).step_up.confirm(caller, body.code, body.current_password, "key.create", client_ip(request))
+    await services(request).step_up.confirm(
+        caller, body.code, body.current_password, "key.create", client_ip(request), device_token(request)
+    )
     key = await services(request).access_keys.create(owner, caller.username, client_ip(request))
     return CreatedAccessKey(
         access_key_id=key.access_key_id, secret_access_key=key.secret_access_key, created_at=utc_or_none(key.created_at)

@@ -17,7 +17,7 @@ from coffer.accounts.service import Accounts, AccountTaken, InvalidAccount
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.regulation import RateLimited
+from coffer.auth.regulation import AddressQuota, RateLimited
 from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
@@ -31,7 +31,9 @@ from coffer.users.service import Users
 LINK_SECONDS = 24 * 3600
 _HOUR = 3600.0
 _PER_IP_PER_HOUR = 5
-_PER_EMAIL_PER_HOUR = 3
+# 3 an hour per (contact address, IP), so nobody uses up another's; past 20 an hour from everywhere,
+# one every 5 minutes still goes through.
+_PER_EMAIL = AddressQuota("request-email", per_client=3, per_address=20, window_seconds=3600, turn_seconds=300)
 _GIB = 1024**3
 
 
@@ -112,11 +114,9 @@ class AccountRequests:
         now = self._clock.now()
         if await self._regulation.add_event("request-ip", ip, now, _HOUR) > _PER_IP_PER_HOUR:
             raise RateLimited(3600)
-        if (
-            await self._regulation.add_event("request-email", form.contact_email.casefold(), now, _HOUR)
-            > _PER_EMAIL_PER_HOUR
-        ):
-            raise RateLimited(3600)
+        wait = await _PER_EMAIL.wait(self._regulation, form.contact_email.casefold(), ip, now)
+        if wait is not None:
+            raise RateLimited(wait)
         with _fields_renamed({"id": "account_name", "display_name": "account_name"}):
             await self._accounts.check_available(account_id_from_name(form.account_name), form.account_name)
         request = AccountRequestRecord(id=uuid.uuid4().hex, created_at=now, **form.__dict__)

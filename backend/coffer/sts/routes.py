@@ -14,6 +14,7 @@ from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
+from coffer.auth.routes import device_token
 from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action
 
@@ -37,7 +38,9 @@ async def mint_cli_credentials(request: Request, body: CliCredentialsRequest) ->
     svc, claims, user = services(request), session_of(request), user_of(request)
     if claims.acct is None:
         raise ProblemError(409, "no-account", "No storage account", "Staff have no storage account of their own.")
-    await svc.step_up.confirm(user, body.code, body.current_password, "credentials.cli", client_ip(request))
+    await svc.step_up.confirm(
+        user, body.code, body.current_password, "credentials.cli", client_ip(request), device_token(request)
+    )
     session_end = claims.auth_time + svc.settings.session_max_hours * 3600
     credentials = await svc.credentials.for_cli(
         claims.acct, user.username, claims.role, body.duration_seconds, session_end
