@@ -11,9 +11,11 @@ from starlette.requests import Request
 from coffer.alerts.service import AlertSettings as Settings
 from coffer.alerts.service import Delivery, Level
 from coffer.api.context import services
-from coffer.api.operations import Operation
+from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
 from coffer.authorization import Action
 
 _ACCOUNT = "/api/v1/accounts/{account_id}"
@@ -82,11 +84,33 @@ async def get_alert_settings(request: Request, body: None) -> AlertSettings:
 
 
 async def set_alert_settings(request: Request, body: AlertSettings) -> AlertSettings:
-    await services(request).accounts.get(request.path_params["account_id"])
-    saved = await services(request).alerts.save_settings(
-        request.path_params["account_id"], Settings(body.notify_account_admins, body.delivery)
+    """Who gets an account's alerts decides who hears of a full quota: each change is audited."""
+    svc, account_id = services(request), request.path_params["account_id"]
+    await svc.accounts.get(account_id)
+    before = await svc.alerts.settings(account_id)
+    saved = await svc.alerts.save_settings(account_id, Settings(body.notify_account_admins, body.delivery))
+    await svc.auditor.record(
+        AuditEvent(
+            action=events.ALERT_SETTINGS,
+            actor=user_of(request).username,
+            result="success",
+            target=account_id,
+            account_id=account_id,
+            ip=client_ip(request),
+            detail=_change(before, saved),
+        )
     )
     return AlertSettings(notify_account_admins=saved.notify_account_admins, delivery=saved.delivery)
+
+
+def _change(before: Settings, after: Settings) -> str:
+    def flag(value: bool) -> str:
+        return "true" if value else "false"
+
+    return (
+        f"notify_account_admins {flag(before.notify_account_admins)} -> {flag(after.notify_account_admins)}, "
+        f"delivery {before.delivery} -> {after.delivery}"
+    )
 
 
 TAG = "alerts"

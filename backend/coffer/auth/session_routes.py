@@ -8,10 +8,12 @@ from pydantic import BaseModel
 from starlette.requests import Request
 
 from coffer.api.context import services
-from coffer.api.operations import Operation
+from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
-from coffer.api.session_guard import session_of
+from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
 from coffer.authorization import Action
 
 
@@ -50,8 +52,21 @@ async def end_own_session(request: Request, body: None) -> None:
     claims, sid = session_of(request), request.path_params["sid"]
     if sid == claims.sid:
         raise ProblemError(409, "current-session", "This session", "Use Sign out to end the session you are using.")
-    if not await services(request).session_registry.end(claims.sub, sid):
+    svc = services(request)
+    ended = await svc.session_registry.end(claims.sub, sid)
+    if ended is None:
         raise ProblemError(404, "session-not-found", "No such session", "That session is not open (any more).")
+    await svc.auditor.record(
+        AuditEvent(
+            action=events.SESSION_END,
+            actor=user_of(request).username,
+            result="success",
+            target=claims.sub,
+            account_id=claims.acct or "",
+            ip=client_ip(request),
+            detail=f"session {sid} ({ended.device or 'unknown device'}, last from {ended.ip or 'unknown IP'})",
+        )
+    )
 
 
 TAG = "profile"

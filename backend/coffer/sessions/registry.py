@@ -69,15 +69,15 @@ class SessionRegistry:
         await self._store.forget(user_id, *dead)
         return sorted(live, key=lambda entry: entry.started_at, reverse=True)
 
-    async def end(self, user_id: str, sid: str) -> bool:
-        """Ends one of the person's sessions; False when it is not theirs or already over."""
+    async def end(self, user_id: str, sid: str) -> SessionEntry | None:
+        """Ends one of the person's sessions and returns what it was; None when not theirs or already over."""
         raw = await self._store.remembered_one(user_id, sid)
         if raw is None:
-            return False
+            return None
         entry = SessionEntry.model_validate_json(raw)
         await self._store.deny(user_id, sid, entry.ends_by)
         await self._store.forget(user_id, sid)
-        return True
+        return entry
 
     async def forget(self, user_id: str, sid: str) -> None:
         await self._store.forget(user_id, sid)
