@@ -14,16 +14,25 @@ import uvicorn
 
 from coffer.accounts.service import AccountTaken
 from coffer.app import connected_services, create_app, openapi_document
+from coffer.audit import events
+from coffer.audit.events import AuditEvent
 from coffer.embedded.stack import EmbeddedStack, runtime_overrides
 from coffer.provisioning.reconcile import Orphans
 from coffer.rotation.service import ResealReport
 from coffer.settings import Settings
+from coffer.users.management import Actor, Scope
 
 cli = typer.Typer(help="Coffer, the console of a multi-tenant S3 store.", no_args_is_help=True)
 account_cli = typer.Typer(help="Accounts (tenants).", no_args_is_help=True)
 cli.add_typer(account_cli, name="account")
 keys_cli = typer.Typer(help="The deployment's own keys: token signing keys and the master key.", no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
+users_cli = typer.Typer(
+    help="Break glass: recover a person (a platform admin locked out or without their authenticator) from the shell "
+    "of the deployment. Each action is audited with the actor 'cli' and ends the person's sessions.",
+    no_args_is_help=True,
+)
+cli.add_typer(users_cli, name="users")
 
 VarOption = Annotated[Path, typer.Option("--var", help="Data directory of the embedded mode.")]
 
@@ -224,6 +233,83 @@ def keys_reseal(var: VarOption = Path("var")) -> None:
     )
 
 
+_CLI = Actor(user_id="cli", username="cli", ip="")
+UsernameArgument = Annotated[str, typer.Argument(help="The person's username (for account admins, their email).")]
+
+
+class _NoSuchPerson(Exception):
+    pass
+
+
+async def _recover(settings: Settings, username: str, action: str) -> str | None:
+    """Whoever holds the deployment's settings may do what a platform admin would, when none can sign in."""
+    async with connected_services(settings) as services:
+        user = await services.users.get_by_username(username)
+        if user is None:
+            raise _NoSuchPerson(username)
+        scope, password = Scope(user.account_id), None
+        if action == "reset-password":
+            password = await services.user_admin.reset_one_time_password(user.id)
+            await services.auditor.record(
+                AuditEvent(
+                    action=events.USER_RESET_PASSWORD,
+                    actor=_CLI.username,
+                    result="success",
+                    target=user.username,
+                    account_id=user.account_id or "",
+                    detail="break glass: printed on the operator's shell",
+                )
+            )
+        elif action == "reset-mfa":
+            await services.people.reset_mfa(scope, user.id, _CLI)
+        await services.people.unlock(scope, user.id, _CLI)
+        await services.users.bump_version(user.id)
+        await services.auditor.record(
+            AuditEvent(
+                action=events.USER_END_SESSIONS,
+                actor=_CLI.username,
+                result="success",
+                target=user.username,
+                account_id=user.account_id or "",
+                detail=f"break glass: {action}",
+            )
+        )
+        await services.mailer.deliver_due()
+        return password
+
+
+def _run_recovery(var: Path, username: str, action: str) -> str | None:
+    try:
+        return asyncio.run(_recover(_settings(var), username, action))
+    except _NoSuchPerson as error:
+        typer.echo(f"error: nobody is named {username!r}", err=True)
+        raise typer.Exit(2) from error
+
+
+@users_cli.command("unlock")
+def users_unlock(username: UsernameArgument, var: VarOption = Path("var")) -> None:
+    """Lift every sign-in lock of the person (strangers' and their devices'); their sessions end."""
+    _run_recovery(var, username, "unlock")
+    typer.echo(f"{username}: every sign-in lock is lifted and every session ended.")
+
+
+@users_cli.command("reset-password")
+def users_reset_password(username: UsernameArgument, var: VarOption = Path("var")) -> None:
+    """Give the person a new one-time password (printed here, changed at sign-in); locks lifted, sessions end."""
+    password = _run_recovery(var, username, "reset-password")
+    typer.echo(
+        f"{username}: sessions ended and locks lifted. Sign in with this one-time password (it must be changed "
+        f"at once); the authenticator stays as it was:\n\n    {password}\n"
+    )
+
+
+@users_cli.command("reset-mfa")
+def users_reset_mfa(username: UsernameArgument, var: VarOption = Path("var")) -> None:
+    """Forget the person's authenticator and recovery codes (a lost device); they enroll again at sign-in."""
+    _run_recovery(var, username, "reset-mfa")
+    typer.echo(f"{username}: authenticator forgotten, locks lifted, sessions ended; a new one is enrolled at sign-in.")
+
+
 async def _orphans(settings: Settings) -> Orphans:
     async with connected_services(settings) as services:
         return await services.reconciliation.orphans()
@@ -233,7 +319,8 @@ async def _orphans(settings: Settings) -> Orphans:
 def reconcile(var: VarOption = Path("var")) -> None:
     """List IAM users and buckets that no account or person owns (exit 1 when there are any).
 
-    Buckets outside every account's namespace (the operator's own) are listed too, but are no fault."""
+    Buckets and users outside every account's namespace (the operator's own) are listed too, under
+    the namespace they block, but are no fault."""
     orphans = asyncio.run(_orphans(_settings(var)))
     for user in orphans.storage_users:
         typer.echo(f"storage user without a person: {user}")
@@ -241,6 +328,10 @@ def reconcile(var: VarOption = Path("var")) -> None:
         typer.echo(f"bucket of a deleted account: {bucket}")
     for bucket in orphans.foreign_buckets:
         typer.echo(f"bucket outside every account (not Coffer's; left alone): {bucket}")
+    for namespace, names in orphans.blocked.items():
+        typer.echo(f"namespace {namespace} is taken by what Coffer did not make (no account {namespace} can be made):")
+        for name in names:
+            typer.echo(f"  {name}")
     if orphans:
         raise typer.Exit(1)
     typer.echo("Every storage user and bucket belongs to an account and a person in Coffer.")
