@@ -137,9 +137,11 @@ def test_reconciliation_finds_storage_users_and_buckets_nobody_owns(settings: Se
     s3.create_bucket(Bucket=f"{gone}-leftover")
 
     async def delete_record_only(services: Any, _: Any) -> None:  # as if deleting had crashed halfway
-        account = await services.accounts.get(gone)
-        account.status = "deleted"
-        await services.accounts.save(account, "active")
+        def deleted(account: AccountRecord) -> AccountRecord:
+            account.status = "deleted"
+            return account
+
+        await services.accounts.update(gone, deleted)
 
     _with_services(settings, delete_record_only)
     boto3.client("iam", **client).create_user(UserName=f"{account_id}.ghost")

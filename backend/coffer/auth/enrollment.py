@@ -52,7 +52,7 @@ class TotpEnrollment:
         if not await accept_once(self._mfa, user.id, secret, code, self._clock.now()):
             return None
         user.totp_secret_sealed = self._sealer.seal(secret.encode(), totp_seal_purpose(user.id))
-        await self._users.save(user)
+        await self._users.update(user.id, totp_secret_sealed=user.totp_secret_sealed)
         await self._mfa.drop_pending_secret(user.id)
         codes = recovery.new_codes()
         await self._users.replace_recovery_codes(user.id, [recovery.code_hash(code) for code in codes])

@@ -115,9 +115,8 @@ class PasswordReset:
                 raise InvalidCode
             await self._regulator.passed(attempt)
         await self._redeem(token, spend=True)
-        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
-        user.must_change_password = False
-        await self._users.save(user)
+        password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
+        await self._users.update(user.id, password_hash=password_hash, must_change_password=False)
         await self._users.bump_version(user.id)
         await self._regulator.unlock(user.username)
         await self._audit(events.PASSWORD_RESET, user.username, user, "success", ip)

@@ -76,12 +76,14 @@ class Profile:
             reason = "Choose a password different from the current one."
         if reason is not None:
             raise WeakPassword(reason)
-        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new)
-        await self._users.save(user)
+        password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new)
+        await self._users.update(user.id, password_hash=password_hash)
         version = await self._users.bump_version(user.id)
+        # Read after the bump: a role change made meanwhile is in this record, not lost.
+        fresh = await self._users.get(user.id) or user
         await self._regulator.record_success(user.username, device_token)
-        await self._audit(events.PASSWORD_CHANGE, user, "success", ip)
-        return await self._sessions.continue_with_version(claims, version)
+        await self._audit(events.PASSWORD_CHANGE, fresh, "success", ip)
+        return await self._sessions.continue_with_version(claims, version, fresh.role)
 
     async def _check_password(
         self, user: UserRecord, password: str, action: str, ip: str, device_token: str | None

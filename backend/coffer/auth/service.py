@@ -221,12 +221,13 @@ class SignIn:
         if await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, new_password):
             raise WeakPassword("Choose a password different from the one-time password.")
         await self._redeem(token, "change_password", spend=True)
-        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
-        user.must_change_password = False
-        await self._users.save(user)
+        password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
+        changed = await self._users.update(user.id, password_hash=password_hash, must_change_password=False)
+        if changed is None:
+            raise InvalidChallenge
         await self._users.bump_version(user.id)
-        await self._audit(events.PASSWORD_CHANGE, user, "success", ip)
-        return await self._challenge_for(user)
+        await self._audit(events.PASSWORD_CHANGE, changed, "success", ip)
+        return await self._challenge_for(changed)
 
     # -- step 2b: TOTP enrollment (or, where MFA is not required, "set up later") ------------
 
@@ -290,16 +291,23 @@ class SignIn:
     async def _open_session(
         self, user: UserRecord, ip: str, codes: list[str] | None, device_token: str | None
     ) -> OpenedSession:
+        # The version is read before the record: an admin's change (disable, role) writes the record and
+        # then bumps the version, so either this session carries the old version and dies at the bump,
+        # or the record read below already holds the change.
+        version = await self._users.version(user.id)
+        fresh = await self._users.get(user.id)
+        if fresh is None or fresh.disabled:
+            raise InvalidChallenge
+        user = fresh
         await self._ensure_account_open(user)
-        token, claims = await self._sessions.start(user, await self._users.version(user.id))
+        token, claims = await self._sessions.start(user, version)
         await self._regulator.record_success(user.username, device_token)
         known_device = self._regulator.remember_device(user.username, device_token)
         if user.account_id is not None:
             await self._credentials.obtain(
                 claims.sid, user.account_id, user.username, user.role, self._sessions.absolute_end(claims)
             )
-        user.last_sign_in_at = self._clock.now()
-        await self._users.save(user)
+        user = await self._users.update(user.id, last_sign_in_at=self._clock.now()) or user
         await self._audit(events.SIGN_IN, user, "success", ip)
         return OpenedSession(token=token, claims=claims, user=user, recovery_codes=codes, device_token=known_device)
 

@@ -202,9 +202,15 @@ class Quotas:
             raise QuotaTooSmall("quota_bytes", self._min_bytes)
         if quota_objects is not None and quota_objects < 1:
             raise QuotaTooSmall("quota_objects", 1)
-        account.quota_bytes, account.quota_objects = quota_bytes, quota_objects
-        account.quota_warning_percent, account.quota_critical_percent = thresholds
-        await self._accounts.save(account)
+        warning, critical = thresholds
+
+        def with_quota(fresh: AccountRecord) -> AccountRecord:
+            fresh.quota_bytes, fresh.quota_objects = quota_bytes, quota_objects
+            fresh.quota_warning_percent, fresh.quota_critical_percent = warning, critical
+            return fresh
+
+        # Only the quota fields are written, onto the record as it is now: a disable meanwhile stays.
+        await self._accounts.update(account.id, with_quota)
         await self._audit(actor, ip, account.id, account.id, f"bytes={quota_bytes} objects={quota_objects}")
         await self.enforce()
         return await self.state(account.id)

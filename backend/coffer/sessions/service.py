@@ -41,9 +41,12 @@ class Sessions:
         now = int(self._clock.now())
         return await self._issue(user.id, uuid.uuid4().hex, version, user.role, user.account_id, now)
 
-    async def continue_with_version(self, claims: SessionClaims, version: int) -> tuple[str, SessionClaims]:
-        """The same session (sid, sign-in time) under a new user version: the others of the user end."""
-        return await self._issue(claims.sub, claims.sid, version, claims.role, claims.acct, claims.auth_time)
+    async def continue_with_version(self, claims: SessionClaims, version: int, role: Role) -> tuple[str, SessionClaims]:
+        """The same session (sid, sign-in time) under a new user version: the others of the user end.
+
+        `role` is the one on record when `version` was bumped, so a role change an admin made
+        meanwhile is carried on, not the role this session started with."""
+        return await self._issue(claims.sub, claims.sid, version, role, claims.acct, claims.auth_time)
 
     async def _issue(
         self, user_id: str, sid: str, version: int, role: Role, account_id: str | None, auth_time: int

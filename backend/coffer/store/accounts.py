@@ -7,10 +7,12 @@ ids and contact addresses. Display names are unique case-insensitively through a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
+from redis.exceptions import WatchError
 
 from coffer.store.client import PREFIX
 
@@ -46,6 +48,8 @@ class AccountRecord(BaseModel):
     admin_user_id: str | None = None
     steps: list[SagaStepRecord] = []
     request_id: str | None = None
+    deletion_steps: list[SagaStepRecord] = []  # once deleting: what is done, what waits or failed
+    purge_data: bool = False  # the deletion was asked to delete every object too
 
 
 def _record_key(account_id: str) -> str:
@@ -98,16 +102,42 @@ class AccountStore:
         raws = await self._redis.mget([_record_key(account_id) for account_id in account_ids])
         return [AccountRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
-    async def save(self, account: AccountRecord, previous_status: AccountStatus | None = None) -> None:
-        """Writes the record; moves it between status indexes when its status changed."""
+    async def update(
+        self, account_id: str, change: Callable[[AccountRecord], AccountRecord | None]
+    ) -> AccountRecord | None:
+        """Applies `change` to the record as it is now and writes the result atomically (WATCH/MULTI).
+
+        When another writer got in between, `change` runs again on the fresh record, so no change
+        undoes another (a quota change beside a disable, a saga step beside a retry). `change` gets
+        a copy and returns the new record, or None to leave it alone (its precondition no longer
+        holds); the answer is the record written, or None when nothing was. A changed status moves
+        the record between the status indexes in the same transaction.
+        """
+        key = _record_key(account_id)
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.set(_record_key(account.id), account.model_dump_json())
-            if previous_status is not None and previous_status != account.status:
-                pipe.zrem(_by_created(previous_status), account.id)
-                pipe.zrem(_by_name(previous_status), _name_member(account))
-                pipe.zadd(_by_created(account.status), {account.id: account.created_at})
-                pipe.zadd(_by_name(account.status), {_name_member(account): 0})
-            await pipe.execute()
+            while True:
+                try:
+                    await pipe.watch(key)
+                    raw = await pipe.get(key)
+                    if raw is None:
+                        return None
+                    before = AccountRecord.model_validate_json(raw)
+                    after = change(before.model_copy(deep=True))
+                    if after is None:
+                        await pipe.unwatch()  # type: ignore[no-untyped-call]
+                        return None
+                    after = AccountRecord.model_validate(after.model_dump())
+                    pipe.multi()  # type: ignore[no-untyped-call]
+                    pipe.set(key, after.model_dump_json())
+                    if before.status != after.status:
+                        pipe.zrem(_by_created(before.status), account_id)
+                        pipe.zrem(_by_name(before.status), _name_member(before))
+                        pipe.zadd(_by_created(after.status), {account_id: after.created_at})
+                        pipe.zadd(_by_name(after.status), {_name_member(after): 0})
+                    await pipe.execute()
+                    return after
+                except WatchError:
+                    continue
 
     async def name_owner(self, display_name: str) -> str | None:
         owner = await self._redis.hget(_NAMES, display_name.casefold())

@@ -96,8 +96,32 @@ class UserStore:
         user_id = await self._redis.get(_username_key(username))
         return None if user_id is None else await self.get(str(user_id))
 
-    async def save(self, user: UserRecord) -> None:
-        await self._redis.set(record_key(user.id), user.model_dump_json())
+    async def update(self, user_id: str, **changes: object) -> UserRecord | None:
+        """Writes only the named fields onto the record as it is now, atomically (WATCH/MULTI, retried).
+
+        A record is never written back whole from an old read: a sign-in that finishes after an
+        admin's disable, or a password change beside a role change, cannot undo the other's fields.
+        None when the user no longer exists.
+        """
+        unknown = set(changes) - set(UserRecord.model_fields)
+        if unknown:
+            raise ValueError(f"unknown user fields: {sorted(unknown)}")
+        key = record_key(user_id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            while True:
+                try:
+                    await pipe.watch(key)
+                    raw = await pipe.get(key)
+                    if raw is None:
+                        return None
+                    changed = UserRecord.model_validate_json(raw).model_copy(update=changes)
+                    changed = UserRecord.model_validate(changed.model_dump())
+                    pipe.multi()  # type: ignore[no-untyped-call]
+                    pipe.set(key, changed.model_dump_json())
+                    await pipe.execute()
+                    return changed
+                except WatchError:
+                    continue
 
     async def version(self, user_id: str) -> int:
         raw = await self._redis.get(version_key(user_id))

@@ -65,10 +65,16 @@ class Users:
             must_change_password=True,
             created_at=self._clock.now(),
         )
-        if account_id is not None:
-            await self._provider.create_account_user(account_id, username, storage_access(role))
+        # The username is claimed before anything is made in storage: a taken name must leave the
+        # existing person's storage identity (their policy, their keys) exactly as it was.
         if not await self._store.create(user):
             raise UsernameTaken(f"The username {username!r} is taken.")
+        if account_id is not None:
+            try:
+                await self._provider.create_account_user(account_id, username, storage_access(role))
+            except BaseException:
+                await self._store.delete(user)
+                raise
         await self._auditor.record(
             AuditEvent(
                 action=events.USER_CREATE,
@@ -87,9 +93,9 @@ class Users:
         if user is None:
             raise InvalidUser("No such user.")
         password = Passwords.one_time()
-        user.password_hash = await anyio.to_thread.run_sync(self._passwords.hash, password)
-        user.must_change_password = True
-        await self._store.save(user)
+        password_hash = await anyio.to_thread.run_sync(self._passwords.hash, password)
+        if await self._store.update(user.id, password_hash=password_hash, must_change_password=True) is None:
+            raise InvalidUser("No such user.")
         await self._store.bump_version(user.id)
         return password
 
