@@ -29,6 +29,9 @@ class Action(StrEnum):
     POLICY_READ = "policy.read"  # the security settings in force; platform admins
     POLICY_MANAGE = "policy.manage"  # platform-wide MFA requirement, signing-key rotation; platform admins
     KEYS_MANAGE = "keys.manage"  # account roles: in their own account; members: their own keys only
+    # Making a key hands out its secret: only the account's own people, never staff (that would be
+    # impersonation; staff may still switch off and delete a tenant's keys).
+    KEYS_CREATE = "keys.create"
     OUTBOX_READ = "outbox.read"
     ACCOUNT_QUOTAS_MANAGE = "quotas.account.manage"  # platform admins
     BUCKET_QUOTAS_MANAGE = "quotas.bucket.manage"  # account admins: in their own account
@@ -37,7 +40,7 @@ class Action(StrEnum):
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
 
 ALLOWED: dict[Role, frozenset[Action]] = {
-    "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS},  # staff hold no storage identity
+    "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE},  # no storage identity
     "platform-manager": frozenset(
         {
             Action.OWN_PROFILE,
@@ -68,12 +71,20 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.AUDIT_READ,
             Action.USERS_MANAGE,
             Action.KEYS_MANAGE,
+            Action.KEYS_CREATE,
             Action.CLI_CREDENTIALS,
             Action.BUCKET_QUOTAS_MANAGE,
         }
     ),
     "account-member": frozenset(
-        {Action.OWN_PROFILE, Action.BUCKETS_READ, Action.ACCOUNT_READ, Action.KEYS_MANAGE, Action.CLI_CREDENTIALS}
+        {
+            Action.OWN_PROFILE,
+            Action.BUCKETS_READ,
+            Action.ACCOUNT_READ,
+            Action.KEYS_MANAGE,
+            Action.KEYS_CREATE,
+            Action.CLI_CREDENTIALS,
+        }
     ),
 }
 

@@ -1,6 +1,7 @@
 """HTTP of a person's access keys: `/api/v1/accounts/{account_id}/users/{user_id}/keys`.
 
-Platform admins and the account's admins manage anyone's keys in the account; a member only their own.
+The account's admins manage anyone's keys in the account, a member only their own; platform admins
+switch off and delete keys but never create one (its secret would be the tenant's).
 """
 
 from __future__ import annotations
@@ -81,7 +82,15 @@ async def delete_key(request: Request, body: None) -> None:
     )
 
 
-def _op(method: str, path: str, operation_id: str, summary: str, handler: Handler, **extra: Any) -> Operation:
+def _op(
+    method: str,
+    path: str,
+    operation_id: str,
+    summary: str,
+    handler: Handler,
+    action: Action = Action.KEYS_MANAGE,
+    **extra: Any,
+) -> Operation:
     return Operation(
         method,
         path,
@@ -89,7 +98,7 @@ def _op(method: str, path: str, operation_id: str, summary: str, handler: Handle
         summary,
         handler,
         TAG,
-        action=Action.KEYS_MANAGE,
+        action=action,
         account_param="account_id",
         **extra,
     )
@@ -111,6 +120,7 @@ OPERATIONS = [
         "createAccessKey",
         "A new access key, after a fresh factor of the caller; the answer is the only place its secret appears",
         create_key,
+        action=Action.KEYS_CREATE,
         body=StepUpRequest,
         response=CreatedAccessKey,
         status=201,

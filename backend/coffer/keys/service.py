@@ -9,7 +9,9 @@ from __future__ import annotations
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
+from coffer.keys.switch import KeySwitch
 from coffer.providers.base import AccessKeyInfo, NewAccessKey, StorageProvider, StorageRefused
+from coffer.store.accounts import AccountStore
 from coffer.store.locks import LockStore
 from coffer.store.users import UserRecord, UserStore
 
@@ -24,14 +26,28 @@ class KeyNotFound(Exception):
     pass
 
 
+class KeyHeldOff(Exception):
+    """Coffer keeps the key off because its account or its owner is disabled; enable them instead."""
+
+
 class AccessKeys:
     """Every answer from the storage system about a person's keys also records their count, which
     lists of people show without asking the storage system once per person."""
 
-    def __init__(self, provider: StorageProvider, locks: LockStore, users: UserStore, auditor: Auditor) -> None:
+    def __init__(
+        self,
+        provider: StorageProvider,
+        locks: LockStore,
+        users: UserStore,
+        accounts: AccountStore,
+        switch: KeySwitch,
+        auditor: Auditor,
+    ) -> None:
         self._provider = provider
         self._locks = locks
         self._users = users
+        self._accounts = accounts
+        self._switch = switch
         self._auditor = auditor
 
     async def list(self, user: UserRecord) -> list[AccessKeyInfo]:
@@ -42,6 +58,9 @@ class AccessKeys:
     async def create(self, user: UserRecord, actor: str, ip: str) -> NewAccessKey:
         if user.disabled:
             raise KeyLimit("This person is disabled; enable them before creating keys.")
+        account = await self._accounts.get(_account(user))
+        if account is None or account.status != "active":
+            raise KeyLimit("Keys are made only in an active account; this one is not active.")
         lock = f"keys:{user.id}"
         token = await self._locks.acquire(lock, 30)
         if token is None:
@@ -58,10 +77,20 @@ class AccessKeys:
         return key
 
     async def set_active(self, user: UserRecord, access_key_id: str, active: bool, actor: str, ip: str) -> None:
+        """Switching a key off is for good: no enable of its account or owner turns it on again."""
+        if active:
+            held = await self._switch.held_for(_account(user), access_key_id)
+            if held:
+                whose = " and ".join(
+                    sorted({"account": "the account", "person": "its owner"}[reason] for reason in held)
+                )
+                raise KeyHeldOff(f"This key stays off while {whose} is disabled; enable that first.")
         try:
             await self._provider.set_access_key_active(_account(user), user.username, access_key_id, active)
         except StorageRefused as error:
             raise _not_found(error, access_key_id) from error
+        if not active:
+            await self._switch.forget(_account(user), access_key_id)
         await self._audit(events.KEY_ACTIVATE if active else events.KEY_DEACTIVATE, user, access_key_id, actor, ip)
 
     async def delete(self, user: UserRecord, access_key_id: str, actor: str, ip: str) -> None:
@@ -69,6 +98,7 @@ class AccessKeys:
             await self._provider.delete_access_key(_account(user), user.username, access_key_id)
         except StorageRefused as error:
             raise _not_found(error, access_key_id) from error
+        await self._switch.forget(_account(user), access_key_id)
         await self.list(user)  # the count shown in lists of people
         await self._audit(events.KEY_DELETE, user, access_key_id, actor, ip)
 

@@ -16,6 +16,7 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.auth.regulation import Regulator
 from coffer.authorization import storage_access
+from coffer.keys.switch import KeySwitch
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
@@ -91,11 +92,13 @@ class People:
         users: Users,
         regulator: Regulator,
         provider: StorageProvider,
+        key_switch: KeySwitch,
         mailer: Mailer,
         auditor: Auditor,
         console_url: str,
         accounts: AccountStore,
     ) -> None:
+        self._key_switch = key_switch
         self._accounts = accounts
         self._store = store
         self._users = users
@@ -200,14 +203,18 @@ class People:
         person = await self.get(scope, user_id)
         if not enabled:
             self._not_self(person.user, actor)
-        person.user.disabled = not enabled
-        await self._store.save(person.user)
+        user = await self._store.update(person.user.id, disabled=not enabled)
+        if user is None:
+            raise UserNotFound(user_id)
         if not enabled:
-            await self._store.bump_version(person.user.id)
+            await self._store.bump_version(user.id)
         if scope.account_id is not None:
-            await self._provider.set_user_keys_active(scope.account_id, person.user.username, enabled)
-        await self._audit(events.USER_ENABLE if enabled else events.USER_DISABLE, person.user, actor)
-        return person
+            if enabled:
+                await self._key_switch.release(scope.account_id, "person", user.username)
+            else:
+                await self._key_switch.hold(scope.account_id, "person", user.username)
+        await self._audit(events.USER_ENABLE if enabled else events.USER_DISABLE, user, actor)
+        return Person(user, person.locked_until)
 
     async def unlock(self, scope: Scope, user_id: str, actor: Actor) -> Person:
         person = await self.get(scope, user_id)
@@ -241,8 +248,8 @@ class People:
         """For a lost device: the authenticator and recovery codes are forgotten, sessions end, and the
         person enrolls again at their next sign-in."""
         person = await self.get(scope, user_id)
+        await self._store.update(person.user.id, totp_secret_sealed=None)
         person.user.totp_secret_sealed = None
-        await self._store.save(person.user)
         await self._store.replace_recovery_codes(person.user.id, [])
         await self._store.bump_version(person.user.id)
         await self._mailer.send([person.user.email], templates.mfa_reset_by_admin(person.user.display_name))
@@ -255,8 +262,10 @@ class People:
         if person.user.role == role:
             return person
         self._not_self(person.user, actor)
-        person.user.role = role
-        await self._store.save(person.user)
+        user = await self._store.update(person.user.id, role=role)
+        if user is None:
+            raise UserNotFound(user_id)
+        person = Person(user, person.locked_until)
         await self._store.bump_version(person.user.id)
         if scope.account_id is not None:
             await self._provider.create_account_user(scope.account_id, person.user.username, storage_access(role))

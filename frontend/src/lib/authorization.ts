@@ -12,7 +12,8 @@ type Permission =
   | 'users.manage'
   | 'platform_users.manage'
   | 'quotas.account.manage'
-  | 'quotas.bucket.manage';
+  | 'quotas.bucket.manage'
+  | 'keys.create';
 
 const ROLE_LABELS: Record<Role, string> = {
   'platform-admin': 'Platform administrator',
@@ -48,8 +49,8 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
   ]),
   'platform-viewer': new Set<Permission>(['accounts.read', 'requests.read', 'audit.read']),
-  'account-admin': new Set<Permission>(['audit.read', 'users.manage', 'quotas.bucket.manage']),
-  'account-member': new Set<Permission>(),
+  'account-admin': new Set<Permission>(['audit.read', 'users.manage', 'quotas.bucket.manage', 'keys.create']),
+  'account-member': new Set<Permission>(['keys.create']),
 };
 
 /** The role in words people use. */
@@ -132,4 +133,10 @@ export function canSetBucketQuotas(me: Pick<Me, 'role' | 'account_id'>, accountI
 /** Who gets an account's quota alerts, and how: the same people as its bucket quotas (one permission on the server). */
 export function canSetAlertSettings(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
   return canSetBucketQuotas(me, accountId);
+}
+
+/** Make an access key: only the account's own people; staff switch keys off and delete them, but a
+ * new key's secret would be the tenant's. */
+export function canCreateKeys(role: Role): boolean {
+  return PERMISSIONS[role].has('keys.create');
 }

@@ -7,11 +7,12 @@ import { paths } from '@/config/paths';
 import { AccessKeysPanel } from '@/features/access-keys/components/access-keys-panel';
 import { useMe } from '@/features/auth/api/get-me';
 import { useAccountUser } from '@/features/users/api/get-user';
+import { canCreateKeys } from '@/lib/authorization';
 import { stepUpFactor } from '@/lib/step-up';
 
 /**
- * An administrator's view of one person's access keys: see, stop, start or delete them, or make one
- * (after confirming it is them, with their own code or password).
+ * An administrator's view of one person's access keys: see, stop, start or delete them, or (the
+ * account's own admins) make one after confirming it is them, with their own code or password.
  */
 export default function PersonKeysRoute() {
   const { accountId = '', userId = '' } = useParams();
@@ -31,7 +32,17 @@ export default function PersonKeysRoute() {
       <Text c="dimmed" size="sm">
         {person.data.display_name} · {person.data.email}
       </Text>
-      <AccessKeysPanel accountId={accountId} userId={userId} canCreate stepUp={stepUpFactor(me)} />
+      {!canCreateKeys(me.role) && (
+        <Text size="sm">
+          Staff switch keys off and delete them; only the account&apos;s own people make new ones.
+        </Text>
+      )}
+      <AccessKeysPanel
+        accountId={accountId}
+        userId={userId}
+        canCreate={canCreateKeys(me.role)}
+        stepUp={stepUpFactor(me)}
+      />
     </Stack>
   );
 }
