@@ -7,6 +7,7 @@ import uuid
 
 from playwright.sync_api import Browser, Page, expect
 from tests.mailbox import one_time_password, wait_for_mail
+from tests.storage import remove_buckets, service_client
 
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
@@ -97,3 +98,27 @@ def test_a_denied_request_mails_the_reason_to_the_requester(
     page.get_by_role("combobox", name="Status").click()
     page.get_by_role("option", name="Denied").click()
     expect(page.get_by_text("We only serve customers in the EU.")).to_be_visible()
+
+
+def test_a_name_whose_namespace_holds_the_operators_bucket_is_refused_and_the_form_keeps_its_values(
+    page: Page, settings: Settings
+) -> None:
+    word = f"backup{uuid.uuid4().hex[:6]}"
+    s3 = service_client(settings, "s3")
+    s3.create_bucket(Bucket=f"{word}-2025")
+    s3.put_object(Bucket=f"{word}-2025", Key="ledger.csv", Body=b"2025\n")
+    try:
+        page.goto("/request-account")
+        page.get_by_label("Organisation").fill("Backup Ltd")
+        page.get_by_label("Account name").fill(word)
+        page.get_by_label("Contact name").fill("Peter Gibbons")
+        page.get_by_label("Contact email").fill(f"peter@{word}.example.com")
+        page.get_by_label("Expected capacity (GiB)").fill("50")
+        page.get_by_role("button", name="Send request").click()
+
+        expect(page.get_by_text(re.compile(f"name '{word}' is taken"))).to_be_visible()
+        expect(page.get_by_label("Account name")).to_have_value(word)
+        expect(page.get_by_label("Contact email")).to_have_value(f"peter@{word}.example.com")
+        expect(page.get_by_role("heading", name="Check your mail")).to_be_hidden()
+    finally:
+        remove_buckets(settings, [f"{word}-2025"])

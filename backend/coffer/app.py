@@ -50,6 +50,7 @@ from coffer.auth.step_up import StepUp
 from coffer.clock import Clock, SystemClock
 from coffer.keys.routes import OPERATIONS as KEY_OPERATIONS
 from coffer.keys.service import AccessKeys
+from coffer.keys.switch import KeySwitch
 from coffer.mail.routes import OPERATIONS as OUTBOX_OPERATIONS
 from coffer.mail.service import Mailer
 from coffer.mail.smtp import SmtpServer
@@ -58,6 +59,7 @@ from coffer.metering.routes import OPERATIONS as METERING_OPERATIONS
 from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
 from coffer.providers.seaweedfs import SeaweedFSProvider
+from coffer.provisioning.deletion import Deletion
 from coffer.provisioning.reconcile import Reconciliation
 from coffer.provisioning.saga import Provisioning
 from coffer.quotas.routes import OPERATIONS as QUOTA_OPERATIONS
@@ -79,6 +81,7 @@ from coffer.store.alerts import AlertStore
 from coffer.store.audit import AuditStore
 from coffer.store.client import RedisConnection
 from coffer.store.credentials import CredentialStore
+from coffer.store.key_holds import KeyHoldStore
 from coffer.store.locks import LockStore
 from coffer.store.mail import MailStore
 from coffer.store.metering import MeteringStore
@@ -217,6 +220,7 @@ def build_services(
     )
     account_store = AccountStore(redis)
     metering_store = MeteringStore(redis)
+    key_switch = KeySwitch(provider, KeyHoldStore(redis), locks)
     enrollment = TotpEnrollment(users, mfa, sealer, clock, issuer_name="Coffer")
     mfa_policy = MfaPolicy(MfaPolicyStore(redis), users, auditor, settings.mfa_required_default)
     sign_in = SignIn(
@@ -236,7 +240,7 @@ def build_services(
         clock=clock,
         challenge_seconds=settings.challenge_minutes * 60,
     )
-    accounts = Accounts(account_store, users, metering_store, provider, auditor, clock)
+    accounts = Accounts(account_store, users, metering_store, provider, key_switch, auditor, clock)
     mailer = Mailer(MailStore(redis), sealer, clock, smtp_server(settings), settings.mail_from)
     alerts = Alerts(AlertStore(redis), users, mailer, clock, settings.public_origin)
     quotas = Quotas(
@@ -261,6 +265,7 @@ def build_services(
         settings.public_origin,
         locks,
         settings.provisioning_lease_seconds,
+        settings.quota_min_bytes,
     )
     requests = AccountRequests(
         RequestStore(redis),
@@ -292,6 +297,9 @@ def build_services(
         user_admin=user_admin,
         mailer=mailer,
         provisioning=provisioning,
+        deletion=Deletion(
+            accounts, account_store, provider, auditor, clock, locks, settings.provisioning_lease_seconds
+        ),
         requests=requests,
         session_registry=SessionRegistry(session_store, sessions, clock),
         profile=Profile(users, passwords, regulator, sessions, mfa, sealer, enrollment, auditor, clock),
@@ -308,10 +316,10 @@ def build_services(
             requests_seconds=settings.metering_requests_seconds,
             capacity_seconds=settings.metering_capacity_seconds,
             leader_ttl_seconds=settings.metering_leader_ttl_seconds,
-            recount_seconds=settings.metering_recount_hours * 3600,
             retention_seconds={
                 resolution: hours * 3600 for resolution, hours in settings.metering_retention_hours.items()
             },
+            recount_seconds=settings.metering_recount_hours * 3600,
             after_capacity=quotas.enforce,
             daily=alerts.send_daily_digests,
         ),
@@ -331,8 +339,10 @@ def build_services(
             clock,
             settings.public_origin,
         ),
-        access_keys=AccessKeys(provider, locks, users, auditor),
-        people=People(users, user_admin, regulator, provider, mailer, auditor, settings.public_origin, account_store),
+        access_keys=AccessKeys(provider, locks, users, account_store, key_switch, auditor),
+        people=People(
+            users, user_admin, regulator, provider, key_switch, mailer, auditor, settings.public_origin, account_store
+        ),
     )
 
 
@@ -351,17 +361,19 @@ async def _api_not_found(request: Request) -> Response:
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
 
 
-async def _resume_provisioning(provisioning: Provisioning, every_seconds: float) -> None:
-    """Runs on accounts that wait for the storage system or were left mid-run by a dead instance."""
+async def _resume_provisioning(provisioning: Provisioning, deletion: Deletion, every_seconds: float) -> None:
+    """Runs on accounts (being made or deleted) that wait for the storage system or were left mid-run
+    by a dead instance."""
     while True:
         await asyncio.sleep(every_seconds)
-        try:
-            resumed = await provisioning.resume_stalled()
-        except Exception:
-            _log.exception("provisioning: resuming stalled accounts failed; trying again later")
-            continue
-        if resumed:
-            _log.info("provisioning: resumed %s", ", ".join(resumed))
+        for what, resume in (("provisioning", provisioning.resume_stalled), ("deletion", deletion.resume_stalled)):
+            try:
+                resumed = await resume()
+            except Exception:
+                _log.exception("%s: resuming stalled accounts failed; trying again later", what)
+                continue
+            if resumed:
+                _log.info("%s: resumed %s", what, ", ".join(resumed))
 
 
 async def _finish_within(task: asyncio.Future[Any], what: str, seconds: float = 5.0) -> None:
@@ -392,7 +404,9 @@ def create_app(
         await services.keys.ensure_key()
         sender = asyncio.create_task(services.mailer.run_sender())
         collector = asyncio.create_task(services.collector.run()) if settings.metering_enabled else None
-        resumer = asyncio.create_task(_resume_provisioning(services.provisioning, settings.provisioning_resume_seconds))
+        resumer = asyncio.create_task(
+            _resume_provisioning(services.provisioning, services.deletion, settings.provisioning_resume_seconds)
+        )
         try:
             yield {"services": services}
         finally:

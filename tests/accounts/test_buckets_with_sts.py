@@ -25,8 +25,8 @@ def two_accounts(settings: Settings) -> Iterator[tuple[str, Person, str]]:
     created = create_account_with_admin(settings, own, f"alice{own}")
     s3 = service_client(settings, "s3")
     s3.create_bucket(Bucket=f"{own}-photos")
+    create_account_with_admin(settings, other, f"bob{other}")  # before its bucket: the account owns its namespace
     s3.create_bucket(Bucket=f"{other}-secrets")
-    create_account_with_admin(settings, other, f"bob{other}")
     yield own, Person(created.user.username, created.one_time_password), other
     for bucket in (f"{own}-photos", f"{other}-secrets"):
         s3.delete_bucket(Bucket=bucket)

@@ -192,3 +192,18 @@ def test_two_staff_deciding_at_once_produce_exactly_one_outcome(
 
     assert sum(isinstance(outcome, AlreadyDecided) for outcome in outcomes) == 1
     assert sum(not isinstance(outcome, Exception) for outcome in outcomes) == 1
+
+
+def test_an_approval_with_a_quota_below_the_minimum_is_refused_and_the_request_stays_pending(
+    client: TestClient, stack: EmbeddedStack, admin: Person, clock: FixedClock
+) -> None:
+    form = request_form()
+    submit_and_confirm(client, stack, form)
+    first_sign_in(client, admin, clock)
+    request = pending_request(client, form)
+
+    refused = client.post(f"/api/v1/account-requests/{request['id']}/approve", json={"quota_bytes": 1000})
+
+    assert refused.status_code == 422, refused.text
+    assert [error["field"] for error in refused.json()["errors"]] == ["quota_bytes"]
+    assert pending_request(client, form)["status"] == "pending"

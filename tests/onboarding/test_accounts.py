@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -57,11 +59,21 @@ def test_created_account_is_provisioned_and_its_admin_gets_a_working_one_time_pa
 
 def test_a_double_submitted_create_makes_one_account(staff: TestClient) -> None:
     body, key = new_account(), uuid.uuid4().hex
-    first = staff.post("/api/v1/accounts", json=body, headers={"Idempotency-Key": key})
-    second = staff.post("/api/v1/accounts", json=body, headers={"Idempotency-Key": key})
+    start = threading.Barrier(2)
 
-    assert first.status_code == second.status_code == 201
-    assert first.json()["id"] == second.json()["id"]
+    def submit() -> Any:
+        start.wait()  # both leave at once, as a double click does
+        return staff.post("/api/v1/accounts", json=body, headers={"Idempotency-Key": key})
+
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(lambda _: submit(), range(2))
+
+    statuses = sorted([first.status_code, second.status_code])
+    assert statuses in ([201, 201], [201, 409]), (first.text, second.text)
+    made = first if first.status_code == 201 else second
+    assert made.json()["status"] == "active"
+    again = staff.post("/api/v1/accounts", json=body, headers={"Idempotency-Key": key})
+    assert again.status_code == 201 and again.json()["id"] == body["id"]
     listed = staff.get("/api/v1/accounts", params={"q": body["id"]}).json()["items"]
     assert [item["id"] for item in listed] == [body["id"]]
 
@@ -207,3 +219,14 @@ def test_delete_needs_the_name_refuses_data_unless_purged_and_keeps_the_record(
         user["UserName"] for user in iam.list_users()["Users"] if user["UserName"].startswith(body["id"] + ".")
     ] == []
     assert staff.get(one).json()["status"] == "deleted"
+
+
+def test_a_create_with_a_quota_below_the_minimum_is_refused_like_a_quota_change(staff: TestClient) -> None:
+    body = new_account(quota_bytes=1000)
+
+    answer = staff.post("/api/v1/accounts", json=body)
+
+    assert answer.status_code == 422, answer.text
+    assert [error["field"] for error in answer.json()["errors"]] == ["quota_bytes"]
+    assert "at least 1 GiB" in answer.json()["errors"][0]["message"]
+    assert staff.get(f"/api/v1/accounts/{body['id']}").status_code == 404

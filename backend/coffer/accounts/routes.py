@@ -117,7 +117,7 @@ async def retry_provisioning(request: Request, body: None) -> AccountDetail:
 
 
 async def delete_account(request: Request, body: AccountDelete) -> AccountDetail:
-    account = await services(request).accounts.delete(
+    account = await services(request).deletion.delete(
         request.path_params["account_id"],
         body.confirm_name,
         body.purge_data,

@@ -8,13 +8,15 @@ account real in the storage system) is the saga in `coffer.provisioning`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
-from coffer.providers.base import BucketInfo, StorageProvider, TemporaryCredentials
+from coffer.keys.switch import KeySwitch
+from coffer.providers.base import BucketInfo, StorageProvider, StorageUnavailable, TemporaryCredentials
 from coffer.store.accounts import AccountRecord, AccountStatus, AccountStore, SortKey
 from coffer.store.metering import MeteringStore
 from coffer.store.users import UserStore
@@ -73,9 +75,11 @@ class Accounts:
         users: UserStore,
         samples: MeteringStore,
         provider: StorageProvider,
+        key_switch: KeySwitch,
         auditor: Auditor,
         clock: Clock,
     ) -> None:
+        self._key_switch = key_switch
         self._store = store
         self._users = users
         self._samples = samples
@@ -84,8 +88,12 @@ class Accounts:
         self._clock = clock
 
     async def new_record(self, record: AccountRecord) -> AccountRecord:
-        """Claims id and name for a new account in status `provisioning`."""
+        """Claims id and name for a new account in status `provisioning`.
+
+        The saga's storage step checks the namespace again once the id is claimed: this early check
+        gives the clear answer, that one closes the race with anything made in storage meanwhile."""
         validate_new_account(record.id, record.display_name)
+        await self.ensure_namespace_free(record.id)
         outcome = await self._store.create(record)
         if outcome == "id-taken":
             raise AccountTaken("id", f"The account id {record.id!r} is taken.")
@@ -99,6 +107,25 @@ class Accounts:
             raise AccountTaken("id", f"The account id {account_id!r} is taken.")
         if await self._store.name_owner(display_name) is not None:
             raise AccountTaken("display_name", f"The name {display_name!r} is taken.")
+        await self.ensure_namespace_free(account_id, reveal=False)
+
+    async def ensure_namespace_free(self, account_id: str, reveal: bool = True) -> None:
+        """An account owns exactly its namespace: an id under which the storage system already holds
+        buckets or users (the operator's own, say) would hand them to the tenant, bill them and
+        purge them with the account, so such an id is refused. Unreachable storage is no refusal:
+        the saga's storage step checks again before anything is made."""
+        try:
+            found = await self._provider.namespace_contents(account_id)
+        except StorageUnavailable:
+            return  # the saga's storage step checks again, once the storage system answers
+        if found and not reveal:  # the public request form: what the storage holds is none of a visitor's business
+            raise AccountTaken("id", f"The name {account_id!r} is taken; choose another.")
+        if found:
+            shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+            raise AccountTaken(
+                "id",
+                f"The name {account_id!r} is taken in the storage system ({shown}); choose another.",
+            )
 
     async def get_many(self, account_ids: list[str]) -> list[AccountRecord]:
         """The records that exist among the ids (deleted accounts are left out)."""
@@ -110,8 +137,11 @@ class Accounts:
             raise AccountNotFound(account_id)
         return account
 
-    async def save(self, account: AccountRecord, previous_status: AccountStatus | None = None) -> None:
-        await self._store.save(account, previous_status)
+    async def update(
+        self, account_id: str, change: Callable[[AccountRecord], AccountRecord | None]
+    ) -> AccountRecord | None:
+        """`change` applied atomically to the record as it is now (see AccountStore.update)."""
+        return await self._store.update(account_id, change)
 
     async def page(
         self, query: str, status: AccountStatus | None, sort: SortKey, offset: int, limit: int
@@ -150,48 +180,41 @@ class Accounts:
 
     async def disable(self, account_id: str, actor: str, ip: str) -> AccountRecord:
         """People of a disabled account cannot sign in, their sessions end, their access keys stop working."""
-        account = await self.get(account_id)
-        if account.status not in ("active", "disabled"):
-            raise AccountStateConflict(f"An account that is {account.status} cannot be disabled.")
-        previous = account.status
-        account.status = "disabled"
-        await self._store.save(account, previous)
-        await self._end_sessions(account_id)
-        await self._provider.set_account_keys_active(account_id, False)
+        account = await self._switch_status(account_id, "disabled")
+        await self.end_sessions(account_id)
+        await self._key_switch.hold(account_id, "account")
         await self._audit(events.ACCOUNT_DISABLE, actor, account_id, ip)
         return account
 
     async def enable(self, account_id: str, actor: str, ip: str) -> AccountRecord:
-        account = await self.get(account_id)
-        if account.status not in ("active", "disabled"):
-            raise AccountStateConflict(f"An account that is {account.status} cannot be enabled.")
-        await self._provider.set_account_keys_active(account_id, True)
-        previous = account.status
-        account.status = "active"
-        await self._store.save(account, previous)
+        """Switches back on only the keys the disable switched off (and no other reason holds)."""
+        current = await self.get(account_id)
+        if current.status not in ("active", "disabled"):
+            raise AccountStateConflict(f"An account that is {current.status} cannot be enabled.")
+        await self._key_switch.release(account_id, "account")
+        account = await self._switch_status(account_id, "active")
         await self._audit(events.ACCOUNT_ENABLE, actor, account_id, ip)
         return account
 
-    async def delete(self, account_id: str, confirm_name: str, purge_data: bool, actor: str, ip: str) -> AccountRecord:
-        """Deleting keeps the record (status `deleted`) for billing; identities, keys and buckets go."""
-        account = await self.get(account_id)
-        if confirm_name != account.display_name:
-            raise InvalidAccount("confirm_name", "Type the account's name exactly to confirm.")
-        if account.status == "deleted":
-            return account
-        if account.status == "provisioning":
-            raise AccountStateConflict("The account is still being provisioned; wait until it is active or failed.")
-        previous = account.status
-        await self._provider.delete_account(account_id, purge_data)  # refuses, changing nothing, if data is left
-        account.status = "deleting"
-        await self._store.save(account, previous)
-        await self._end_sessions(account_id)
-        account.status = "deleted"
-        await self._store.save(account, "deleting")
-        await self._audit(events.ACCOUNT_DELETE, actor, account_id, ip, "purged data" if purge_data else "")
+    async def _switch_status(self, account_id: str, status: AccountStatus) -> AccountRecord:
+        refused: list[AccountStatus] = []
+
+        def switched(fresh: AccountRecord) -> AccountRecord | None:
+            if fresh.status not in ("active", "disabled"):
+                refused.append(fresh.status)
+                return None
+            fresh.status = status
+            return fresh
+
+        account = await self._store.update(account_id, switched)
+        if refused:
+            verb = "disabled" if status == "disabled" else "enabled"
+            raise AccountStateConflict(f"An account that is {refused[-1]} cannot be {verb}.")
+        if account is None:
+            raise AccountNotFound(account_id)
         return account
 
-    async def _end_sessions(self, account_id: str) -> None:
+    async def end_sessions(self, account_id: str) -> None:
         for user_id in await self._users.account_user_ids(account_id):
             await self._users.bump_version(user_id)
 

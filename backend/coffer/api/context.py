@@ -22,6 +22,7 @@ from coffer.mail.service import Mailer
 from coffer.metering.collector import Collector
 from coffer.metering.service import Metering
 from coffer.providers.base import StorageProvider
+from coffer.provisioning.deletion import Deletion
 from coffer.provisioning.reconcile import Reconciliation
 from coffer.provisioning.saga import Provisioning
 from coffer.quotas.service import Quotas
@@ -57,6 +58,7 @@ class Services:
     user_admin: Users
     mailer: Mailer
     provisioning: Provisioning
+    deletion: Deletion
     requests: AccountRequests
     people: People
     access_keys: AccessKeys

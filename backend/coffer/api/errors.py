@@ -25,7 +25,8 @@ from coffer.auth.service import (
 )
 from coffer.auth.step_up import StepUpMissing
 from coffer.authorization import Forbidden
-from coffer.keys.service import KeyLimit, KeyNotFound
+from coffer.keys.service import KeyHeldOff, KeyLimit, KeyNotFound
+from coffer.keys.switch import KeysBusy
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
 from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgress
 from coffer.quotas.service import BucketNotInAccount, InvalidThresholds, QuotaTooSmall
@@ -224,6 +225,10 @@ def _to_problem(error: Exception) -> tuple[Problem, dict[str, str]]:
         return _problem(409, "session-too-short", "Session ends too soon", str(error)), {}
     if isinstance(error, KeyLimit):
         return _problem(409, "key-limit", "No new key now", str(error)), {}
+    if isinstance(error, KeyHeldOff):
+        return _problem(409, "key-held-off", "Key stays off", str(error)), {}
+    if isinstance(error, KeysBusy):
+        return _problem(409, "keys-busy", "Keys are being switched", str(error)), {}
     if isinstance(error, KeyNotFound):
         return _problem(404, "key-not-found", "No such access key", "This person has no such access key."), {}
     if isinstance(error, UserNotFound):
@@ -293,6 +298,8 @@ DOMAIN_ERRORS: dict[type[Exception], Callable[[Request, Exception], Awaitable[Re
         AccountNotActive,
         NotOnYourself,
         KeyLimit,
+        KeyHeldOff,
+        KeysBusy,
         KeyNotFound,
         SessionTooShort,
         InvalidResetLink,

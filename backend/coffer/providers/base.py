@@ -137,12 +137,13 @@ class StorageProvider(Protocol):
         """Objects and bytes in the bucket now, counted by listing it (slow for a big bucket)."""
         ...
 
-    async def set_account_keys_active(self, account_id: str, active: bool) -> None:
-        """Turns every access key of the account's identities on or off. Idempotent."""
+    async def account_access_keys(self, account_id: str) -> dict[str, list[AccessKeyInfo]]:
+        """Every access key of the account's identities, by console username (status included)."""
         ...
 
-    async def set_user_keys_active(self, account_id: str, username: str, active: bool) -> None:
-        """Activates or deactivates every access key of one console user's storage identity."""
+    async def set_keys_active(self, account_id: str, keys: list[tuple[str, str]], active: bool) -> None:
+        """Switches the listed (username, access key id) keys of the account on or off. Idempotent;
+        a key that no longer exists is skipped."""
         ...
 
     async def list_access_keys(self, account_id: str, username: str) -> list[AccessKeyInfo]: ...
@@ -161,12 +162,25 @@ class StorageProvider(Protocol):
         """Removes a console user's storage identity with its keys and policies. Idempotent."""
         ...
 
-    async def delete_account(self, account_id: str, purge_data: bool) -> None:
-        """Removes the account's identities, keys and buckets; with `purge_data` also every object.
+    async def namespace_contents(self, account_id: str) -> list[str]:
+        """The buckets and storage users the system holds in the account's namespace (sorted), whoever
+        made them: for a new account id anything here belongs to someone else."""
+        ...
 
-        Raises AccountHoldsData (changing nothing) when a bucket holds objects and purging was not
-        asked for. Idempotent: what is already gone is skipped.
+    async def account_holds_data(self, account_id: str) -> bool:
+        """Whether any of the account's buckets holds an object."""
+        ...
+
+    async def delete_account_buckets(self, account_id: str, purge_data: bool) -> None:
+        """Deletes the account's buckets; with `purge_data` their objects first.
+
+        Raises AccountHoldsData when a bucket holds objects and purging was not asked for, and
+        StorageRefused when objects could not be deleted (never loops on them). Idempotent.
         """
+        ...
+
+    async def delete_account_identities(self, account_id: str) -> None:
+        """Deletes the account's storage users with their keys and policies. Idempotent."""
         ...
 
     def account_of_bucket(self, bucket: str) -> str | None:

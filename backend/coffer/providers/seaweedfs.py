@@ -313,24 +313,31 @@ class SeaweedFSProvider:
         answer = await self._call(self._iam.list_users)
         return [user["UserName"] for user in answer.get("Users", []) if user["UserName"].startswith(prefix)]
 
-    async def set_account_keys_active(self, account_id: str, active: bool) -> None:
-        for user in await self._account_iam_users(account_id):
-            await self._set_keys_active(user, active)
+    async def account_access_keys(self, account_id: str) -> dict[str, list[AccessKeyInfo]]:
+        prefix = iam_user_name(account_id, "")
+        found: dict[str, list[AccessKeyInfo]] = {}
+        for iam_user in await self._account_iam_users(account_id):
+            found[iam_user[len(prefix) :]] = await self._keys_of(iam_user)
+        return found
 
-    async def set_user_keys_active(self, account_id: str, username: str, active: bool) -> None:
-        await self._set_keys_active(iam_user_name(account_id, username), active)
-
-    async def _set_keys_active(self, iam_user: str, active: bool) -> None:
-        status = "Active" if active else "Inactive"
-        keys = await self._call(self._iam.list_access_keys, UserName=iam_user)
-        for key in keys.get("AccessKeyMetadata", []):
-            if key.get("Status") != status:
+    async def set_keys_active(self, account_id: str, keys: list[tuple[str, str]], active: bool) -> None:
+        for username, access_key_id in keys:
+            try:
                 await self._call(
-                    self._iam.update_access_key, UserName=iam_user, AccessKeyId=key["AccessKeyId"], Status=status
+                    self._iam.update_access_key,
+                    UserName=iam_user_name(account_id, username),
+                    AccessKeyId=access_key_id,
+                    Status="Active" if active else "Inactive",
                 )
+            except StorageRefused as error:
+                if "NoSuchEntity" not in str(error):
+                    raise
 
     async def list_access_keys(self, account_id: str, username: str) -> list[AccessKeyInfo]:
-        listing = await self._call(self._iam.list_access_keys, UserName=iam_user_name(account_id, username))
+        return await self._keys_of(iam_user_name(account_id, username))
+
+    async def _keys_of(self, iam_user: str) -> list[AccessKeyInfo]:
+        listing = await self._call(self._iam.list_access_keys, UserName=iam_user)
         return [
             AccessKeyInfo(
                 access_key_id=key["AccessKeyId"],
@@ -386,26 +393,53 @@ class SeaweedFSProvider:
             await self._call(self._iam.delete_user_policy, UserName=iam_user, PolicyName=policy)
         await self._call(self._iam.delete_user, UserName=iam_user)
 
-    async def delete_account(self, account_id: str, purge_data: bool) -> None:
+    async def namespace_contents(self, account_id: str) -> list[str]:
         buckets = await self._account_bucket_names(account_id)
-        if not purge_data:
-            for name in buckets:
-                listing = await self._call(self._s3.list_objects_v2, Bucket=name, MaxKeys=1)
-                if listing.get("KeyCount", 0):
-                    raise AccountHoldsData(f"bucket {name} holds objects")
-        for name in buckets:
+        return sorted([*buckets, *await self._account_iam_users(account_id)])
+
+    async def account_holds_data(self, account_id: str) -> bool:
+        for name in await self._account_bucket_names(account_id):
+            listing = await self._call(self._s3.list_objects_v2, Bucket=name, MaxKeys=1)
+            if listing.get("KeyCount", 0):
+                return True
+        return False
+
+    async def delete_account_buckets(self, account_id: str, purge_data: bool) -> None:
+        if not purge_data and await self.account_holds_data(account_id):
+            raise AccountHoldsData(f"a bucket of {account_id} holds objects")
+        for name in await self._account_bucket_names(account_id):
             await self._empty_bucket(name)
-            await self._call(self._s3.delete_bucket, Bucket=name)
+            try:
+                await self._call(self._s3.delete_bucket, Bucket=name)
+            except StorageRefused as error:
+                if "NoSuchBucket" not in str(error):
+                    raise
+
+    async def delete_account_identities(self, account_id: str) -> None:
         for user in await self._account_iam_users(account_id):
             await self._delete_iam_user(user)
 
     async def _empty_bucket(self, name: str) -> None:
+        """Deletes every object, a thousand at a time. A batch in which nothing could be deleted
+        ends the purge with the storage system's reason instead of listing the same keys for ever."""
         while True:
-            listing = await self._call(self._s3.list_objects_v2, Bucket=name, MaxKeys=1000)
+            try:
+                listing = await self._call(self._s3.list_objects_v2, Bucket=name, MaxKeys=1000)
+            except StorageRefused as error:
+                if "NoSuchBucket" in str(error):
+                    return
+                raise
             keys = [{"Key": entry["Key"]} for entry in listing.get("Contents", [])]
             if not keys:
                 return
-            await self._call(self._s3.delete_objects, Bucket=name, Delete={"Objects": keys, "Quiet": True})
+            answer = await self._call(self._s3.delete_objects, Bucket=name, Delete={"Objects": keys, "Quiet": True})
+            failed = answer.get("Errors", [])
+            if len(failed) >= len(keys):
+                first = failed[0]
+                raise StorageRefused(
+                    f"{len(failed)} objects of {name} could not be deleted, e.g. {first.get('Key')!r}: "
+                    f"{first.get('Code')} {first.get('Message', '')}".strip()
+                )
 
     async def set_bucket_writable(self, bucket: str, writable: bool) -> None:
         """A filer location rule marks the bucket read-only (`fs.configure`, what `s3.bucket.quota.enforce`

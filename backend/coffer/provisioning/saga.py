@@ -4,7 +4,7 @@ Each step is idempotent and its outcome is recorded on the account, so a failure
 account visibly `failed` at a named step, and Retry runs again from that step. The welcome
 mail step sets a fresh one-time password each time it runs, so a retried mail is still valid.
 
-A run holds a lease on its account (renewed at each step), so that one instance at a time runs
+A run holds a lease on its account (renewed while it runs), so that one instance at a time runs
 it. When the storage system is unreachable the account `waits` instead of failing; every
 instance looks for waiting accounts, and for accounts left `provisioning` by an instance that
 died (their lease lapsed), and runs them on from where they stopped.
@@ -26,8 +26,9 @@ from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
+from coffer.quotas.service import QuotaTooSmall
 from coffer.store import leases
-from coffer.store.accounts import AccountRecord, AccountStore, SagaStepRecord
+from coffer.store.accounts import AccountRecord, AccountStatus, AccountStore, SagaStepRecord, StepStatus
 from coffer.store.locks import LockStore
 from coffer.users.service import UsernameTaken, Users
 
@@ -65,7 +66,9 @@ class Provisioning:
         console_url: str,
         leases: LockStore,
         lease_seconds: int,
+        quota_min_bytes: int,
     ) -> None:
+        self._quota_min_bytes = quota_min_bytes
         self._leases = leases
         self._lease_seconds = lease_seconds
         self._accounts = accounts
@@ -91,6 +94,8 @@ class Provisioning:
         idempotency_key: str | None = None,
         request_id: str | None = None,
     ) -> Provisioned:
+        if quota_bytes is not None and quota_bytes < self._quota_min_bytes:
+            raise QuotaTooSmall("quota_bytes", self._quota_min_bytes)  # as PUT /quota refuses it
         if idempotency_key:
             first = await self._account_store.claim_idempotency_key(idempotency_key, account_id)
             if first is not None and first != account_id:
@@ -168,21 +173,27 @@ class Provisioning:
         """The account's lease for this run, or None while another run holds it; renewed in the background
         while the run goes on (a step may wait on the storage system longer than the lease), released at
         the end."""
-        async with leases.held(self._leases, _lease_name(account_id), self._lease_seconds) as lease:
+        async with leases.held(self._leases, lease_name(account_id), self._lease_seconds) as lease:
             yield None if lease is None else lease.token
 
     async def _run_on(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
-        previous = account.status
-        account.status = "provisioning"
-        await self._accounts.save(account, previous)
-        return await self._run(account, actor, ip, lease)
+        def running(fresh: AccountRecord) -> AccountRecord | None:
+            if fresh.status not in ("failed", "waiting", "provisioning"):
+                return None
+            fresh.status = "provisioning"
+            return fresh
+
+        resumed = await self._accounts.update(account.id, running)
+        if resumed is None:
+            return Provisioned(await self._accounts.get(account.id), None)  # deleted or finished meanwhile
+        return await self._run(resumed, actor, ip, lease)
 
     async def _run(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
         password = None
         for step in account.steps:
             if step.status == "done":
                 continue
-            if not await self._leases.renew(_lease_name(account.id), lease, self._lease_seconds):
+            if not await self._leases.renew(lease_name(account.id), lease, self._lease_seconds):
                 return Provisioned(account, None)  # our lease lapsed: another instance runs it on now
             try:
                 password = await self._step(step.name, account) or password
@@ -190,11 +201,40 @@ class Provisioning:
                 return await self._stop(account, step, "waiting", error, actor, ip)
             except (StepFailed, StorageRefused, UsernameTaken) as error:
                 return await self._stop(account, step, "failed", error, actor, ip)
-            step.status, step.error, step.at = "done", None, self._clock.now()
-            await self._accounts.save(account)
-        account.status = "active"
-        await self._accounts.save(account, "provisioning")
-        return Provisioned(account, password)
+            account = await self._record(account, step.name, "done", None, admin_user_id=account.admin_user_id)
+
+        def finished(fresh: AccountRecord) -> AccountRecord | None:
+            if fresh.status != "provisioning":
+                return None  # someone deleted it meanwhile: theirs is the last word
+            fresh.status = "active"
+            return fresh
+
+        return Provisioned(await self._accounts.update(account.id, finished) or account, password)
+
+    async def _record(
+        self,
+        account: AccountRecord,
+        name: str,
+        status: StepStatus,
+        error: str | None,
+        *,
+        admin_user_id: str | None = None,
+        account_status: AccountStatus | None = None,
+    ) -> AccountRecord:
+        """Writes one step's outcome (and what it made) onto the record as it is now."""
+        at = self._clock.now()
+
+        def recorded(fresh: AccountRecord) -> AccountRecord | None:
+            if fresh.status != "provisioning":
+                return None
+            for step in fresh.steps:
+                if step.name == name:
+                    step.status, step.error, step.at = status, error, at
+            fresh.admin_user_id = admin_user_id or fresh.admin_user_id
+            fresh.status = account_status or fresh.status
+            return fresh
+
+        return await self._accounts.update(account.id, recorded) or account
 
     async def _stop(
         self,
@@ -206,9 +246,7 @@ class Provisioning:
         ip: str,
     ) -> Provisioned:
         """Records why the saga stopped at `step`: `waiting` resumes by itself, `failed` needs a Retry."""
-        step.status, step.error, step.at = status, _explain(error), self._clock.now()
-        account.status = status
-        await self._accounts.save(account, "provisioning")
+        account = await self._record(account, step.name, status, _explain(error), account_status=status)
         await self._auditor.record(
             AuditEvent(
                 action=events.ACCOUNT_PROVISION_STEP,
@@ -217,13 +255,21 @@ class Provisioning:
                 target=account.id,
                 account_id=account.id,
                 ip=ip,
-                detail=f"{step.name} ({status}): {step.error}",
+                detail=f"{step.name} ({status}): {_explain(error)}",
             )
         )
         return Provisioned(account, None)
 
     async def _step(self, name: str, account: AccountRecord) -> str | None:
         if name == "storage_account":
+            # The id is claimed (its record exists) before this check: whatever the storage system
+            # holds under the name now was made by someone else, and the account must not own it.
+            found = await self._provider.namespace_contents(account.id)
+            if found:
+                raise StepFailed(
+                    f"The name {account.id!r} is taken in the storage system ({', '.join(found[:3])}); "
+                    "delete this account and choose another id."
+                )
             await self._provider.create_account(account.id)
         elif name == "console_access":
             await self._provider.ensure_console_access(account.id)
@@ -266,7 +312,8 @@ class Provisioning:
         account.admin_user_id = created.user.id
 
 
-def _lease_name(account_id: str) -> str:
+def lease_name(account_id: str) -> str:
+    """One lease per account for provisioning and deletion alike: never both at once."""
     return f"provisioning:{account_id}"
 
 
