@@ -124,13 +124,13 @@ class SignInFailureStore:
         return int(results[2])
 
     async def lock(self, subject: str, client: str, until: float, ttl_seconds: int) -> None:
-        """Locks the pair and starts its count afresh for when the lock ends."""
+        """Locks the pair. Its failures stay: they leave the window as the lock ends, and until then a try
+        that checked the lock just before it was set still finds the window full."""
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(_pair_locks_key(subject), client, repr(until))
             pipe.expire(_pair_locks_key(subject), ttl_seconds + 60)
             pipe.sadd(_clients_key(subject), client)
             pipe.expire(_clients_key(subject), ttl_seconds + 60)
-            pipe.delete(_pair_events_key(subject, client))
             await pipe.execute()
 
     async def clear(self, subject: str, client: str) -> None:
