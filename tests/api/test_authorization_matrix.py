@@ -133,7 +133,7 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("POST", AU + "/delete"): ("own-account", ADMIN | {"account-admin"}),
     # a person's keys: called on the caller's own person, the one a member may reach
     ("GET", AU + "/keys"): ("own-account", ADMIN | ACCOUNT_ROLES),
-    ("POST", AU + "/keys"): ("own-account", ADMIN | ACCOUNT_ROLES),
+    ("POST", AU + "/keys"): ("own-account", ACCOUNT_ROLES),  # staff never create a tenant's key
     ("POST", AU + "/keys/{access_key_id}/deactivate"): ("own-account", ADMIN | ACCOUNT_ROLES),
     ("POST", AU + "/keys/{access_key_id}/activate"): ("own-account", ADMIN | ACCOUNT_ROLES),
     ("POST", AU + "/keys/{access_key_id}/delete"): ("own-account", ADMIN | ACCOUNT_ROLES),
