@@ -8,7 +8,10 @@ The machine may have too few cores to show it: one instance already uses a whole
 Redis and wrk need the rest. So P5 is measured twice: on the whole machine, and with every
 instance capped at a share of a core by a CPU cgroup (what `cpus:` does to a container), which
 leaves the shared parts room, as separate machines would. Then the load test's shape (200
-sessions, a view a second) against two instances, for its p99, with the Python load generator.
+sessions, a view a second) against two instances, for its p99, with the Python load generator:
+p99 per endpoint as the generator saw it, beside the instances' own request-duration histograms
+(`/metrics`, Prometheus buckets) for the same run, so a tail that the instances did not see is
+the generator's or nginx's, and one they did see is Coffer's.
 Run by hand: .venv/bin/python bench/cluster_throughput.py [seconds]
 """
 
@@ -27,7 +30,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import httpx2 as httpx
 import psutil
+from prometheus_client.parser import text_string_to_metric_families
 from tests.cluster.conftest import open_sessions, trusting
 from tests.cluster.load import COOKIE, VIEWS, browse
 
@@ -161,8 +166,39 @@ def main() -> None:
     else:
         print("P5 with capped instances: skipped (needs write access to the cgroup v1 cpu controller)")
     browsing = browse_two_instances()
-    print(f"load, 200 sessions browsing (a view every 0.5-1.5 s) for 60 s, 2 instances: {browsing}")
+    print(f"load, 200 sessions browsing (a view every 0.5-1.5 s) for 60 s, 2 instances:\n  {browsing}")
     print("     (goal: 0 errors, p99 < 300 ms)")
+
+
+Buckets = dict[tuple[str, float], float]  # (route, upper bound in seconds) -> cumulative count
+
+
+def _histograms(url: str) -> Buckets:
+    """The instance's request-duration histogram buckets of GET routes."""
+    text = httpx.get(f"{url}/metrics").text
+    buckets: Buckets = {}
+    for family in text_string_to_metric_families(text):
+        if family.name != "coffer_http_request_seconds":
+            continue
+        for sample in family.samples:
+            if sample.name.endswith("_bucket") and sample.labels["method"] == "GET":
+                key = (sample.labels["route"], float(sample.labels["le"]))
+                buckets[key] = buckets.get(key, 0.0) + sample.value
+    return buckets
+
+
+def _server_p99(before: Buckets, after: Buckets) -> dict[str, tuple[float, float]]:
+    """Per route: requests the instances served meanwhile, and the bucket bound their p99 lies under."""
+    routes: dict[str, list[tuple[float, float]]] = {}
+    for (route, bound), count in after.items():
+        routes.setdefault(route, []).append((bound, count - before.get((route, bound), 0.0)))
+    result: dict[str, tuple[float, float]] = {}
+    for route, bounds in routes.items():
+        bounds.sort()
+        total = bounds[-1][1]
+        if total:
+            result[route] = (total, next(bound for bound, count in bounds if count >= 0.99 * total))
+    return result
 
 
 def browse_two_instances() -> str:
@@ -171,9 +207,27 @@ def browse_two_instances() -> str:
         cluster.start()
         try:
             tokens = open_sessions(cluster, cluster.settings(), people=20, each=10)
-            return browse(cluster.url, trusting(cluster), tokens, seconds=60, think=(0.5, 1.5)).summary()
+            urls = [cluster.instance_url(index) for index in range(2)]
+            before = [_histograms(url) for url in urls]
+            result = browse(cluster.url, trusting(cluster), tokens, seconds=60, think=(0.5, 1.5))
+            after = [_histograms(url) for url in urls]
         finally:
             cluster.stop()
+    merged_before: Buckets = {}
+    merged_after: Buckets = {}
+    for one_before, one_after in zip(before, after, strict=True):
+        for key, count in one_before.items():
+            merged_before[key] = merged_before.get(key, 0.0) + count
+        for key, count in one_after.items():
+            merged_after[key] = merged_after.get(key, 0.0) + count
+    served = _server_p99(merged_before, merged_after)
+    lines = [result.summary(), "  as the load generator saw them (through nginx, TLS):", result.endpoints()]
+    lines.append("  as the two instances measured them (their histograms; p99 under the bucket bound):")
+    for route, (count, bound) in sorted(served.items(), key=lambda item: -item[1][1]):
+        if route.startswith("/api/"):
+            lines.append(f"    {route:<36}{count:>7.0f}   p99 <= {bound * 1000:.0f} ms")
+    lines += ["  the tail:", result.tail()]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

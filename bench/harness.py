@@ -19,6 +19,7 @@ from coffer.app import connected_services
 from coffer.embedded.environment import coffer_environment
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
+from coffer.sessions.cookies import SessionCookie
 from coffer.settings import Settings
 
 PASSWORD = "bench marks are honest when measured"
@@ -40,6 +41,23 @@ def with_services(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
     return asyncio.run(run())
 
 
+def sign_in(client: httpx.Client, username: str, one_time_password: str) -> str:
+    """A first sign-in over HTTP as the browser makes it (new password, TOTP enrollment); the session token."""
+
+    def post(path: str, body: dict[str, Any]) -> dict[str, Any]:
+        answer = client.post(path, json=body, headers={"X-Coffer-CSRF": "1"})
+        answer.raise_for_status()
+        return dict(answer.json())
+
+    step = post("/api/v1/auth/login", {"username": username, "password": one_time_password})
+    step = post("/api/v1/auth/password", {"challenge": step["challenge"], "new_password": PASSWORD})
+    secret = post("/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})["secret"]
+    post("/api/v1/auth/mfa/enrollment/confirm", {"challenge": step["challenge"], "code": pyotp.TOTP(secret).now()})
+    token = client.cookies.get(SessionCookie(secure=False).name)
+    assert token, "signed in, but no session cookie"
+    return str(token)
+
+
 def _sign_in_admin(client: httpx.Client, settings: Settings) -> None:
     async def create(services: Any) -> str:
         created = await services.user_admin.create(
@@ -47,17 +65,24 @@ def _sign_in_admin(client: httpx.Client, settings: Settings) -> None:
         )
         return str(created.one_time_password)
 
-    one_time_password = with_services(settings, create)
+    sign_in(client, "bench", with_services(settings, create))
 
-    def post(path: str, body: dict[str, Any]) -> dict[str, Any]:
-        answer = client.post(path, json=body, headers={"X-Coffer-CSRF": "1"})
-        answer.raise_for_status()
-        return dict(answer.json())
 
-    step = post("/api/v1/auth/login", {"username": "bench", "password": one_time_password})
-    step = post("/api/v1/auth/password", {"challenge": step["challenge"], "new_password": PASSWORD})
-    secret = post("/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})["secret"]
-    post("/api/v1/auth/mfa/enrollment/confirm", {"challenge": step["challenge"], "code": pyotp.TOTP(secret).now()})
+def fresh_tokens(settings: Settings, token: str, count: int) -> list[str]:
+    """`count` tokens of the session `token` belongs to, none of which the server has seen: each request
+    made with one pays the whole session check (signature included), as the first request after every
+    renewal, or the first one at another instance, does. Re-using one token would measure the
+    instance's cache of verified tokens instead."""
+
+    async def mint(services: Any) -> list[str]:
+        claims, _ = await services.sessions.authenticate(token)
+        return [(await services.sessions.renew(claims))[0] for _ in range(count)]
+
+    return with_services(settings, mint)
+
+
+def cookie_header(token: str) -> dict[str, str]:
+    return {"Cookie": f"{SessionCookie(secure=False).name}={token}"}
 
 
 @contextlib.contextmanager
@@ -103,13 +128,23 @@ def console_with_admin(**extra: Any) -> Iterator[tuple[Settings, httpx.Client]]:
             stack.stop()
 
 
-def timed_gets(client: httpx.Client, paths: list[str], rounds: int, warm_up: int = 50) -> dict[str, list[float]]:
-    """Milliseconds per GET of each path, the paths interleaved so drift hits all alike."""
+def timed_gets(
+    client: httpx.Client,
+    paths: list[str],
+    rounds: int,
+    warm_up: int = 50,
+    tokens: dict[str, Iterator[str]] | None = None,
+) -> dict[str, list[float]]:
+    """Milliseconds per GET of each path, the paths interleaved so drift hits all alike. A path named
+    in `tokens` is sent with the next token of its iterator as its session cookie (instead of the
+    client's own cookie)."""
     timings: dict[str, list[float]] = {path: [] for path in paths}
+    tokens = tokens or {}
     for index in range(rounds + warm_up):
         for path in paths:
+            headers = cookie_header(next(tokens[path])) if path in tokens else None
             started = time.perf_counter()
-            answer = client.get(path)
+            answer = client.get(path.split("#", 1)[0], headers=headers)
             elapsed = (time.perf_counter() - started) * 1000
             assert answer.status_code == 200, answer.text
             if index >= warm_up:
