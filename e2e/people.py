@@ -107,6 +107,18 @@ def account_with_admin(settings: Settings, account_id: str, email: str) -> Visit
     return Visitor(email.lower(), provisioned.one_time_password)
 
 
+def user_id_of(settings: Settings, username: str) -> str:
+    """The console user's id (the part of their pages' addresses)."""
+
+    async def work(services: Any, users: Users) -> str:
+        user = await users.by_username(username)
+        assert user is not None, username
+        return user.id
+
+    found: str = _run(_with_users(settings, work))
+    return found
+
+
 def create_bucket(settings: Settings, name: str) -> None:
     service_client(settings, "s3").create_bucket(Bucket=name)
 

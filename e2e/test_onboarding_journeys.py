@@ -116,7 +116,7 @@ def test_a_name_whose_namespace_holds_the_operators_bucket_is_refused_and_the_fo
         page.get_by_label("Expected capacity (GiB)").fill("50")
         page.get_by_role("button", name="Send request").click()
 
-        expect(page.get_by_text(re.compile(f"name '{word}' is taken"))).to_be_visible()
+        expect(page.get_by_text(re.compile(f"name '{word}' is taken")).first).to_be_visible()
         expect(page.get_by_label("Account name")).to_have_value(word)
         expect(page.get_by_label("Contact email")).to_have_value(f"peter@{word}.example.com")
         expect(page.get_by_role("heading", name="Check your mail")).to_be_hidden()

@@ -71,8 +71,8 @@ def test_account_admin_sees_her_accounts_buckets_listed_with_temporary_credentia
     page: Page, settings: Settings
 ) -> None:
     account_id = "acme" + uuid.uuid4().hex[:6]
-    create_bucket(settings, f"{account_id}-photos")
     alice = account_with_admin(settings, account_id, f"alice{account_id}@example.com")
+    create_bucket(settings, f"{account_id}-photos")
 
     first_sign_in(page, alice)
     expect(page.get_by_text("Account administrator").first).to_be_visible()

@@ -24,7 +24,7 @@ from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action, is_platform_role
 from coffer.providers.base import BucketInfo, StorageRefused, StorageUnavailable, TemporaryCredentials
-from coffer.store.accounts import AccountRecord
+from coffer.store.accounts import AccountRecord, SagaStepRecord
 
 
 def summary_of(account: AccountRecord) -> AccountSummary:
@@ -40,12 +40,13 @@ def summary_of(account: AccountRecord) -> AccountSummary:
 
 async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
     svc = services(request)
-    buckets = objects = used = 0
+    buckets = objects = used = unmeasured = 0
     measured_at = usage_error = None
     if account.status in ("active", "disabled", "failed"):
         try:
             usage = await svc.accounts.usage(account.id)
             buckets, objects, used, measured_at = usage.buckets, usage.objects, usage.bytes_used, usage.measured_at
+            unmeasured = usage.unmeasured_buckets
         except (StorageUnavailable, StorageRefused):
             usage_error = "The storage system did not answer; usage is not shown."
     failed = next((step.name for step in account.steps if step.status == "failed"), None)
@@ -56,13 +57,16 @@ async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
         objects=objects,
         bytes_used=used,
         usage_measured_at=utc_or_none(measured_at),
+        unmeasured_buckets=unmeasured,
         failed_step=failed,
         usage_error=usage_error,
-        steps=[
-            SagaStep(name=step.name, status=step.status, error=step.error, at=utc_or_none(step.at))
-            for step in account.steps
-        ],
+        steps=_steps(account.steps),
+        deletion_steps=_steps(account.deletion_steps),
     )
+
+
+def _steps(steps: list[SagaStepRecord]) -> list[SagaStep]:
+    return [SagaStep(name=step.name, status=step.status, error=step.error, at=utc_or_none(step.at)) for step in steps]
 
 
 async def list_accounts(request: Request, query: AccountQuery) -> AccountPage:

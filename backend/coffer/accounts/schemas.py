@@ -49,10 +49,16 @@ class AccountDetail(AccountSummary):
     objects: int
     bytes_used: int
     usage_measured_at: datetime | None = Field(
-        description="When the oldest figure in objects and bytes_used was measured; null: just now."
+        description="When the oldest figure in objects and bytes_used was measured; null: not measured yet."
+    )
+    unmeasured_buckets: int = Field(
+        description="Buckets made since the last capacity sample: not in objects and bytes_used yet."
     )
     failed_step: str | None
     steps: list[SagaStep]
+    deletion_steps: list[SagaStep] = Field(
+        description="Once the account is being deleted: each step of the deletion (empty before)."
+    )
     usage_error: str | None
 
 

@@ -44,9 +44,7 @@ def _seal_purpose(mail_id: str) -> str:
 class Mailer:
     """Queues mail and sends it; `server` None: nothing is sent (mail stays queued)."""
 
-    def __init__(
-        self, store: MailStore, sealer: Sealer, clock: Clock, server: SmtpServer | None, sender: str
-    ) -> None:
+    def __init__(self, store: MailStore, sealer: Sealer, clock: Clock, server: SmtpServer | None, sender: str) -> None:
         self._store = store
         self._sealer = sealer
         self._clock = clock

@@ -127,9 +127,15 @@ export type AccountDetail = {
     /**
      * Usage Measured At
      *
-     * When the oldest figure in objects and bytes_used was measured; null: just now.
+     * When the oldest figure in objects and bytes_used was measured; null: not measured yet.
      */
     usage_measured_at: string | null;
+    /**
+     * Unmeasured Buckets
+     *
+     * Buckets made since the last capacity sample: not in objects and bytes_used yet.
+     */
+    unmeasured_buckets: number;
     /**
      * Failed Step
      */
@@ -138,6 +144,12 @@ export type AccountDetail = {
      * Steps
      */
     steps: Array<SagaStep>;
+    /**
+     * Deletion Steps
+     *
+     * Once the account is being deleted: each step of the deletion (empty before).
+     */
+    deletion_steps: Array<SagaStep>;
     /**
      * Usage Error
      */

@@ -51,6 +51,14 @@ export default function AccountRoute() {
         </Alert>
       )}
       <AccountSummary account={detail} />
+      {detail.deletion_steps.length > 0 && (
+        <>
+          <Title order={2} size="h3">
+            Deletion
+          </Title>
+          <ProvisioningSteps steps={detail.deletion_steps} saga="Deletion" />
+        </>
+      )}
       <Title order={2} size="h3">
         Provisioning
       </Title>

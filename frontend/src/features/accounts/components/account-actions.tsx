@@ -13,7 +13,8 @@ import { useRetryAccountProvisioning } from '../api/retry-account-provisioning';
 
 type Dialog = 'disable' | 'enable' | 'delete' | null;
 
-const DELETABLE: ReadonlySet<AccountDetail['status']> = new Set(['active', 'disabled', 'failed']);
+// `deleting`: a deletion that stopped (data added meanwhile, a refusal) goes on when asked again.
+const DELETABLE: ReadonlySet<AccountDetail['status']> = new Set(['active', 'disabled', 'failed', 'deleting']);
 
 /** What a platform administrator or manager can do with the account in its present status. */
 export function AccountActions({ account }: { account: AccountDetail }) {

@@ -22,6 +22,9 @@ export function AccountSummary({ account }: { account: AccountDetail }) {
     ...(account.usage_measured_at
       ? [['Measured', <MeasuredAt at={account.usage_measured_at} />] as const]
       : []),
+    ...(account.unmeasured_buckets > 0
+      ? [['Not measured yet', <NotMeasured buckets={account.unmeasured_buckets} />] as const]
+      : []),
     ['Quota', account.quota_bytes === null ? 'No quota' : formatBytes(account.quota_bytes)],
   ];
   return <FactsTable facts={rows} />;
@@ -32,6 +35,16 @@ function MeasuredAt({ at }: { at: string }) {
   return (
     <Text size="sm" c="dimmed" component="span">
       Objects and bytes as of <time dateTime={at}>{formatTime(at)}</time>
+    </Text>
+  );
+}
+
+/** A bucket made since the last capacity sample: its objects are counted at the next one, never in a page view. */
+function NotMeasured({ buckets }: { buckets: number }) {
+  return (
+    <Text size="sm" c="dimmed" component="span">
+      {buckets === 1 ? '1 new bucket is' : `${formatCount(buckets)} new buckets are`} counted at the next capacity
+      sample
     </Text>
   );
 }

@@ -16,26 +16,33 @@ function stepLabel(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The provisioning saga's steps in order; the step that failed stands out with its error. */
-export function ProvisioningSteps({ steps }: { steps: SagaStep[] }) {
-  if (steps.length === 0) return <Text c="dimmed">No provisioning steps recorded.</Text>;
+type Saga = 'Provisioning' | 'Deletion';
+
+const AFTER_A_FAILURE: Record<Saga, string> = {
+  Provisioning: 'Once the cause is fixed, provisioning can be retried.',
+  Deletion: 'Once the cause is fixed, delete the account again to go on from this step.',
+};
+
+/** A saga's steps in order (provisioning, or deletion); the step that failed stands out with its error. */
+export function ProvisioningSteps({ steps, saga = 'Provisioning' }: { steps: SagaStep[]; saga?: Saga }) {
+  if (steps.length === 0) return <Text c="dimmed">No {saga.toLowerCase()} steps recorded.</Text>;
   const failedStep = steps.find((step) => step.status === 'failed');
   const waitingStep = steps.find((step) => step.status === 'waiting');
   return (
     <Stack>
       {waitingStep && (
-        <Alert color="yellow" title={`Provisioning waits at “${stepLabel(waitingStep.name)}”`}>
+        <Alert color="yellow" title={`${saga} waits at “${stepLabel(waitingStep.name)}”`}>
           <Text size="sm">{waitingStep.error ?? 'The storage system did not answer.'}</Text>
           <Text size="sm">It goes on by itself as soon as the storage system answers again.</Text>
         </Alert>
       )}
       {failedStep && (
-        <Alert color="red" title={`Provisioning failed at “${stepLabel(failedStep.name)}”`}>
+        <Alert color="red" title={`${saga} failed at “${stepLabel(failedStep.name)}”`}>
           <Text size="sm">{failedStep.error ?? 'No reason was recorded.'}</Text>
-          <Text size="sm">Once the cause is fixed, provisioning can be retried.</Text>
+          <Text size="sm">{AFTER_A_FAILURE[saga]}</Text>
         </Alert>
       )}
-      <Table withTableBorder maw={900} aria-label="Provisioning steps">
+      <Table withTableBorder maw={900} aria-label={`${saga} steps`}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Step</Table.Th>
