@@ -15,6 +15,7 @@ from coffer.settings import Settings
 
 from .conftest import unique_account_id
 from .flows import Person, first_sign_in
+from .storage import remove_buckets, service_client
 
 
 def _environment(stack: EmbeddedStack) -> dict[str, str]:
@@ -60,3 +61,20 @@ def test_a_taken_account_id_is_refused(stack: EmbeddedStack) -> None:
     )
     assert second.exit_code != 0
     assert "taken" in second.output
+
+
+def test_reconcile_names_what_blocks_a_namespace_and_calls_it_no_fault(
+    stack: EmbeddedStack, settings: Settings
+) -> None:
+    word = unique_account_id("backup")
+    service_client(settings, "s3").create_bucket(Bucket=f"{word}-2025")
+    service_client(settings, "iam").create_user(UserName=f"{word}.robot")
+    try:
+        result = CliRunner().invoke(cli, ["reconcile"], env=_environment(stack))
+    finally:
+        service_client(settings, "iam").delete_user(UserName=f"{word}.robot")
+        remove_buckets(settings, [f"{word}-2025"])
+
+    assert f"namespace {word} is taken by what Coffer did not make" in result.output
+    assert f"  {word}-2025\n" in result.output and f"  {word}.robot\n" in result.output
+    assert f"storage user without a person: {word}.robot" not in result.output
