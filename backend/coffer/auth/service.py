@@ -160,7 +160,7 @@ class SignIn:
         if not self._passwords.needs_rehash(password_hash):
             return
         rehashed = await anyio.to_thread.run_sync(self._passwords.hash, password)
-        await self._users.update(user.id, password_hash=rehashed)
+        await self._users.update(user.id, only_if={"password_hash": password_hash}, password_hash=rehashed)
 
     async def _failed(self, attempt: Attempt, username: str, action: str, ip: str, user: UserRecord | None) -> None:
         locked = await self._regulator.failed(attempt)

@@ -96,12 +96,16 @@ class UserStore:
         user_id = await self._redis.get(_username_key(username))
         return None if user_id is None else await self.get(str(user_id))
 
-    async def update(self, user_id: str, **changes: object) -> UserRecord | None:
+    async def update(
+        self, user_id: str, *, only_if: dict[str, object] | None = None, **changes: object
+    ) -> UserRecord | None:
         """Writes only the named fields onto the record as it is now, atomically (WATCH/MULTI, retried).
 
         A record is never written back whole from an old read: a sign-in that finishes after an
         admin's disable, or a password change beside a role change, cannot undo the other's fields.
-        None when the user no longer exists.
+        `only_if` makes it a compare-and-set: nothing is written unless those fields still hold
+        those values (a rehash at sign-in must not undo an admin's password reset meanwhile).
+        None when the user no longer exists or `only_if` no longer holds.
         """
         unknown = set(changes) - set(UserRecord.model_fields)
         if unknown:
@@ -114,7 +118,11 @@ class UserStore:
                     raw = await pipe.get(key)
                     if raw is None:
                         return None
-                    changed = UserRecord.model_validate_json(raw).model_copy(update=changes)
+                    current = UserRecord.model_validate_json(raw)
+                    if only_if and any(getattr(current, name) != value for name, value in only_if.items()):
+                        await pipe.unwatch()  # type: ignore[no-untyped-call]
+                        return None
+                    changed = current.model_copy(update=changes)
                     changed = UserRecord.model_validate(changed.model_dump())
                     pipe.multi()  # type: ignore[no-untyped-call]
                     pipe.set(key, changed.model_dump_json())
