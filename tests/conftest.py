@@ -19,7 +19,9 @@ from starlette.testclient import TestClient
 from coffer.app import connected_services, create_app
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
+from coffer.provisioning.saga import STEPS
 from coffer.settings import Settings
+from coffer.store.accounts import AccountRecord, SagaStepRecord
 from coffer.store.users import Role
 from coffer.users.service import CreatedUser, Users
 
@@ -96,6 +98,20 @@ async def provision_account(services: Any, account_id: str, admin_email: str, ad
     )
     assert provisioned.account.status == "active", provisioned.account.steps
     return provisioned
+
+
+def claimed_record(account_id: str) -> AccountRecord:
+    """An account's record as the saga writes it before its first step (its id claimed, nothing made)."""
+    return AccountRecord(
+        id=account_id,
+        display_name=account_id.title(),
+        contact_email=f"owner@{account_id}.example.com",
+        status="provisioning",
+        created_at=time.time(),
+        admin_name="Owner",
+        admin_email=f"owner@{account_id}.example.com",
+        steps=[SagaStepRecord(name=name) for name in STEPS],
+    )
 
 
 def create_user(settings: Settings, username: str, role: Role, account_id: str | None = None) -> CreatedUser:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -17,9 +16,8 @@ from starlette.testclient import TestClient
 from coffer.app import connected_services
 from coffer.clock import FixedClock
 from coffer.settings import Settings
-from coffer.store.accounts import AccountRecord, SagaStepRecord
 
-from ..conftest import open_client, unique_account_id
+from ..conftest import claimed_record, open_client, unique_account_id
 from ..flows import Person, first_sign_in
 from ..storage import remove_buckets, service_client
 
@@ -118,21 +116,7 @@ def test_a_bucket_made_after_the_early_check_is_caught_by_the_saga_before_the_ac
     word = unique_account_id("beta")
 
     async def claimed(services: Any) -> None:
-        await services.accounts.new_record(
-            AccountRecord(
-                id=word,
-                display_name=word.title(),
-                contact_email=f"ops@{word}.example.com",
-                status="provisioning",
-                created_at=time.time(),
-                admin_name="Owner",
-                admin_email=f"owner@{word}.example.com",
-                steps=[
-                    SagaStepRecord(name=name)
-                    for name in ("storage_account", "console_access", "admin_user", "welcome_mail")
-                ],
-            )
-        )
+        await services.accounts.new_record(claimed_record(word))
 
     _with_services(settings, claimed)
     service_client(settings, "s3").create_bucket(Bucket=f"{word}-x")  # the operator, meanwhile

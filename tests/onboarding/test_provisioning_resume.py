@@ -11,10 +11,10 @@ import boto3
 from coffer.app import connected_services
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
-from coffer.store.accounts import AccountRecord, SagaStepRecord
+from coffer.store.accounts import AccountRecord
 from coffer.store.locks import LockStore
 
-from ..conftest import unique_account_id
+from ..conftest import claimed_record, unique_account_id
 from ..mailbox import wait_for_mail
 
 
@@ -80,21 +80,7 @@ def test_an_account_left_mid_run_by_a_dead_instance_is_finished_by_another(setti
     account_id = unique_account_id("dead")
 
     async def died_after_the_record(services: Any, _: Any) -> None:
-        await services.accounts.new_record(
-            AccountRecord(
-                id=account_id,
-                display_name=account_id.title(),
-                contact_email=f"owner@{account_id}.example.com",
-                status="provisioning",
-                created_at=time.time(),
-                admin_name="Owner",
-                admin_email=f"owner@{account_id}.example.com",
-                steps=[
-                    SagaStepRecord(name=name)
-                    for name in ("storage_account", "console_access", "admin_user", "welcome_mail")
-                ],
-            )
-        )
+        await services.accounts.new_record(claimed_record(account_id))
 
     _with_services(settings, died_after_the_record)
 

@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
-from redis.exceptions import WatchError
+from redis.asyncio.client import Pipeline
 
 from coffer.store.client import PREFIX
+from coffer.store.records import rewrite
 
 # `waiting`: provisioning paused while the storage system is unreachable; it resumes by itself.
 AccountStatus = Literal["provisioning", "waiting", "active", "disabled", "failed", "deleting", "deleted"]
@@ -113,31 +114,27 @@ class AccountStore:
         holds); the answer is the record written, or None when nothing was. A changed status moves
         the record between the status indexes in the same transaction.
         """
-        key = _record_key(account_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            while True:
-                try:
-                    await pipe.watch(key)
-                    raw = await pipe.get(key)
-                    if raw is None:
-                        return None
-                    before = AccountRecord.model_validate_json(raw)
-                    after = change(before.model_copy(deep=True))
-                    if after is None:
-                        await pipe.unwatch()  # type: ignore[no-untyped-call]
-                        return None
-                    after = AccountRecord.model_validate(after.model_dump())
-                    pipe.multi()  # type: ignore[no-untyped-call]
-                    pipe.set(key, after.model_dump_json())
-                    if before.status != after.status:
-                        pipe.zrem(_by_created(before.status), account_id)
-                        pipe.zrem(_by_name(before.status), _name_member(before))
-                        pipe.zadd(_by_created(after.status), {account_id: after.created_at})
-                        pipe.zadd(_by_name(after.status), {_name_member(after): 0})
-                    await pipe.execute()
-                    return after
-                except WatchError:
-                    continue
+        written: list[AccountRecord] = []
+
+        def plan(raw: str) -> Callable[[Pipeline], None] | None:
+            before = AccountRecord.model_validate_json(raw)
+            after = change(before.model_copy(deep=True))
+            if after is None:
+                return None
+            after = AccountRecord.model_validate(after.model_dump())
+            written[:] = [after]
+
+            def writes(pipe: Pipeline) -> None:
+                pipe.set(_record_key(account_id), after.model_dump_json())
+                if before.status != after.status:
+                    pipe.zrem(_by_created(before.status), account_id)
+                    pipe.zrem(_by_name(before.status), _name_member(before))
+                    pipe.zadd(_by_created(after.status), {account_id: after.created_at})
+                    pipe.zadd(_by_name(after.status), {_name_member(after): 0})
+
+            return writes
+
+        return written[0] if await rewrite(self._redis, _record_key(account_id), plan) else None
 
     async def name_owner(self, display_name: str) -> str | None:
         owner = await self._redis.hget(_NAMES, display_name.casefold())

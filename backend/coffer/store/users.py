@@ -6,13 +6,15 @@ session check reads one small key and a recovery code is spent atomically (SREM)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
-from redis.exceptions import WatchError
+from redis.asyncio.client import Pipeline
 
 from coffer.store.client import PREFIX
+from coffer.store.records import rewrite
 
 Role = Literal["platform-admin", "platform-manager", "platform-viewer", "account-admin", "account-member"]
 
@@ -110,26 +112,21 @@ class UserStore:
         unknown = set(changes) - set(UserRecord.model_fields)
         if unknown:
             raise ValueError(f"unknown user fields: {sorted(unknown)}")
-        key = record_key(user_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            while True:
-                try:
-                    await pipe.watch(key)
-                    raw = await pipe.get(key)
-                    if raw is None:
-                        return None
-                    current = UserRecord.model_validate_json(raw)
-                    if only_if and any(getattr(current, name) != value for name, value in only_if.items()):
-                        await pipe.unwatch()  # type: ignore[no-untyped-call]
-                        return None
-                    changed = current.model_copy(update=changes)
-                    changed = UserRecord.model_validate(changed.model_dump())
-                    pipe.multi()  # type: ignore[no-untyped-call]
-                    pipe.set(key, changed.model_dump_json())
-                    await pipe.execute()
-                    return changed
-                except WatchError:
-                    continue
+        written: list[UserRecord] = []
+
+        def plan(raw: str) -> Callable[[Pipeline], None] | None:
+            current = UserRecord.model_validate_json(raw)
+            if only_if and any(getattr(current, name) != value for name, value in only_if.items()):
+                return None
+            changed = UserRecord.model_validate(current.model_copy(update=changes).model_dump())
+            written[:] = [changed]
+
+            def writes(pipe: Pipeline) -> None:
+                pipe.set(record_key(user_id), changed.model_dump_json())
+
+            return writes
+
+        return written[0] if await rewrite(self._redis, record_key(user_id), plan) else None
 
     async def version(self, user_id: str) -> int:
         raw = await self._redis.get(version_key(user_id))
@@ -195,22 +192,8 @@ class UserStore:
 
     async def replace_totp_secret(self, user_id: str, old_sealed: str, new_sealed: str) -> bool:
         """Swaps the sealed TOTP secret only if nobody changed it meanwhile (resealing runs beside sign-ins)."""
-        async with self._redis.pipeline(transaction=True) as pipe:
-            try:
-                await pipe.watch(record_key(user_id))
-                raw = await pipe.get(record_key(user_id))
-                if raw is None:
-                    return False
-                user = UserRecord.model_validate_json(raw)
-                if user.totp_secret_sealed != old_sealed:
-                    return False
-                pipe.multi()  # type: ignore[no-untyped-call]
-                resealed = user.model_copy(update={"totp_secret_sealed": new_sealed})
-                pipe.set(record_key(user_id), resealed.model_dump_json())
-                await pipe.execute()
-                return True
-            except WatchError:
-                return False
+        swapped = await self.update(user_id, only_if={"totp_secret_sealed": old_sealed}, totp_secret_sealed=new_sealed)
+        return swapped is not None
 
     async def any_user_exists(self) -> bool:
         async for _ in self._redis.scan_iter(match=f"{PREFIX}:username:*", count=10):
