@@ -15,10 +15,12 @@ from starlette.testclient import TestClient
 
 from coffer.app import connected_services
 from coffer.clock import FixedClock
+from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
 from ..conftest import claimed_record, open_client, unique_account_id
 from ..flows import Person, first_sign_in
+from ..mailbox import confirmation_token, wait_for_mail
 from ..storage import remove_buckets, service_client
 
 
@@ -87,6 +89,38 @@ def test_a_direct_create_of_such_an_id_is_refused_and_nothing_is_made(
     users = service_client(settings, "iam").list_users()["Users"]
     assert not [user for user in users if user["UserName"].startswith(f"{word}.")]
     assert service_client(settings, "s3").get_object(Bucket=bucket, Key="ledger.csv")["Body"].read() == b"2025,ledger\n"
+
+
+def test_approving_a_request_for_a_name_taken_meanwhile_is_refused_and_the_request_stays_pending(
+    staff: TestClient, settings: Settings, stack: EmbeddedStack
+) -> None:
+    """The request was fine when sent; the operator made `<word>-2025` before staff approved it."""
+    word = unique_account_id("later")
+    form = {
+        "organisation": "Later Ltd",
+        "account_name": word,
+        "contact_name": "Peter",
+        "contact_email": f"peter@{word}.example.com",
+        "expected_capacity_gib": 50,
+        "message": "",
+    }
+    assert staff.post("/api/v1/account-requests", json=form).status_code == 202
+    token = confirmation_token(wait_for_mail(stack, form["contact_email"], "Confirm your"))
+    assert staff.post("/api/v1/account-requests/confirm", json={"token": token}).status_code == 200
+    pending = staff.get("/api/v1/account-requests", params={"status": "pending"}).json()["items"]
+    [request] = [item for item in pending if item["account_name"] == word]
+    service_client(settings, "s3").create_bucket(Bucket=f"{word}-2025")
+    try:
+        refused = staff.post(f"/api/v1/account-requests/{request['id']}/approve", json={})
+    finally:
+        remove_buckets(settings, [f"{word}-2025"])
+
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["errors"][0]["field"] == "account_id"
+    assert f"{word}-2025" in refused.json()["errors"][0]["message"]
+    still = staff.get("/api/v1/account-requests", params={"status": "pending"}).json()["items"]
+    assert [item["id"] for item in still if item["account_name"] == word] == [request["id"]]
+    assert staff.get(f"/api/v1/accounts/{word}").status_code == 404
 
 
 def test_an_iam_user_made_outside_coffer_blocks_the_name_too(staff: TestClient, settings: Settings) -> None:
