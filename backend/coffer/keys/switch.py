@@ -34,20 +34,24 @@ class KeySwitch:
     async def hold(self, account_id: str, reason: HoldReason, username: str | None = None) -> None:
         """Switches off every key that is on (of one person, or of the whole account) for `reason`."""
         async with self._lease(account_id):
-            listing = await self._provider.account_access_keys(account_id)
+            listing = (
+                await self._provider.account_access_keys(account_id)
+                if username is None
+                else {username: await self._provider.list_access_keys(account_id, username)}
+            )
             holds = await self._holds.holds(account_id)
+            changed: dict[str, KeyHold] = {}
             switched_off: list[tuple[str, str]] = []
             for owner, keys in listing.items():
-                if username is not None and owner != username:
-                    continue
                 for key in keys:
                     held = holds.get(key.access_key_id)
                     if key.active:
-                        holds[key.access_key_id] = KeyHold(owner, {reason} | (held.reasons if held else set()))
+                        changed[key.access_key_id] = KeyHold(owner, {reason} | (held.reasons if held else set()))
                         switched_off.append((owner, key.access_key_id))
                     elif held is not None:
                         held.reasons.add(reason)  # off for another reason already: now for both
-            await self._holds.write(account_id, holds)
+                        changed[key.access_key_id] = held
+            await self._holds.write(account_id, changed)
             await self._provider.set_keys_active(account_id, switched_off, False)
 
     async def release(self, account_id: str, reason: HoldReason, username: str | None = None) -> None:

@@ -19,7 +19,7 @@ from coffer.audit.service import Auditor
 from coffer.clock import Clock
 from coffer.providers.base import AccountHoldsData, StorageProvider, StorageRefused, StorageUnavailable
 from coffer.provisioning.saga import ProvisioningInProgress, lease_name
-from coffer.store.accounts import AccountRecord, AccountStore, SagaStepRecord, StepStatus
+from coffer.store.accounts import AccountRecord, AccountStore, SagaStepRecord, StepStatus, mark_step
 from coffer.store.leases import Lease, held
 from coffer.store.locks import LockStore
 
@@ -150,9 +150,7 @@ class Deletion:
         at = self._clock.now()
 
         def recorded(fresh: AccountRecord) -> AccountRecord:
-            for step in fresh.deletion_steps:
-                if step.name == name:
-                    step.status, step.error, step.at = status, error, at
+            mark_step(fresh.deletion_steps, name, status, error, at)
             return fresh
 
         return await self._account_store.update(account.id, recorded) or account

@@ -27,8 +27,15 @@ from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
 from coffer.quotas.service import QuotaTooSmall
-from coffer.store import leases
-from coffer.store.accounts import AccountRecord, AccountStatus, AccountStore, SagaStepRecord, StepStatus
+from coffer.store.accounts import (
+    AccountRecord,
+    AccountStatus,
+    AccountStore,
+    SagaStepRecord,
+    StepStatus,
+    mark_step,
+)
+from coffer.store.leases import Lease, held
 from coffer.store.locks import LockStore
 from coffer.users.service import UsernameTaken, Users
 
@@ -169,14 +176,14 @@ class Provisioning:
         return resumed
 
     @contextlib.asynccontextmanager
-    async def _lease(self, account_id: str) -> AsyncIterator[str | None]:
+    async def _lease(self, account_id: str) -> AsyncIterator[Lease | None]:
         """The account's lease for this run, or None while another run holds it; renewed in the background
         while the run goes on (a step may wait on the storage system longer than the lease), released at
         the end."""
-        async with leases.held(self._leases, lease_name(account_id), self._lease_seconds) as lease:
-            yield None if lease is None else lease.token
+        async with held(self._leases, lease_name(account_id), self._lease_seconds) as lease:
+            yield lease
 
-    async def _run_on(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
+    async def _run_on(self, account: AccountRecord, actor: str, ip: str, lease: Lease) -> Provisioned:
         def running(fresh: AccountRecord) -> AccountRecord | None:
             if fresh.status not in ("failed", "waiting", "provisioning"):
                 return None
@@ -188,12 +195,12 @@ class Provisioning:
             return Provisioned(await self._accounts.get(account.id), None)  # deleted or finished meanwhile
         return await self._run(resumed, actor, ip, lease)
 
-    async def _run(self, account: AccountRecord, actor: str, ip: str, lease: str) -> Provisioned:
+    async def _run(self, account: AccountRecord, actor: str, ip: str, lease: Lease) -> Provisioned:
         password = None
         for step in account.steps:
             if step.status == "done":
                 continue
-            if not await self._leases.renew(lease_name(account.id), lease, self._lease_seconds):
+            if not lease.held:
                 return Provisioned(account, None)  # our lease lapsed: another instance runs it on now
             try:
                 password = await self._step(step.name, account) or password
@@ -227,9 +234,7 @@ class Provisioning:
         def recorded(fresh: AccountRecord) -> AccountRecord | None:
             if fresh.status != "provisioning":
                 return None
-            for step in fresh.steps:
-                if step.name == name:
-                    step.status, step.error, step.at = status, error, at
+            mark_step(fresh.steps, name, status, error, at)
             fresh.admin_user_id = admin_user_id or fresh.admin_user_id
             fresh.status = account_status or fresh.status
             return fresh
@@ -246,7 +251,8 @@ class Provisioning:
         ip: str,
     ) -> Provisioned:
         """Records why the saga stopped at `step`: `waiting` resumes by itself, `failed` needs a Retry."""
-        account = await self._record(account, step.name, status, _explain(error), account_status=status)
+        reason = _explain(error)
+        account = await self._record(account, step.name, status, reason, account_status=status)
         await self._auditor.record(
             AuditEvent(
                 action=events.ACCOUNT_PROVISION_STEP,
@@ -255,7 +261,7 @@ class Provisioning:
                 target=account.id,
                 account_id=account.id,
                 ip=ip,
-                detail=f"{step.name} ({status}): {_explain(error)}",
+                detail=f"{step.name} ({status}): {reason}",
             )
         )
         return Provisioned(account, None)

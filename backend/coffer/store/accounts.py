@@ -34,6 +34,13 @@ class SagaStepRecord(BaseModel):
     at: float | None = None
 
 
+def mark_step(steps: list[SagaStepRecord], name: str, status: StepStatus, error: str | None, at: float) -> None:
+    """Records one step's outcome in a saga's list of steps (provisioning or deletion)."""
+    for step in steps:
+        if step.name == name:
+            step.status, step.error, step.at = status, error, at
+
+
 class AccountRecord(BaseModel):
     id: str
     display_name: str
