@@ -14,8 +14,9 @@ from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
-from ..conftest import make_settings, open_client
+from ..conftest import make_settings
 from ..flows import Person
+from .clients import OWNER_IP, STRANGER_IP, client_from
 
 
 @pytest.fixture
@@ -23,20 +24,14 @@ def settings(stack: EmbeddedStack) -> Settings:
     return make_settings(stack, trust_proxy_headers=True)
 
 
-def _client_from(settings: Settings, clock: FixedClock, ip: str) -> Iterator[TestClient]:
-    with open_client(settings, clock) as client:
-        client.headers["X-Forwarded-For"] = ip
-        yield client
-
-
 @pytest.fixture
 def owner(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
-    yield from _client_from(settings, clock, "198.51.100.7")
+    yield from client_from(settings, clock, OWNER_IP)
 
 
 @pytest.fixture
 def stranger(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
-    yield from _client_from(settings, clock, "203.0.113.66")
+    yield from client_from(settings, clock, STRANGER_IP)
 
 
 def _ask_reset(client: TestClient, username: str) -> int:

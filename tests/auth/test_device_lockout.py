@@ -17,6 +17,7 @@ from coffer.settings import Settings
 
 from ..conftest import create_platform_admin, make_settings, open_client
 from ..flows import Person, first_sign_in, password_step, sign_in
+from .clients import OWNER_IP, STRANGER_IP, client_from
 
 DEVICE_COOKIE = "__Host-coffer_device"
 
@@ -27,20 +28,14 @@ def settings(stack: EmbeddedStack) -> Settings:
     return make_settings(stack, trust_proxy_headers=True)
 
 
-def _client_from(settings: Settings, clock: FixedClock, ip: str) -> Iterator[TestClient]:
-    with open_client(settings, clock) as client:
-        client.headers["X-Forwarded-For"] = ip
-        yield client
-
-
 @pytest.fixture
 def owner_device(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
-    yield from _client_from(settings, clock, "198.51.100.7")
+    yield from client_from(settings, clock, OWNER_IP)
 
 
 @pytest.fixture
 def stranger(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
-    yield from _client_from(settings, clock, "203.0.113.66")
+    yield from client_from(settings, clock, STRANGER_IP)
 
 
 def _guess_passwords(client: TestClient, username: str, times: int) -> list[int]:
