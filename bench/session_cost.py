@@ -3,7 +3,7 @@
 Starts the embedded stack and one BFF process (`coffer serve`), signs a user in over HTTP, then
 interleaves three requests and prints p50/p95 of each and their ratio to /healthz (goal ≤ 1.3×):
 - `/api/v1/me` with a token the server has never seen, a new one for every request (minted for the
-  same session): the whole session check, EdDSA signature included. This is the figure the goal is
+  same session): the whole session check, signature check included. This is the figure the goal is
   about; it is what the first request after every renewal, or at another instance, pays.
 - `/api/v1/me` with the same token every time: the instance remembers a token whose signature it
   verified, so this measures that cache (what a browser's repeated requests get between renewals).

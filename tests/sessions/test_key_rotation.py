@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import os
+import time
+import uuid
 
 import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
+from coffer.app import connected_services
 from coffer.cli import cli
 from coffer.clock import FixedClock
+from coffer.sealing import Sealer
+from coffer.store.signing_keys import SigningKeyRecord, SigningKeyStore
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
@@ -26,6 +34,29 @@ def _kid(client: TestClient) -> str:
 
 def _jwks_kids(client: TestClient) -> set[str]:
     return {key["kid"] for key in client.get("/.well-known/jwks.json").json()["keys"]}
+
+
+def _install_ed25519_key(settings: Settings) -> str:
+    """Makes an Ed25519 key current, as a deployment that signed with EdDSA before ES256 has it."""
+    key = Ed25519PrivateKey.generate()
+    kid = uuid.uuid4().hex[:16]
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    x = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    record = SigningKeyRecord(
+        kid=kid,
+        algorithm="EdDSA",
+        private_key_sealed=Sealer(settings.master_key_bytes()).seal(pem, f"signing-key:{kid}"),
+        public_jwk={"kty": "OKP", "crv": "Ed25519", "x": x, "kid": kid, "alg": "EdDSA", "use": "sig"},
+        created_at=time.time(),
+    )
+
+    async def install() -> None:
+        async with connected_services(settings) as services:
+            await SigningKeyStore(services.connection.redis).rotate(record, retires_at=time.time() + 86400, now=0)
+
+    asyncio.run(install())
+    return kid
 
 
 def test_after_a_rotation_every_instance_signs_with_the_new_key_and_old_sessions_go_on(
@@ -57,6 +88,30 @@ def test_after_a_rotation_every_instance_signs_with_the_new_key_and_old_sessions
         clock.advance(24 * 3600 + 1)  # every token the old key signed has expired
 
         assert _jwks_kids(first) == {new_kid}
+
+
+def test_sessions_signed_with_an_ed25519_key_from_before_es256_go_on_and_a_rotation_moves_to_es256(
+    settings: Settings, admin: Person, clock: FixedClock
+) -> None:
+    legacy_kid = _install_ed25519_key(settings)
+    with open_client(settings, clock) as first, open_client(settings, clock) as second:
+        first_sign_in(first, admin, clock)
+        legacy = jwt.get_unverified_header(first.cookies.get(COOKIE) or "")
+        assert (legacy["kid"], legacy["alg"]) == (legacy_kid, "EdDSA")
+
+        second.cookies.set(COOKIE, first.cookies.get(COOKIE) or "")
+        assert second.post("/api/v1/security-policy/signing-keys").status_code == 200
+        clock.advance(2)
+
+        published = {key["kid"]: key for key in first.get("/.well-known/jwks.json").json()["keys"]}
+        assert published[legacy_kid]["kty"] == "OKP"
+        assert first.get("/api/v1/me").status_code == 200  # the EdDSA session goes on at both instances
+        assert second.get("/api/v1/me").status_code == 200
+        with open_client(settings, clock) as third:
+            sign_in(third, admin, clock)
+            header = jwt.get_unverified_header(third.cookies.get(COOKIE) or "")
+        assert header["alg"] == "ES256"
+        assert published[header["kid"]]["kty"] == "EC"
 
 
 def test_rotating_and_listing_signing_keys_is_for_platform_admins_only(
