@@ -20,7 +20,9 @@ from coffer.embedded.environment import coffer_environment
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
 from coffer.sessions.cookies import SessionCookie
+from coffer.sessions.service import Sessions
 from coffer.settings import Settings
+from coffer.users.service import UserRegistry
 
 PASSWORD = "bench marks are honest when measured"
 T = TypeVar("T")
@@ -60,7 +62,7 @@ def sign_in(client: httpx.Client, username: str, one_time_password: str) -> str:
 
 def _sign_in_admin(client: httpx.Client, settings: Settings) -> None:
     async def create(services: Any) -> str:
-        created = await services.user_admin.create(
+        created = await services.get(UserRegistry).create(
             "bench", "Bench", "bench@example.com", "platform-admin", None, actor="bench"
         )
         return str(created.one_time_password)
@@ -75,8 +77,8 @@ def fresh_tokens(settings: Settings, token: str, count: int) -> list[str]:
     instance's cache of verified tokens instead."""
 
     async def mint(services: Any) -> list[str]:
-        claims, _ = await services.sessions.authenticate(token)
-        return [(await services.sessions.renew(claims))[0] for _ in range(count)]
+        claims, _ = await services.get(Sessions).authenticate(token)
+        return [(await services.get(Sessions).renew(claims))[0] for _ in range(count)]
 
     return with_services(settings, mint)
 

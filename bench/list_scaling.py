@@ -14,6 +14,7 @@ import sys
 import time
 from typing import Any
 
+from coffer.accounts.service import Accounts
 from coffer.settings import Settings
 from coffer.store.accounts import AccountRecord
 from harness import console_with_admin, percentile, timed_gets, with_services
@@ -33,7 +34,7 @@ def _grow(settings: Settings, start: int, stop: int) -> None:
         for first in range(start, stop, 20):
             await asyncio.gather(
                 *(
-                    services.accounts.new_record(
+                    services.get(Accounts).new_record(
                         AccountRecord(
                             id=f"acme{number}",
                             display_name=f"Acme-{number}",

@@ -32,8 +32,10 @@ import botocore.session
 from coffer.app import connected_services
 from coffer.providers.base import TemporaryCredentials
 from coffer.providers.timestamps import use_fast_timestamps
+from coffer.provisioning.saga import Provisioning
 from coffer.settings import Settings
-from coffer.users.management import Scope
+from coffer.users.management import People, Scope
+from coffer.users.service import UserRegistry
 from harness import console_with_admin, cookie_header, fresh_tokens, percentile, sign_in, with_services
 
 ACCOUNT = "benchco"
@@ -54,12 +56,12 @@ def _populate(settings: Settings, s3: Any) -> str:
 
     async def member(services: Any, number: int) -> None:
         email = f"member{number}@{ACCOUNT}.example.com"
-        await services.user_admin.create(
+        await services.get(UserRegistry).create(
             f"member{number:03}", f"Member{number}", email, "account-member", ACCOUNT, actor="bench"
         )
 
     async def work(services: Any) -> str:
-        provisioned = await services.provisioning.create(
+        provisioned = await services.get(Provisioning).create(
             account_id=ACCOUNT,
             display_name="BenchCo",
             contact_email=f"ops@{ACCOUNT}.example.com",
@@ -122,7 +124,7 @@ def _measure(settings: Settings, client: Any, tokens: list[str], rounds: int, wa
                 return get
 
             async def people_direct() -> int:
-                people, _ = await services.people.page(Scope(ACCOUNT), "", None, None, "username", 0, 200)
+                people, _ = await services.get(People).page(Scope(ACCOUNT), "", None, None, "username", 0, 200)
                 return len(people)
 
             def buckets_with(s3: Any) -> Callable[[], Awaitable[int]]:

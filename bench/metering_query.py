@@ -26,7 +26,7 @@ import boto3
 import httpx2 as httpx
 
 from coffer.embedded.stack import EmbeddedStack
-from coffer.metering.collector import LOCK
+from coffer.metering.collector import LOCK, Collector
 from coffer.metering.resolutions import SECONDS, slot_start
 from coffer.settings import Settings
 from coffer.store.locks import LockStore
@@ -97,7 +97,7 @@ def _buckets(settings: Settings) -> None:
 
 def _cycles(settings: Settings) -> tuple[float, float]:
     async def measure(services: Any) -> tuple[float, float]:
-        collector = services.collector
+        collector = services.get(Collector)
         assert await collector.lead()
         await collector.collect_requests()  # the baseline reading
         started = time.perf_counter()
@@ -163,7 +163,7 @@ def _realistic() -> None:
                     s3.put_object(Bucket=name, Key="new", Body=b"y" * 5)
 
             async def cycles(services: Any) -> list[tuple[str, float, bool, int]]:
-                collector, store = services.collector, MeteringStore(services.connection.redis)
+                collector, store = services.get(Collector), MeteringStore(services.connection.redis)
                 assert await collector.lead()
                 await collector.collect_requests()
                 timings = []

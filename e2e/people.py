@@ -13,9 +13,11 @@ from playwright.sync_api import Page, expect
 from tests.storage import service_client
 
 from coffer.app import connected_services
+from coffer.provisioning.saga import Provisioning
+from coffer.security_policy.service import MfaPolicy
 from coffer.settings import Settings
 from coffer.store.users import Role
-from coffer.users.service import CreatedUser, Users
+from coffer.users.service import CreatedUser, UserRegistry
 
 NEW_PASSWORD = "violet submarine orchestra 42 lanterns"
 
@@ -45,11 +47,11 @@ def _run(coroutine: Any) -> Any:
 
 async def _with_users(settings: Settings, work: Any) -> Any:
     async with connected_services(settings) as services:
-        return await work(services, services.user_admin)
+        return await work(services, services.get(UserRegistry))
 
 
 def bootstrap_admin(settings: Settings) -> Visitor:
-    async def work(services: Any, users: Users) -> CreatedUser | None:
+    async def work(services: Any, users: UserRegistry) -> CreatedUser | None:
         return await users.ensure_bootstrap_admin()
 
     created = _run(_with_users(settings, work))
@@ -60,7 +62,7 @@ def bootstrap_admin(settings: Settings) -> Visitor:
 def platform_user(settings: Settings, username: str, role: Role) -> Visitor:
     """A member of the operator's staff, as a platform admin would create them."""
 
-    async def work(services: Any, users: Users) -> CreatedUser:
+    async def work(services: Any, users: UserRegistry) -> CreatedUser:
         return await users.create(username, username.title(), f"{username}@example.com", role, None, actor="e2e")
 
     created: CreatedUser = _run(_with_users(settings, work))
@@ -70,7 +72,7 @@ def platform_user(settings: Settings, username: str, role: Role) -> Visitor:
 def account_member(settings: Settings, account_id: str, username: str) -> Visitor:
     """A member of an account, as its admin would add them."""
 
-    async def work(services: Any, users: Users) -> CreatedUser:
+    async def work(services: Any, users: UserRegistry) -> CreatedUser:
         email = f"{username}@{account_id}.example.com"
         return await users.create(username, username.title(), email, "account-member", account_id, actor="e2e")
 
@@ -81,8 +83,8 @@ def account_member(settings: Settings, account_id: str, username: str) -> Visito
 def platform_mfa_required(settings: Settings, required: bool) -> None:
     """The platform's MFA rule, as a platform admin sets it on the security policy page."""
 
-    async def work(services: Any, users: Users) -> None:
-        await services.mfa_policy.set_platform_required(required, "e2e", "")
+    async def work(services: Any, users: UserRegistry) -> None:
+        await services.get(MfaPolicy).set_platform_required(required, "e2e", "")
 
     _run(_with_users(settings, work))
 
@@ -90,8 +92,8 @@ def platform_mfa_required(settings: Settings, required: bool) -> None:
 def account_with_admin(settings: Settings, account_id: str, email: str) -> Visitor:
     """An account provisioned as an operator would (the saga); its admin signs in with the email."""
 
-    async def work(services: Any, users: Users) -> Any:
-        return await services.provisioning.create(
+    async def work(services: Any, users: UserRegistry) -> Any:
+        return await services.get(Provisioning).create(
             account_id=account_id,
             display_name=account_id.title(),
             contact_email=email,
@@ -110,7 +112,7 @@ def account_with_admin(settings: Settings, account_id: str, email: str) -> Visit
 def user_id_of(settings: Settings, username: str) -> str:
     """The console user's id (the part of their pages' addresses)."""
 
-    async def work(services: Any, users: Users) -> str:
+    async def work(services: Any, users: UserRegistry) -> str:
         user = await users.by_username(username)
         assert user is not None, username
         return user.id

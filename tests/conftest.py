@@ -19,11 +19,11 @@ from starlette.testclient import TestClient
 from coffer.app import connected_services, create_app
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
-from coffer.provisioning.saga import STEPS
+from coffer.provisioning.saga import STEPS, Provisioning
 from coffer.settings import Settings
 from coffer.store.accounts import AccountRecord, SagaStepRecord
 from coffer.store.users import Role
-from coffer.users.service import CreatedUser, Users
+from coffer.users.service import CreatedUser, UserRegistry
 
 from .flows import Person
 
@@ -81,12 +81,12 @@ def client(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
 
 async def _with_users(settings: Settings, work: Any) -> Any:
     async with connected_services(settings, FixedClock(time.time())) as services:
-        return await work(services, services.user_admin)
+        return await work(services, services.get(UserRegistry))
 
 
 async def provision_account(services: Any, account_id: str, admin_email: str, admin_name: str) -> Any:
     """The saga as an operator starts it; asserts the account came out active."""
-    provisioned = await services.provisioning.create(
+    provisioned = await services.get(Provisioning).create(
         account_id=account_id,
         display_name=account_id.title(),
         contact_email=admin_email,
@@ -115,7 +115,7 @@ def claimed_record(account_id: str) -> AccountRecord:
 
 
 def create_user(settings: Settings, username: str, role: Role, account_id: str | None = None) -> CreatedUser:
-    async def work(services: Any, users: Users) -> CreatedUser:
+    async def work(services: Any, users: UserRegistry) -> CreatedUser:
         return await users.create(username, username.title(), f"{username}@example.com", role, account_id, actor="test")
 
     created: CreatedUser = asyncio.run(_with_users(settings, work))
@@ -129,7 +129,7 @@ def create_platform_admin(settings: Settings, username: str = "admin") -> Create
 def create_account_with_admin(settings: Settings, account_id: str, username: str) -> CreatedUser:
     """An active account provisioned by the saga; its admin's username is `<username>@example.com`."""
 
-    async def work(services: Any, users: Users) -> CreatedUser:
+    async def work(services: Any, users: UserRegistry) -> CreatedUser:
         provisioned = await provision_account(services, account_id, f"{username}@example.com", username.title())
         user = await users.get(provisioned.account.admin_user_id)
         assert user is not None and provisioned.one_time_password is not None

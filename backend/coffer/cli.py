@@ -17,10 +17,15 @@ from coffer.app import connected_services, create_app, openapi_document
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.embedded.stack import EmbeddedStack, runtime_overrides
-from coffer.provisioning.reconcile import Orphans
-from coffer.rotation.service import ResealReport
+from coffer.metering.collector import Collector
+from coffer.provisioning.reconcile import Orphans, Reconciliation
+from coffer.provisioning.saga import Provisioning
+from coffer.rotation.service import KeyRotation, ResealReport
+from coffer.sessions.keys import KeyRing
 from coffer.settings import Settings
-from coffer.users.management import Actor, Scope
+from coffer.store.users import UserStore
+from coffer.users.management import Actor, People, Scope
+from coffer.users.service import UserRegistry
 
 cli = typer.Typer(help="Coffer, the console of a multi-tenant S3 store.", no_args_is_help=True)
 account_cli = typer.Typer(help="Accounts (tenants).", no_args_is_help=True)
@@ -48,7 +53,7 @@ def _settings(var: Path, **overrides: Any) -> Settings:
 
 async def _bootstrap(settings: Settings) -> str | None:
     async with connected_services(settings) as services:
-        created = await services.user_admin.ensure_bootstrap_admin()
+        created = await services.get(UserRegistry).ensure_bootstrap_admin()
         return created.one_time_password if created else None
 
 
@@ -144,9 +149,9 @@ def serve(
 async def _collect(settings: Settings) -> None:
     async with connected_services(settings) as services:
         try:
-            await services.collector.run()
+            await services.get(Collector).run()
         finally:
-            await services.collector.step_down()
+            await services.get(Collector).step_down()
 
 
 @cli.command()
@@ -163,7 +168,7 @@ async def _create_account(
     settings: Settings, account_id: str, name: str, admin_email: str, admin_name: str
 ) -> tuple[str, str | None, str]:
     async with connected_services(settings) as services:
-        provisioned = await services.provisioning.create(
+        provisioned = await services.get(Provisioning).create(
             account_id=account_id,
             display_name=name or account_id,
             contact_email=admin_email,
@@ -207,8 +212,8 @@ def account_create(
 
 async def _rotate_signing_key(settings: Settings) -> str:
     async with connected_services(settings) as services:
-        await services.keys.ensure_key()
-        return await services.key_rotation.rotate_signing_key("cli", "")
+        await services.get(KeyRing).ensure_key()
+        return await services.get(KeyRotation).rotate_signing_key("cli", "")
 
 
 @keys_cli.command("rotate")
@@ -220,7 +225,7 @@ def keys_rotate(var: VarOption = Path("var")) -> None:
 
 async def _reseal(settings: Settings) -> ResealReport:
     async with connected_services(settings) as services:
-        return await services.key_rotation.reseal("cli", "")
+        return await services.get(KeyRotation).reseal("cli", "")
 
 
 @keys_cli.command("reseal")
@@ -244,12 +249,12 @@ class _NoSuchPerson(Exception):
 async def _recover(settings: Settings, username: str, action: str) -> str | None:
     """Whoever holds the deployment's settings may do what a platform admin would, when none can sign in."""
     async with connected_services(settings) as services:
-        user = await services.users.get_by_username(username)
+        user = await UserStore(services.redis).get_by_username(username)
         if user is None:
             raise _NoSuchPerson(username)
         scope, password = Scope(user.account_id), None
         if action == "reset-password":
-            password = await services.user_admin.reset_one_time_password(user.id)
+            password = await services.get(UserRegistry).reset_one_time_password(user.id)
             await services.auditor.record(
                 AuditEvent(
                     action=events.USER_RESET_PASSWORD,
@@ -261,9 +266,9 @@ async def _recover(settings: Settings, username: str, action: str) -> str | None
                 )
             )
         elif action == "reset-mfa":
-            await services.people.reset_mfa(scope, user.id, _CLI)
-        await services.people.unlock(scope, user.id, _CLI)
-        await services.users.bump_version(user.id)
+            await services.get(People).reset_mfa(scope, user.id, _CLI)
+        await services.get(People).unlock(scope, user.id, _CLI)
+        await UserStore(services.redis).bump_version(user.id)
         await services.auditor.record(
             AuditEvent(
                 action=events.USER_END_SESSIONS,
@@ -312,7 +317,7 @@ def users_reset_mfa(username: UsernameArgument, var: VarOption = Path("var")) ->
 
 async def _orphans(settings: Settings) -> Orphans:
     async with connected_services(settings) as services:
-        return await services.reconciliation.orphans()
+        return await services.get(Reconciliation).orphans()
 
 
 @cli.command()

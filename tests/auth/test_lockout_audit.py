@@ -8,11 +8,13 @@ import time
 from starlette.testclient import TestClient
 
 from coffer.app import connected_services
-from coffer.auth.profile import WrongCurrentPassword
-from coffer.auth.regulation import Locked
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
+from coffer.profile.service import WrongCurrentPassword
 from coffer.settings import Settings
+from coffer.store.users import UserStore
+from coffer.verification.regulation import Locked
+from coffer.verification.step_up import StepUp
 
 from ..flows import NEW_PASSWORD, Person, first_sign_in
 from ..mailbox import confirmation_token, wait_for_mail
@@ -53,12 +55,12 @@ def test_wrong_codes_for_new_recovery_codes_that_lock_are_audited(
 def test_failed_step_ups_that_lock_are_audited(settings: Settings, admin: Person) -> None:
     async def guess() -> list[str]:
         async with connected_services(settings) as services:
-            user = await services.users.get_by_username(admin.username)
+            user = await UserStore(services.redis).get_by_username(admin.username)
             assert user is not None
             outcomes = []
             for _ in range(6):
                 try:
-                    await services.step_up.confirm(user, None, "wrong password", "key.create", "192.0.2.1")
+                    await services.get(StepUp).confirm(user, None, "wrong password", "key.create", "192.0.2.1")
                 except WrongCurrentPassword:
                     outcomes.append("wrong")
                 except Locked:

@@ -7,13 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 from starlette.testclient import TestClient
 
-from coffer.auth.devices import KnownDevices
-from coffer.auth.regulation import Locked, Regulator
 from coffer.clock import FixedClock
 from coffer.sealing import Sealer
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 from coffer.store.regulation import RegulationStore, SignInFailureStore
+from coffer.verification.devices import KnownDevices
+from coffer.verification.regulation import Locked, Regulator
 
 from ..flows import Person
 

@@ -11,6 +11,7 @@ from coffer.app import connected_services
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
+from coffer.store.users import UserStore
 
 from ..conftest import make_settings, open_client
 from ..flows import Person, first_sign_in, password_step, post, sign_in
@@ -244,7 +245,7 @@ def test_a_password_hashed_with_other_argon2_parameters_is_hashed_again_at_sign_
 
 async def _hash_of(settings: Settings, person: Person) -> str:
     async with connected_services(settings) as services:
-        user = await services.users.get_by_username(person.username)
+        user = await UserStore(services.redis).get_by_username(person.username)
         assert user is not None
         return user.password_hash
 
@@ -252,6 +253,6 @@ async def _hash_of(settings: Settings, person: Person) -> str:
 async def _set_hash_of(settings: Settings, person: Person, time_cost: int) -> None:
     weaker = PasswordHasher(time_cost=time_cost, memory_cost=settings.argon2_memory_kib, parallelism=2)
     async with connected_services(settings) as services:
-        user = await services.users.get_by_username(person.username)
+        user = await UserStore(services.redis).get_by_username(person.username)
         assert user is not None
-        await services.users.update(user.id, password_hash=weaker.hash(person.password))
+        await UserStore(services.redis).update(user.id, password_hash=weaker.hash(person.password))

@@ -20,8 +20,10 @@ import pytest
 
 from coffer.app import connected_services
 from coffer.embedded.cluster import LocalCluster
+from coffer.security_policy.service import MfaPolicy
 from coffer.settings import Settings
 from coffer.store.users import Role
+from coffer.users.service import UserRegistry
 
 from ..conftest import provision_account
 
@@ -106,7 +108,7 @@ def create_person(
     username = f"{stem}{uuid.uuid4().hex[:8]}"
 
     async def work(services: Any) -> Any:
-        return await services.user_admin.create(
+        return await services.get(UserRegistry).create(
             username, username.title(), f"{username}@example.com", role, account_id, actor="test"
         )
 
@@ -153,7 +155,7 @@ def mfa_optional(settings: Settings) -> None:
     """As a platform admin leaves MFA to each account (people may then sign in with a password only)."""
 
     async def work(services: Any) -> None:
-        await services.mfa_policy.set_platform_required(False, "test", "")
+        await services.get(MfaPolicy).set_platform_required(False, "test", "")
 
     asyncio.run(_services_call(settings, work))
 

@@ -16,9 +16,12 @@ import anyio
 import botocore.awsrequest
 import pytest
 
+from coffer.accounts.service import Accounts
 from coffer.app import build_provider, connected_services
 from coffer.embedded.environment import coffer_environment
 from coffer.providers.base import StorageRefused
+from coffer.provisioning.deletion import Deletion
+from coffer.provisioning.reconcile import Reconciliation
 from coffer.settings import Settings
 
 from ..conftest import cli_environment, provision_account, unique_account_id
@@ -33,8 +36,8 @@ from coffer.settings import Settings
 
 async def main() -> None:
     async with connected_services(Settings()) as services:
-        account = await services.accounts.get({account_id!r})
-        await services.deletion.delete(account.id, account.display_name, True, "operator", "")
+        account = await services.get(Accounts).get({account_id!r})
+        await services.get(Deletion).delete(account.id, account.display_name, True, "operator", "")
 
 asyncio.run(main())
 """
@@ -86,7 +89,7 @@ def test_an_instance_killed_mid_purge_leaves_the_account_deleting_and_another_fi
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
 
-    halfway = _with_services(settings, lambda services: services.accounts.get(account_id))
+    halfway = _with_services(settings, lambda services: services.get(Accounts).get(account_id))
     assert halfway.status == "deleting"
     assert [(step.name, step.status) for step in halfway.deletion_steps][:2] == [
         ("sessions", "done"),
@@ -95,15 +98,15 @@ def test_an_instance_killed_mid_purge_leaves_the_account_deleting_and_another_fi
     assert _objects_left(settings, bucket) > 0
 
     def taken_over() -> bool:
-        return account_id in _with_services(settings, lambda services: services.deletion.resume_stalled())
+        return account_id in _with_services(settings, lambda services: services.get(Deletion).resume_stalled())
 
     _until(taken_over, "another instance to take the deletion over once the lease lapsed")
 
-    finished = _with_services(settings, lambda services: services.accounts.get(account_id))
+    finished = _with_services(settings, lambda services: services.get(Accounts).get(account_id))
     assert finished.status == "deleted"
     assert [step.status for step in finished.deletion_steps] == ["done"] * 3
     assert bucket not in [entry["Name"] for entry in s3.list_buckets()["Buckets"]]
-    orphans = _with_services(settings, lambda services: services.reconciliation.orphans())
+    orphans = _with_services(settings, lambda services: services.get(Reconciliation).orphans())
     assert account_id not in str(orphans)
 
 

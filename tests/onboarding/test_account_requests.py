@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from coffer.app import build_provider, build_services
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
-from coffer.requests.service import AlreadyDecided
+from coffer.requests.service import AccountRequests, AlreadyDecided
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 
@@ -174,15 +174,17 @@ def test_two_staff_deciding_at_once_produce_exactly_one_outcome(
         provider = build_provider(settings)
         try:
             services = build_services(settings, FixedClock(time.time()), connection, provider)
-            items, _, _ = await services.requests.page("pending", 0, 50)
+            items, _, _ = await services.get(AccountRequests).page("pending", 0, 50)
             request_id = next(item.id for item in items if item.account_name == form["account_name"])
             other = (
-                services.requests.approve(request_id, None, None, None, "second", "")
+                services.get(AccountRequests).approve(request_id, None, None, None, "second", "")
                 if second == "approve"
-                else services.requests.deny(request_id, "no", "second", "")
+                else services.get(AccountRequests).deny(request_id, "no", "second", "")
             )
             return await asyncio.gather(
-                services.requests.approve(request_id, None, None, None, "admin", ""), other, return_exceptions=True
+                services.get(AccountRequests).approve(request_id, None, None, None, "admin", ""),
+                other,
+                return_exceptions=True,
             )
         finally:
             await provider.close()

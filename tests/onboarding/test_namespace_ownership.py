@@ -13,9 +13,12 @@ import boto3
 import pytest
 from starlette.testclient import TestClient
 
+from coffer.accounts.service import Accounts
 from coffer.app import connected_services
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
+from coffer.provisioning.reconcile import Reconciliation
+from coffer.provisioning.saga import Provisioning
 from coffer.settings import Settings
 
 from ..conftest import claimed_record, open_client, unique_account_id
@@ -150,16 +153,16 @@ def test_a_bucket_made_after_the_early_check_is_caught_by_the_saga_before_the_ac
     word = unique_account_id("beta")
 
     async def claimed(services: Any) -> None:
-        await services.accounts.new_record(claimed_record(word))
+        await services.get(Accounts).new_record(claimed_record(word))
 
     _with_services(settings, claimed)
     service_client(settings, "s3").create_bucket(Bucket=f"{word}-x")  # the operator, meanwhile
     try:
-        _with_services(settings, lambda services: services.provisioning.resume_stalled())
-        account = _with_services(settings, lambda services: services.accounts.get(word))
+        _with_services(settings, lambda services: services.get(Provisioning).resume_stalled())
+        account = _with_services(settings, lambda services: services.get(Accounts).get(word))
 
         async def orphans(services: Any) -> Any:
-            return await services.reconciliation.orphans()
+            return await services.get(Reconciliation).orphans()
 
         found = _with_services(settings, orphans)
     finally:
@@ -202,7 +205,7 @@ def test_another_account_can_neither_list_nor_read_the_operator_bucket(
     other = unique_account_id("other")
 
     async def credentials(services: Any) -> Any:
-        await services.provisioning.create(
+        await services.get(Provisioning).create(
             account_id=other,
             display_name=other.title(),
             contact_email=f"o@{other}.example.com",

@@ -8,8 +8,11 @@ from typing import Any
 
 import boto3
 
+from coffer.accounts.service import Accounts
 from coffer.app import connected_services
 from coffer.embedded.stack import EmbeddedStack
+from coffer.provisioning.reconcile import Reconciliation
+from coffer.provisioning.saga import Provisioning
 from coffer.settings import Settings
 from coffer.store.accounts import AccountRecord
 from coffer.store.locks import LockStore
@@ -28,7 +31,7 @@ def _with_services(settings: Settings, work: Any) -> Any:
 
 def _create(settings: Settings, account_id: str) -> Any:
     async def work(services: Any, _: Any) -> Any:
-        return await services.provisioning.create(
+        return await services.get(Provisioning).create(
             account_id=account_id,
             display_name=account_id.title(),
             contact_email=f"owner@{account_id}.example.com",
@@ -44,7 +47,7 @@ def _create(settings: Settings, account_id: str) -> Any:
 
 def _resume(settings: Settings) -> list[str]:
     async def work(services: Any, _: Any) -> list[str]:
-        resumed: list[str] = await services.provisioning.resume_stalled()
+        resumed: list[str] = await services.get(Provisioning).resume_stalled()
         await services.mailer.deliver_due()  # what an instance's mail sender does meanwhile
         return resumed
 
@@ -53,7 +56,7 @@ def _resume(settings: Settings) -> list[str]:
 
 def _account(settings: Settings, account_id: str) -> Any:
     async def work(services: Any, _: Any) -> Any:
-        return await services.accounts.get(account_id)
+        return await services.get(Accounts).get(account_id)
 
     return _with_services(settings, work)
 
@@ -80,7 +83,7 @@ def test_an_account_left_mid_run_by_a_dead_instance_is_finished_by_another(setti
     account_id = unique_account_id("dead")
 
     async def died_after_the_record(services: Any, _: Any) -> None:
-        await services.accounts.new_record(claimed_record(account_id))
+        await services.get(Accounts).new_record(claimed_record(account_id))
 
     _with_services(settings, died_after_the_record)
 
@@ -108,7 +111,7 @@ def test_reconciliation_finds_storage_users_and_buckets_nobody_owns(settings: Se
     _create(settings, account_id)
 
     async def orphans(services: Any, _: Any) -> Any:
-        return await services.reconciliation.orphans()
+        return await services.get(Reconciliation).orphans()
 
     assert account_id not in str(_with_services(settings, orphans))
     client = {
@@ -127,7 +130,7 @@ def test_reconciliation_finds_storage_users_and_buckets_nobody_owns(settings: Se
             account.status = "deleted"
             return account
 
-        await services.accounts.update(gone, deleted)
+        await services.get(Accounts).update(gone, deleted)
 
     _with_services(settings, delete_record_only)
     boto3.client("iam", **client).create_user(UserName=f"{account_id}.ghost")

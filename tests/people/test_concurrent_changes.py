@@ -16,9 +16,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from coffer.app import build_provider, create_app
-from coffer.auth.passwords import Passwords
 from coffer.providers.base import StorageProvider, TemporaryCredentials
 from coffer.settings import Settings
+from coffer.verification.passwords import Passwords
 
 from ..conftest import open_client
 from ..flows import NEW_PASSWORD, first_sign_in, password_step

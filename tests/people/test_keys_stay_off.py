@@ -10,7 +10,8 @@ from starlette.testclient import TestClient
 
 from coffer.app import connected_services
 from coffer.clock import FixedClock
-from coffer.keys.service import KeyLimit
+from coffer.keys.service import AccessKeys, KeyLimit
+from coffer.store.users import UserStore
 
 from ..flows import Person, first_sign_in
 from .conftest import Team
@@ -129,9 +130,9 @@ def test_in_a_disabled_account_nobody_creates_keys(team: Team, staff: TestClient
 
     async def create() -> Any:
         async with connected_services(team.settings) as services:
-            user = await services.users.get(member["id"])
+            user = await UserStore(services.redis).get(member["id"])
             with pytest.raises(KeyLimit) as refused:
-                await services.access_keys.create(user, "owner", "")
+                await services.get(AccessKeys).create(user, "owner", "")
             return refused.value
 
     refused = asyncio.run(create())

@@ -10,6 +10,7 @@ import anyio
 from coffer.app import build_provider, build_services
 from coffer.clock import FixedClock
 from coffer.providers.base import BucketUsage, StorageProvider
+from coffer.quotas.service import Quotas
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 from coffer.store.locks import LockStore, lock_key
@@ -59,7 +60,7 @@ def test_an_enforcement_that_lost_its_lease_switches_and_records_nothing_more(
             for bucket in (first, second):
                 await quotas.set_bucket_quota(bucket, BucketQuotaRecord(bytes=10))
             services = build_services(settings, clock, mine, storage)  # type: ignore[arg-type]
-            await services.quotas.enforce(
+            await services.get(Quotas).enforce(
                 {bucket: BucketUsage(bytes_used=100, objects=1) for bucket in (first, second)}
             )
             return storage.switched, await quotas.blocked()

@@ -17,10 +17,10 @@ from typer.testing import CliRunner
 from coffer.app import connected_services
 from coffer.cli import cli
 from coffer.clock import FixedClock
-from coffer.sealing import Sealer
-from coffer.store.signing_keys import SigningKeyRecord, SigningKeyStore
 from coffer.embedded.stack import EmbeddedStack
+from coffer.sealing import Sealer
 from coffer.settings import Settings
+from coffer.store.signing_keys import SigningKeyRecord, SigningKeyStore
 
 from ..conftest import cli_environment, create_account_with_admin, make_settings, open_client, unique_account_id
 from ..flows import Person, first_sign_in, sign_in

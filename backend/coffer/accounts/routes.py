@@ -15,8 +15,8 @@ from coffer.accounts.schemas import (
     BucketList,
     SagaStep,
 )
-from coffer.accounts.service import AccountNotFound
-from coffer.api.context import services
+from coffer.accounts.service import AccountNotFound, Accounts
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.paging import decode_offset, encode_offset
 from coffer.api.problems import ProblemError
@@ -24,7 +24,11 @@ from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action, is_platform_role
 from coffer.providers.base import BucketInfo, StorageRefused, StorageUnavailable, TemporaryCredentials
+from coffer.provisioning.deletion import Deletion
+from coffer.provisioning.saga import Provisioning
+from coffer.sessions.service import Sessions
 from coffer.store.accounts import AccountRecord, SagaStepRecord
+from coffer.sts.service import StorageCredentials
 
 
 def summary_of(account: AccountRecord) -> AccountSummary:
@@ -39,12 +43,12 @@ def summary_of(account: AccountRecord) -> AccountSummary:
 
 
 async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
-    svc = services(request)
+    svc = wiring(request)
     buckets = objects = used = unmeasured = 0
     measured_at = usage_error = None
     if account.status in ("active", "disabled", "failed"):
         try:
-            usage = await svc.accounts.usage(account.id)
+            usage = await svc.get(Accounts).usage(account.id)
             buckets, objects, used, measured_at = usage.buckets, usage.objects, usage.bytes_used, usage.measured_at
             unmeasured = usage.unmeasured_buckets
         except (StorageUnavailable, StorageRefused):
@@ -52,7 +56,7 @@ async def detail_of(request: Request, account: AccountRecord) -> AccountDetail:
     failed = next((step.name for step in account.steps if step.status == "failed"), None)
     return AccountDetail(
         **summary_of(account).model_dump(),
-        users=await svc.accounts.user_count(account.id),
+        users=await svc.get(Accounts).user_count(account.id),
         buckets=buckets,
         objects=objects,
         bytes_used=used,
@@ -71,7 +75,7 @@ def _steps(steps: list[SagaStepRecord]) -> list[SagaStep]:
 
 async def list_accounts(request: Request, query: AccountQuery) -> AccountPage:
     offset = decode_offset(query.cursor)
-    items, more = await services(request).accounts.page(query.q, query.status, query.sort, offset, query.limit)
+    items, more = await service_of(request, Accounts).page(query.q, query.status, query.sort, offset, query.limit)
     return AccountPage(
         items=[summary_of(account) for account in items],
         next_cursor=encode_offset(offset + query.limit) if more else None,
@@ -79,9 +83,9 @@ async def list_accounts(request: Request, query: AccountQuery) -> AccountPage:
 
 
 async def create_account(request: Request, body: AccountCreate) -> AccountDetail:
-    svc = services(request)
+    svc = wiring(request)
     key = request.headers.get("idempotency-key", "").strip()[:128] or None
-    provisioned = await svc.provisioning.create(
+    provisioned = await svc.get(Provisioning).create(
         account_id=body.id,
         display_name=body.display_name,
         contact_email=str(body.contact_email),
@@ -96,32 +100,32 @@ async def create_account(request: Request, body: AccountCreate) -> AccountDetail
 
 
 async def get_account(request: Request, body: None) -> AccountDetail:
-    return await detail_of(request, await services(request).accounts.get(request.path_params["account_id"]))
+    return await detail_of(request, await service_of(request, Accounts).get(request.path_params["account_id"]))
 
 
 async def disable_account(request: Request, body: None) -> AccountDetail:
-    account = await services(request).accounts.disable(
+    account = await service_of(request, Accounts).disable(
         request.path_params["account_id"], user_of(request).username, client_ip(request)
     )
     return await detail_of(request, account)
 
 
 async def enable_account(request: Request, body: None) -> AccountDetail:
-    account = await services(request).accounts.enable(
+    account = await service_of(request, Accounts).enable(
         request.path_params["account_id"], user_of(request).username, client_ip(request)
     )
     return await detail_of(request, account)
 
 
 async def retry_provisioning(request: Request, body: None) -> AccountDetail:
-    provisioned = await services(request).provisioning.retry(
+    provisioned = await service_of(request, Provisioning).retry(
         request.path_params["account_id"], user_of(request).username, client_ip(request)
     )
     return await detail_of(request, provisioned.account)
 
 
 async def delete_account(request: Request, body: AccountDelete) -> AccountDetail:
-    account = await services(request).deletion.delete(
+    account = await service_of(request, Deletion).delete(
         request.path_params["account_id"],
         body.confirm_name,
         body.purge_data,
@@ -133,34 +137,34 @@ async def delete_account(request: Request, body: AccountDelete) -> AccountDetail
 
 async def _user_credentials(request: Request) -> TemporaryCredentials:
     """The session's STS credentials, obtained again when missing or close to expiry."""
-    svc = services(request)
+    svc = wiring(request)
     claims = session_of(request)
-    credentials = await svc.credentials.current(claims.sid)
+    credentials = await svc.get(StorageCredentials).current(claims.sid)
     if credentials is not None:
         return credentials
     user = user_of(request)
     if user.account_id is None:
         raise ProblemError(403, "forbidden", "Not allowed", "You belong to no account.")
-    return await svc.credentials.obtain(
-        claims.sid, user.account_id, user.username, user.role, svc.sessions.absolute_end(claims)
+    return await svc.get(StorageCredentials).obtain(
+        claims.sid, user.account_id, user.username, user.role, svc.get(Sessions).absolute_end(claims)
     )
 
 
 async def list_account_buckets(request: Request, body: None) -> BucketList:
-    svc = services(request)
+    svc = wiring(request)
     claims = session_of(request)
     account_id = request.path_params["account_id"]
     try:
-        await svc.accounts.get(account_id)
+        await svc.get(Accounts).get(account_id)
     except AccountNotFound as error:
         raise ProblemError(
             404, "account-not-found", "No such account", f"There is no account {account_id!r}."
         ) from error
     buckets: list[BucketInfo]
     if is_platform_role(claims.role):
-        buckets = await svc.accounts.buckets_as_platform(account_id)
+        buckets = await svc.get(Accounts).buckets_as_platform(account_id)
     else:
-        buckets = await svc.accounts.buckets_as_user(await _user_credentials(request))
+        buckets = await svc.get(Accounts).buckets_as_user(await _user_credentials(request))
     return BucketList(
         account_id=account_id,
         items=[Bucket(name=bucket.name, created_at=utc_or_none(bucket.created_at)) for bucket in buckets],

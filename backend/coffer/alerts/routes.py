@@ -8,9 +8,10 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
+from coffer.accounts.service import Accounts
+from coffer.alerts.service import Alerts, Delivery, Level
 from coffer.alerts.service import AlertSettings as Settings
-from coffer.alerts.service import Delivery, Level
-from coffer.api.context import services
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc
@@ -52,7 +53,7 @@ class AlertSettings(BaseModel):
 
 
 async def list_notifications(request: Request, query: NotificationQuery) -> Notifications:
-    items, unread = await services(request).alerts.notifications(user_of(request).id, query.limit)
+    items, unread = await service_of(request, Alerts).notifications(user_of(request).id, query.limit)
     return Notifications(
         items=[
             NotificationItem(
@@ -71,24 +72,24 @@ async def list_notifications(request: Request, query: NotificationQuery) -> Noti
 
 
 async def count_unread(request: Request, body: None) -> UnreadCount:
-    return UnreadCount(unread=await services(request).alerts.unread(user_of(request).id))
+    return UnreadCount(unread=await service_of(request, Alerts).unread(user_of(request).id))
 
 
 async def mark_read(request: Request, body: None) -> None:
-    await services(request).alerts.mark_read(user_of(request).id)
+    await service_of(request, Alerts).mark_read(user_of(request).id)
 
 
 async def get_alert_settings(request: Request, body: None) -> AlertSettings:
-    stored = await services(request).alerts.settings(request.path_params["account_id"])
+    stored = await service_of(request, Alerts).settings(request.path_params["account_id"])
     return AlertSettings(notify_account_admins=stored.notify_account_admins, delivery=stored.delivery)
 
 
 async def set_alert_settings(request: Request, body: AlertSettings) -> AlertSettings:
     """Who gets an account's alerts decides who hears of a full quota: each change is audited."""
-    svc, account_id = services(request), request.path_params["account_id"]
-    await svc.accounts.get(account_id)
-    before = await svc.alerts.settings(account_id)
-    saved = await svc.alerts.save_settings(account_id, Settings(body.notify_account_admins, body.delivery))
+    svc, account_id = wiring(request), request.path_params["account_id"]
+    await svc.get(Accounts).get(account_id)
+    before = await svc.get(Alerts).settings(account_id)
+    saved = await svc.get(Alerts).save_settings(account_id, Settings(body.notify_account_admins, body.delivery))
     await svc.auditor.record(
         AuditEvent(
             action=events.ALERT_SETTINGS,

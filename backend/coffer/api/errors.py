@@ -11,10 +11,7 @@ from starlette.responses import Response
 
 from coffer.accounts.service import AccountNotFound, AccountStateConflict, AccountTaken, InvalidAccount
 from coffer.api.problems import TYPE_BASE, FieldError, Problem, problem_response
-from coffer.auth.enrollment import NoPendingSecret
 from coffer.auth.password_reset import InvalidResetLink
-from coffer.auth.profile import MfaAlreadyEnrolled, WrongCurrentPassword
-from coffer.auth.regulation import Locked, RateLimited
 from coffer.auth.service import (
     AccountClosed,
     InvalidChallenge,
@@ -23,10 +20,10 @@ from coffer.auth.service import (
     MfaRequired,
     WeakPassword,
 )
-from coffer.auth.step_up import StepUpMissing
 from coffer.authorization import Forbidden
 from coffer.keys.service import KeyHeldOff, KeyLimit, KeyNotFound
 from coffer.keys.switch import KeysBusy
+from coffer.profile.service import MfaAlreadyEnrolled, WrongCurrentPassword
 from coffer.providers.base import AccountHoldsData, StorageRefused, StorageUnavailable
 from coffer.provisioning.saga import IdempotencyKeyReused, ProvisioningInProgress
 from coffer.quotas.service import BucketNotInAccount, InvalidThresholds, QuotaTooSmall
@@ -34,6 +31,9 @@ from coffer.requests.service import AlreadyDecided, InvalidLink, RequestNotFound
 from coffer.sts.service import SessionTooShort
 from coffer.users.management import AccountNotActive, NoSuchAccount, NotOnYourself, UserNotFound
 from coffer.users.service import InvalidUser, UsernameTaken
+from coffer.verification.enrollment import NoPendingSecret
+from coffer.verification.regulation import Locked, RateLimited
+from coffer.verification.step_up import StepUpMissing
 
 _log = logging.getLogger("coffer.api")
 

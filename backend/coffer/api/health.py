@@ -6,8 +6,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from coffer.api.context import services
+from coffer.api.context import service_of, wiring
 from coffer.api.problems import TYPE_BASE, Problem, problem_response
+from coffer.sessions.keys import KeyRing
 
 
 async def healthz(request: Request) -> Response:
@@ -15,7 +16,7 @@ async def healthz(request: Request) -> Response:
 
 
 async def readyz(request: Request) -> Response:
-    svc = services(request)
+    svc = wiring(request)
     failing = []
     try:
         await svc.connection.ping()
@@ -38,7 +39,7 @@ async def readyz(request: Request) -> Response:
 
 
 async def jwks(request: Request) -> Response:
-    keys = await services(request).keys.jwks()
+    keys = await service_of(request, KeyRing).jwks()
     return JSONResponse(keys, headers={"Cache-Control": "public, max-age=60"})
 
 

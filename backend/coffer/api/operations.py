@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from coffer.api.context import services
+from coffer.api.context import wiring
 from coffer.api.problems import FieldError, ProblemError
 from coffer.api.session_guard import note_renewal, require_session, set_renewed_cookie
 from coffer.authorization import Action, authorize
@@ -154,7 +154,7 @@ def _parse_query(request: Request, model: type[BaseModel]) -> BaseModel:
 
 def client_ip(request: Request) -> str:
     """The client's IP; X-Forwarded-For is believed only when the settings say a trusted proxy is in front."""
-    if services(request).settings.trust_proxy_headers:
+    if wiring(request).settings.trust_proxy_headers:
         forwarded = request.headers.get("x-forwarded-for", "")
         if forwarded:
             return forwarded.split(",")[-1].strip()[:64]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from coffer.api.context import services
+from coffer.api.context import service_of, wiring
 from coffer.api.problems import ProblemError
 from coffer.sessions.claims import SessionClaims
-from coffer.sessions.service import SessionRevoked
+from coffer.sessions.cookies import SessionCookie
+from coffer.sessions.registry import SessionRegistry
+from coffer.sessions.service import SessionRevoked, Sessions
 from coffer.sessions.tokens import ExpiredToken, InvalidToken
 from coffer.store.users import UserRecord
 
@@ -18,12 +20,12 @@ def _unauthenticated(slug: str, detail: str) -> ProblemError:
 
 
 async def require_session(request: Request) -> SessionClaims:
-    svc = services(request)
-    token = svc.cookie.read(request)
+    svc = wiring(request)
+    token = svc.get(SessionCookie).read(request)
     if not token:
         raise _unauthenticated("unauthenticated", "Sign in to continue.")
     try:
-        claims, user = await svc.sessions.authenticate(token)
+        claims, user = await svc.get(Sessions).authenticate(token)
     except ExpiredToken as error:
         raise _unauthenticated("session-expired", "Your session has ended. Please sign in again.") from error
     except SessionRevoked as error:
@@ -32,8 +34,8 @@ async def require_session(request: Request) -> SessionClaims:
         raise _unauthenticated("unauthenticated", "Your session is not valid. Please sign in again.") from error
     request.state.session = claims
     request.state.user = user
-    if svc.sessions.renewal_due(claims):
-        request.state.renewed = await svc.sessions.renew(claims)
+    if svc.get(Sessions).renewal_due(claims):
+        request.state.renewed = await svc.get(Sessions).renew(claims)
         request.state.session = request.state.renewed[1]
     return claims
 
@@ -57,12 +59,12 @@ async def note_renewal(request: Request, ip: str) -> None:
     """A renewed session was just used: its entry in the person's session list says so."""
     renewed = getattr(request.state, "renewed", None)
     if renewed is not None and not getattr(request.state, "signed_out", False):
-        await services(request).session_registry.seen(renewed[1], ip)
+        await service_of(request, SessionRegistry).seen(renewed[1], ip)
 
 
 def set_renewed_cookie(request: Request, response: Response) -> None:
     renewed = getattr(request.state, "renewed", None)
     if renewed is not None and not getattr(request.state, "signed_out", False):
         token, claims = renewed
-        svc = services(request)
-        svc.cookie.write(response, token, claims.exp - int(svc.clock.now()))
+        svc = wiring(request)
+        svc.get(SessionCookie).write(response, token, claims.exp - int(svc.clock.now()))

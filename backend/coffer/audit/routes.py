@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from starlette.requests import Request
 from starlette.responses import Response
 
-from coffer.api.context import services
+from coffer.api.context import wiring
 from coffer.api.operations import Operation
 from coffer.api.session_guard import session_of
 from coffer.audit.schemas import AuditEvent, AuditPage, AuditQuery
@@ -41,7 +41,7 @@ def _event(event_id: str, fields: dict[str, str]) -> AuditEvent:
 
 
 async def list_audit_events(request: Request, query: AuditQuery) -> AuditPage:
-    found, last = await services(request).auditor.search(_filter(request, query), query.cursor, query.limit)
+    found, last = await wiring(request).auditor.search(_filter(request, query), query.cursor, query.limit)
     return AuditPage(items=[_event(event_id, fields) for event_id, fields in found], next_cursor=last)
 
 
@@ -51,7 +51,7 @@ def _csv_cell(value: str) -> str:
 
 
 async def export_audit_events(request: Request, query: AuditQuery) -> Response:
-    found, _ = await services(request).auditor.search(_filter(request, query), None, _CSV_ROWS, _CSV_ROWS * 5)
+    found, _ = await wiring(request).auditor.search(_filter(request, query), None, _CSV_ROWS, _CSV_ROWS * 5)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(_COLUMNS)

@@ -14,21 +14,21 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.codes import accept_once, enrolled_secret
-from coffer.auth.passwords import Passwords
-from coffer.auth.regulation import AddressQuota, RateLimited, Regulator
 from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
 from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.sealing import Sealer
-from coffer.sessions.tokens import PASSWORD_RESET, InvalidToken, TokenSigner
+from coffer.sessions.tokens import PASSWORD_RESET, PASSWORD_RESET_SECONDS, InvalidToken, TokenSigner
 from coffer.store.mfa import MfaStore
 from coffer.store.regulation import RegulationStore
 from coffer.store.sessions import SessionStore
 from coffer.store.users import UserRecord, UserStore
+from coffer.verification.codes import accept_once, enrolled_secret
+from coffer.verification.passwords import Passwords
+from coffer.verification.regulation import AddressQuota, RateLimited, Regulator
 
-LINK_SECONDS = 30 * 60
+LINK_SECONDS = PASSWORD_RESET_SECONDS
 _PER_IP_PER_HOUR = 10
 # 3 links an hour per (username, IP); past 20 an hour from everywhere, one every 5 minutes still goes out.
 _LINKS = AddressQuota("reset-user", per_client=3, per_address=20, window_seconds=3600, turn_seconds=300)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import service_of
 from coffer.api.operations import Operation, client_ip
+from coffer.auth.password_reset import PasswordReset
 from coffer.auth.routes import device_token
 
 _STRICT = ConfigDict(extra="forbid")
@@ -39,7 +40,7 @@ class ResetComplete(BaseModel):
 
 
 async def ask_reset(request: Request, body: ResetAsk) -> ResetAsked:
-    await services(request).password_reset.ask(body.username, client_ip(request))
+    await service_of(request, PasswordReset).ask(body.username, client_ip(request))
     return ResetAsked(
         detail="If that username is known, a link to choose a new password was mailed to its address. "
         "It is valid for 30 minutes."
@@ -47,12 +48,12 @@ async def ask_reset(request: Request, body: ResetAsk) -> ResetAsked:
 
 
 async def inspect_reset(request: Request, body: ResetToken) -> ResetLinkInfo:
-    link = await services(request).password_reset.inspect(body.token)
+    link = await service_of(request, PasswordReset).inspect(body.token)
     return ResetLinkInfo(username=link.username, mfa_required=link.mfa_required)
 
 
 async def complete_reset(request: Request, body: ResetComplete) -> None:
-    await services(request).password_reset.complete(
+    await service_of(request, PasswordReset).complete(
         body.token, body.new_password, body.code, client_ip(request), device_token(request)
     )
 

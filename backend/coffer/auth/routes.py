@@ -5,12 +5,11 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from coffer.api.context import services
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
-from coffer.auth.devices import device_cookie_name
 from coffer.auth.schemas import (
     LoginRequest,
     Me,
@@ -24,10 +23,14 @@ from coffer.auth.schemas import (
     SignedIn,
     SignInStep,
 )
-from coffer.auth.service import Challenge, OpenedSession
+from coffer.auth.service import Challenge, OpenedSession, SignIn
 from coffer.authorization import Action
 from coffer.sessions.claims import SessionClaims
+from coffer.sessions.cookies import SessionCookie
+from coffer.sessions.registry import SessionRegistry
+from coffer.sessions.service import Sessions
 from coffer.store.users import UserRecord
+from coffer.verification.devices import device_cookie_name
 
 
 def _step(challenge: Challenge) -> SignInStep:
@@ -40,7 +43,7 @@ def _step(challenge: Challenge) -> SignInStep:
 
 
 def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
-    end = services(request).sessions.absolute_end(claims)
+    end = service_of(request, Sessions).absolute_end(claims)
     return Me(
         user_id=user.id,
         username=user.username,
@@ -48,7 +51,7 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
         email=user.email,
         role=user.role,
         account_id=user.account_id,
-        outbox_enabled=services(request).settings.dev_mode and user.role == "platform-admin",
+        outbox_enabled=wiring(request).settings.dev_mode and user.role == "platform-admin",
         mfa_enrolled=user.totp_secret_sealed is not None,
         session=SessionInfo(
             signed_in_at=utc(claims.auth_time), expires_at=utc(claims.exp), absolute_expires_at=utc(end)
@@ -58,12 +61,12 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
 
 def device_token(request: Request) -> str | None:
     """The browser's device cookie (opaque here; the regulator opens it), if it sent one."""
-    return request.cookies.get(device_cookie_name(services(request).settings.cookie_secure))
+    return request.cookies.get(device_cookie_name(wiring(request).settings.cookie_secure))
 
 
 def _write_device_cookie(request: Request, response: Response, token: str) -> None:
     """Long-lived, HttpOnly, SameSite=Strict and, like the session cookie, `__Host-` with Secure."""
-    settings = services(request).settings
+    settings = wiring(request).settings
     response.set_cookie(
         device_cookie_name(settings.cookie_secure),
         token,
@@ -76,42 +79,44 @@ def _write_device_cookie(request: Request, response: Response, token: str) -> No
 
 
 async def _signed_in(request: Request, opened: OpenedSession) -> Response:
-    svc = services(request)
-    await svc.session_registry.opened(opened.claims, request.headers.get("user-agent", ""), client_ip(request))
+    svc = wiring(request)
+    await svc.get(SessionRegistry).opened(opened.claims, request.headers.get("user-agent", ""), client_ip(request))
     body = SignedIn(me=me_of(request, opened.user, opened.claims), recovery_codes=opened.recovery_codes)
     response = JSONResponse(body.model_dump(mode="json"))
-    svc.cookie.write(response, opened.token, opened.claims.exp - int(svc.clock.now()))
+    svc.get(SessionCookie).write(response, opened.token, opened.claims.exp - int(svc.clock.now()))
     if opened.device_token:
         _write_device_cookie(request, response, opened.device_token)
     return response
 
 
 async def sign_in(request: Request, body: LoginRequest) -> SignInStep:
-    challenge = await services(request).sign_in.with_password(
+    challenge = await service_of(request, SignIn).with_password(
         body.username, body.password, client_ip(request), device_token(request)
     )
     return _step(challenge)
 
 
 async def change_initial_password(request: Request, body: PasswordChangeRequest) -> SignInStep:
-    svc = services(request)
-    return _step(await svc.sign_in.change_initial_password(body.challenge, body.new_password, client_ip(request)))
+    svc = wiring(request)
+    return _step(await svc.get(SignIn).change_initial_password(body.challenge, body.new_password, client_ip(request)))
 
 
 async def start_mfa_enrollment(request: Request, body: MfaEnrollRequest) -> MfaEnrollment:
-    enrollment = await services(request).sign_in.start_enrollment(body.challenge)
+    enrollment = await service_of(request, SignIn).start_enrollment(body.challenge)
     return MfaEnrollment(secret=enrollment.secret, otpauth_uri=enrollment.otpauth_uri, qr_svg=enrollment.qr_svg)
 
 
 async def confirm_mfa_enrollment(request: Request, body: MfaConfirmRequest) -> Response:
-    opened = await services(request).sign_in.confirm_enrollment(
+    opened = await service_of(request, SignIn).confirm_enrollment(
         body.challenge, body.code, client_ip(request), device_token(request)
     )
     return await _signed_in(request, opened)
 
 
 async def skip_mfa_enrollment(request: Request, body: MfaSkipRequest) -> Response:
-    opened = await services(request).sign_in.skip_enrollment(body.challenge, client_ip(request), device_token(request))
+    opened = await service_of(request, SignIn).skip_enrollment(
+        body.challenge, client_ip(request), device_token(request)
+    )
     return await _signed_in(request, opened)
 
 
@@ -120,29 +125,29 @@ async def verify_mfa(request: Request, body: MfaVerifyRequest) -> Response:
         raise ProblemError(
             422, "validation", "Invalid request", "Give either an authentication code or a recovery code."
         )
-    opened = await services(request).sign_in.with_second_factor(
+    opened = await service_of(request, SignIn).with_second_factor(
         body.challenge, body.code, body.recovery_code, client_ip(request), device_token(request)
     )
     return await _signed_in(request, opened)
 
 
 async def sign_out(request: Request, body: None) -> Response:
-    svc = services(request)
-    await svc.sign_in.sign_out(session_of(request), client_ip(request))
-    await svc.session_registry.forget(session_of(request).sub, session_of(request).sid)
+    svc = wiring(request)
+    await svc.get(SignIn).sign_out(session_of(request), client_ip(request))
+    await svc.get(SessionRegistry).forget(session_of(request).sub, session_of(request).sid)
     request.state.signed_out = True
     response = Response(status_code=204)
-    svc.cookie.clear(response)
+    svc.get(SessionCookie).clear(response)
     return response
 
 
 async def sign_out_everywhere(request: Request, body: None) -> Response:
-    svc = services(request)
-    await svc.sign_in.sign_out_everywhere(session_of(request), client_ip(request))
-    await svc.session_registry.forget_all(session_of(request).sub)
+    svc = wiring(request)
+    await svc.get(SignIn).sign_out_everywhere(session_of(request), client_ip(request))
+    await svc.get(SessionRegistry).forget_all(session_of(request).sub)
     request.state.signed_out = True
     response = Response(status_code=204)
-    svc.cookie.clear(response)
+    svc.get(SessionCookie).clear(response)
     return response
 
 

@@ -17,14 +17,9 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth import recovery
-from coffer.auth.codes import accept_once, enrolled_secret
-from coffer.auth.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
-from coffer.auth.mfa_policy import MfaPolicy
-from coffer.auth.passwords import Passwords
-from coffer.auth.regulation import UNTRUSTED, Attempt, Regulator
 from coffer.clock import Clock
 from coffer.sealing import Sealer
+from coffer.security_policy.service import MfaPolicy
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import Sessions
 from coffer.sessions.tokens import CHALLENGE, InvalidToken, TokenSigner
@@ -33,6 +28,11 @@ from coffer.store.mfa import MfaStore
 from coffer.store.sessions import SessionStore
 from coffer.store.users import UserRecord, UserStore
 from coffer.sts.service import StorageCredentials
+from coffer.verification import recovery
+from coffer.verification.codes import accept_once, enrolled_secret
+from coffer.verification.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
+from coffer.verification.passwords import Passwords
+from coffer.verification.regulation import UNTRUSTED, Attempt, Regulator
 
 Step = Literal["change_password", "enroll_mfa", "mfa"]
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import service_of
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc_or_none
@@ -18,9 +18,10 @@ from coffer.auth.routes import device_token
 from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action, Forbidden
 from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey
-from coffer.keys.service import MAX_KEYS_PER_USER
+from coffer.keys.service import MAX_KEYS_PER_USER, AccessKeys
 from coffer.store.users import UserRecord
-from coffer.users.management import Scope
+from coffer.users.management import People, Scope
+from coffer.verification.step_up import StepUp
 
 TAG = "access keys"
 _KEYS = "/api/v1/accounts/{account_id}/users/{user_id}/keys"
@@ -32,12 +33,12 @@ async def _owner(request: Request) -> UserRecord:
     user_id = request.path_params["user_id"]
     if session_of(request).role == "account-member" and user_id != session_of(request).sub:
         raise Forbidden("Members manage only their own access keys.")
-    person = await services(request).people.get(Scope(request.path_params["account_id"]), user_id)
+    person = await service_of(request, People).get(Scope(request.path_params["account_id"]), user_id)
     return person.user
 
 
 async def list_keys(request: Request, body: None) -> AccessKeyList:
-    keys = await services(request).access_keys.list(await _owner(request))
+    keys = await service_of(request, AccessKeys).list(await _owner(request))
     return AccessKeyList(
         items=[
             AccessKey(access_key_id=key.access_key_id, active=key.active, created_at=utc_or_none(key.created_at))
@@ -49,17 +50,17 @@ async def list_keys(request: Request, body: None) -> AccessKeyList:
 
 async def create_key(request: Request, body: StepUpRequest) -> CreatedAccessKey:
     owner, caller = await _owner(request), user_of(request)
-    await services(request).step_up.confirm(
+    await service_of(request, StepUp).confirm(
         caller, body.code, body.current_password, "key.create", client_ip(request), device_token(request)
     )
-    key = await services(request).access_keys.create(owner, caller.username, client_ip(request))
+    key = await service_of(request, AccessKeys).create(owner, caller.username, client_ip(request))
     return CreatedAccessKey(
         access_key_id=key.access_key_id, secret_access_key=key.secret_access_key, created_at=utc_or_none(key.created_at)
     )
 
 
 async def _set_active(request: Request, active: bool) -> None:
-    await services(request).access_keys.set_active(
+    await service_of(request, AccessKeys).set_active(
         await _owner(request),
         request.path_params["access_key_id"],
         active,
@@ -77,7 +78,7 @@ async def activate_key(request: Request, body: None) -> None:
 
 
 async def delete_key(request: Request, body: None) -> None:
-    await services(request).access_keys.delete(
+    await service_of(request, AccessKeys).delete(
         await _owner(request), request.path_params["access_key_id"], user_of(request).username, client_ip(request)
     )
 

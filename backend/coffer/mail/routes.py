@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import wiring
 from coffer.api.operations import Operation
 from coffer.api.problems import ProblemError
 from coffer.api.times import utc
@@ -13,7 +13,7 @@ from coffer.mail.schemas import OutboxMail, OutboxPage
 
 
 async def list_outbox(request: Request, body: None) -> OutboxPage:
-    svc = services(request)
+    svc = wiring(request)
     if not svc.settings.dev_mode:
         raise ProblemError(404, "not-found", "Not found", "The outbox exists only in the embedded development mode.")
     mails = await svc.mailer.newest(200)

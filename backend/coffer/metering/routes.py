@@ -10,7 +10,8 @@ from datetime import UTC, datetime, time
 from starlette.requests import Request
 from starlette.responses import Response
 
-from coffer.api.context import services
+from coffer.accounts.service import Accounts
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation
 from coffer.api.problems import ProblemError
 from coffer.api.times import utc
@@ -30,6 +31,7 @@ from coffer.metering.schemas import (
     TopAccountsQuery,
     UsageExportQuery,
 )
+from coffer.metering.service import Metering
 from coffer.providers.base import OPERATIONS as KINDS
 
 _ACCOUNT = "/api/v1/accounts/{account_id}"
@@ -41,7 +43,7 @@ def _scope(request: Request, bucket: str | None) -> str:
     if (
         account_id is not None
         and bucket is not None
-        and services(request).provider.account_of_bucket(bucket) != account_id
+        and wiring(request).provider.account_of_bucket(bucket) != account_id
     ):
         raise ProblemError(404, "bucket-not-found", "No such bucket", f"{bucket} is not a bucket of {account_id}.")
     return service.scope_of(account_id, bucket)
@@ -74,7 +76,7 @@ def _request_point(point: service.RequestPoint) -> RequestPoint:
 
 
 async def request_series(request: Request, query: RequestQuery) -> RequestSeries:
-    points = await services(request).metering.requests(_scope(request, query.bucket), _window(query))
+    points = await service_of(request, Metering).requests(_scope(request, query.bucket), _window(query))
     return RequestSeries(
         resolution=query.resolution,
         interval_seconds=SECONDS[query.resolution],
@@ -83,7 +85,7 @@ async def request_series(request: Request, query: RequestQuery) -> RequestSeries
 
 
 async def capacity_series(request: Request, query: CapacityQuery) -> CapacitySeries:
-    points = await services(request).metering.capacity(_scope(request, query.bucket), _window(query))
+    points = await service_of(request, Metering).capacity(_scope(request, query.bucket), _window(query))
     return CapacitySeries(
         resolution=query.resolution,
         interval_seconds=SECONDS[query.resolution],
@@ -95,9 +97,9 @@ async def capacity_series(request: Request, query: CapacityQuery) -> CapacitySer
 
 
 async def top_accounts(request: Request, query: TopAccountsQuery) -> TopAccounts:
-    svc = services(request)
-    found = await svc.metering.top_accounts(query.limit)
-    records = {record.id: record for record in await svc.accounts.get_many([item.account_id for item in found])}
+    svc = wiring(request)
+    found = await svc.get(Metering).top_accounts(query.limit)
+    records = {record.id: record for record in await svc.get(Accounts).get_many([item.account_id for item in found])}
     return TopAccounts(
         items=[
             TopAccount(
@@ -128,7 +130,7 @@ async def export_usage(request: Request, query: UsageExportQuery) -> Response:
     end = datetime.combine(query.end, time(), tzinfo=UTC).timestamp()
     window = service.Window(resolution="1d", start=start, end=end)
     scope = service.scope_of(account_id, None)
-    metering = services(request).metering
+    metering = service_of(request, Metering)
     requests, capacity = await metering.requests(scope, window), await metering.capacity(scope, window)
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -37,7 +37,7 @@ from coffer.store.accounts import (
 )
 from coffer.store.leases import Lease, held
 from coffer.store.locks import LockStore
-from coffer.users.service import UsernameTaken, Users
+from coffer.users.service import UsernameTaken, UserRegistry
 
 STEPS = ("storage_account", "console_access", "admin_user", "welcome_mail")
 
@@ -65,7 +65,7 @@ class Provisioning:
         self,
         accounts: Accounts,
         account_store: AccountStore,
-        users: Users,
+        users: UserRegistry,
         mailer: Mailer,
         provider: StorageProvider,
         auditor: Auditor,

@@ -8,12 +8,13 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.accounts.service import Accounts
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc_or_none
 from coffer.authorization import Action
-from coffer.quotas.service import AccountQuotaState
+from coffer.quotas.service import AccountQuotaState, Quotas
 
 _STRICT = ConfigDict(extra="forbid")
 _ACCOUNT = "/api/v1/accounts/{account_id}"
@@ -92,13 +93,13 @@ def _answer(state: AccountQuotaState) -> AccountQuota:
 
 
 async def get_quota(request: Request, body: None) -> AccountQuota:
-    return _answer(await services(request).quotas.state(request.path_params["account_id"]))
+    return _answer(await service_of(request, Quotas).state(request.path_params["account_id"]))
 
 
 async def set_account_quota(request: Request, body: AccountQuotaChange) -> AccountQuota:
-    svc = services(request)
-    account = await svc.accounts.get(request.path_params["account_id"])
-    state = await svc.quotas.set_account_quota(
+    svc = wiring(request)
+    account = await svc.get(Accounts).get(request.path_params["account_id"])
+    state = await svc.get(Quotas).set_account_quota(
         account,
         body.quota_bytes,
         body.quota_objects,
@@ -110,7 +111,7 @@ async def set_account_quota(request: Request, body: AccountQuotaChange) -> Accou
 
 
 async def set_bucket_quota(request: Request, body: BucketQuotaChange) -> AccountQuota:
-    state = await services(request).quotas.set_bucket_quota(
+    state = await service_of(request, Quotas).set_bucket_quota(
         request.path_params["account_id"],
         request.path_params["bucket"],
         body.quota_bytes,

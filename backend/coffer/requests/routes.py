@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import service_of
 from coffer.api.operations import Operation, client_ip
 from coffer.api.paging import decode_offset, encode_offset
 from coffer.api.session_guard import user_of
@@ -20,7 +20,7 @@ from coffer.requests.schemas import (
     AccountRequestQuery,
     RequestReceived,
 )
-from coffer.requests.service import RequestForm
+from coffer.requests.service import AccountRequests, RequestForm
 from coffer.store.requests import AccountRequestRecord
 
 
@@ -34,7 +34,7 @@ def request_of(record: AccountRequestRecord) -> AccountRequest:
 
 
 async def request_account(request: Request, body: AccountRequestCreate) -> RequestReceived:
-    await services(request).requests.submit(
+    await service_of(request, AccountRequests).submit(
         RequestForm(
             organisation=body.organisation,
             account_name=body.account_name,
@@ -52,7 +52,7 @@ async def request_account(request: Request, body: AccountRequestCreate) -> Reque
 
 
 async def confirm_account_request(request: Request, body: AccountRequestConfirm) -> RequestReceived:
-    record = await services(request).requests.confirm(body.token, client_ip(request))
+    record = await service_of(request, AccountRequests).confirm(body.token, client_ip(request))
     return RequestReceived(
         detail=f"Thank you. Your request for {record.account_name} is now with our "
         "administrators; you will get a mail when they have decided."
@@ -61,7 +61,7 @@ async def confirm_account_request(request: Request, body: AccountRequestConfirm)
 
 async def list_account_requests(request: Request, query: AccountRequestQuery) -> AccountRequestPage:
     offset = decode_offset(query.cursor)
-    items, more, pending = await services(request).requests.page(query.status, offset, query.limit)
+    items, more, pending = await service_of(request, AccountRequests).page(query.status, offset, query.limit)
     return AccountRequestPage(
         items=[request_of(item) for item in items],
         pending_count=pending,
@@ -70,7 +70,7 @@ async def list_account_requests(request: Request, query: AccountRequestQuery) ->
 
 
 async def approve_account_request(request: Request, body: AccountRequestApprove) -> AccountRequest:
-    record = await services(request).requests.approve(
+    record = await service_of(request, AccountRequests).approve(
         request.path_params["request_id"],
         body.account_id,
         body.display_name,
@@ -82,7 +82,7 @@ async def approve_account_request(request: Request, body: AccountRequestApprove)
 
 
 async def deny_account_request(request: Request, body: AccountRequestDeny) -> AccountRequest:
-    record = await services(request).requests.deny(
+    record = await service_of(request, AccountRequests).deny(
         request.path_params["request_id"], body.reason, user_of(request).username, client_ip(request)
     )
     return request_of(record)

@@ -17,18 +17,18 @@ from coffer.accounts.service import Accounts, AccountTaken, InvalidAccount
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.regulation import AddressQuota, RateLimited
 from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.provisioning.saga import Provisioning
-from coffer.sessions.tokens import EMAIL_LINK, InvalidToken, TokenSigner
+from coffer.sessions.tokens import EMAIL_LINK, EMAIL_LINK_SECONDS, InvalidToken, TokenSigner
 from coffer.store.regulation import RegulationStore
 from coffer.store.requests import AccountRequestRecord, RequestStatus, RequestStore
 from coffer.store.sessions import SessionStore
-from coffer.users.service import Users
+from coffer.users.service import UserRegistry
+from coffer.verification.regulation import AddressQuota, RateLimited
 
-LINK_SECONDS = 24 * 3600
+LINK_SECONDS = EMAIL_LINK_SECONDS
 _HOUR = 3600.0
 _PER_IP_PER_HOUR = 5
 # 3 an hour per (contact address, IP), so nobody uses up another's; past 20 an hour from everywhere,
@@ -92,7 +92,7 @@ class AccountRequests:
         spent: SessionStore,
         accounts: Accounts,
         provisioning: Provisioning,
-        users: Users,
+        users: UserRegistry,
         mailer: Mailer,
         auditor: Auditor,
         clock: Clock,

@@ -7,11 +7,12 @@ from datetime import datetime
 from pydantic import BaseModel
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import service_of
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
+from coffer.rotation.service import KeyRotation
 from coffer.sessions.keys import SigningKeyInfo
 
 
@@ -42,11 +43,11 @@ def _listing(infos: list[SigningKeyInfo]) -> SigningKeys:
 
 
 async def list_signing_keys(request: Request, body: None) -> SigningKeys:
-    return _listing(await services(request).key_rotation.signing_keys())
+    return _listing(await service_of(request, KeyRotation).signing_keys())
 
 
 async def rotate_signing_key(request: Request, body: None) -> SigningKeys:
-    rotation = services(request).key_rotation
+    rotation = service_of(request, KeyRotation)
     await rotation.rotate_signing_key(user_of(request).username, client_ip(request))
     return _listing(await rotation.signing_keys())
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.codes import totp_seal_purpose
 from coffer.sealing import Sealer
 from coffer.sessions.keys import KeyRing, SigningKeyInfo
 from coffer.store.users import UserStore
+from coffer.verification.codes import totp_seal_purpose
 
 _ATTEMPTS = 3
 

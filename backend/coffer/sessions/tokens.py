@@ -38,6 +38,10 @@ class TokenKind:
     audience: str
 
 
+# The fixed lives of the link tokens sent by mail; sessions and challenges live as the settings say.
+EMAIL_LINK_SECONDS = 24 * 3600
+PASSWORD_RESET_SECONDS = 30 * 60
+
 SESSION = TokenKind("coffer-session+jwt", "coffer-console")
 CHALLENGE = TokenKind("coffer-challenge+jwt", "mfa")
 EMAIL_LINK = TokenKind("coffer-email-link+jwt", "account-request-confirmation")

@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
@@ -17,6 +17,8 @@ from coffer.audit.events import AuditEvent
 from coffer.auth.routes import device_token
 from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action
+from coffer.sts.service import StorageCredentials
+from coffer.verification.step_up import StepUp
 
 
 class CliCredentialsRequest(StepUpRequest):
@@ -35,14 +37,14 @@ class CliCredentials(BaseModel):
 
 
 async def mint_cli_credentials(request: Request, body: CliCredentialsRequest) -> CliCredentials:
-    svc, claims, user = services(request), session_of(request), user_of(request)
+    svc, claims, user = wiring(request), session_of(request), user_of(request)
     if claims.acct is None:
         raise ProblemError(409, "no-account", "No storage account", "Staff have no storage account of their own.")
-    await svc.step_up.confirm(
+    await svc.get(StepUp).confirm(
         user, body.code, body.current_password, "credentials.cli", client_ip(request), device_token(request)
     )
     session_end = claims.auth_time + svc.settings.session_max_hours * 3600
-    credentials = await svc.credentials.for_cli(
+    credentials = await svc.get(StorageCredentials).for_cli(
         claims.acct, user.username, claims.role, body.duration_seconds, session_end
     )
     await svc.auditor.record(

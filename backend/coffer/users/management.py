@@ -14,7 +14,6 @@ from typing import Literal
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.regulation import Regulator
 from coffer.authorization import storage_access
 from coffer.keys.switch import KeySwitch
 from coffer.mail import templates
@@ -22,7 +21,8 @@ from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
 from coffer.store.accounts import AccountStore
 from coffer.store.users import Role, UserRecord, UserStore
-from coffer.users.service import CreatedUser, InvalidUser, Users
+from coffer.users.service import CreatedUser, InvalidUser, UserRegistry
+from coffer.verification.regulation import Regulator
 
 PLATFORM_ROLES: tuple[Role, ...] = ("platform-admin", "platform-manager", "platform-viewer")
 ACCOUNT_ROLES: tuple[Role, ...] = ("account-admin", "account-member")
@@ -89,7 +89,7 @@ class People:
     def __init__(
         self,
         store: UserStore,
-        users: Users,
+        users: UserRegistry,
         regulator: Regulator,
         provider: StorageProvider,
         key_switch: KeySwitch,

@@ -11,13 +11,14 @@ from typing import Any
 
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.paging import decode_offset, encode_offset
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
-from coffer.users.management import Actor, Person, Scope
+from coffer.sessions.registry import SessionRegistry
+from coffer.users.management import Actor, People, Person, Scope
 from coffer.users.schemas import (
     ConsoleUser,
     ConsoleUserCreate,
@@ -60,7 +61,7 @@ def _actor(request: Request) -> Actor:
 
 async def list_users(request: Request, query: ConsoleUserQuery) -> ConsoleUserPage:
     offset = decode_offset(query.cursor)
-    people, more = await services(request).people.page(
+    people, more = await service_of(request, People).page(
         _scope(request), query.q, query.role, query.status, query.sort, offset, query.limit
     )
     return ConsoleUserPage(
@@ -70,60 +71,60 @@ async def list_users(request: Request, query: ConsoleUserQuery) -> ConsoleUserPa
 
 
 async def invite_user(request: Request, body: ConsoleUserCreate) -> ConsoleUser:
-    person = await services(request).people.invite(
+    person = await service_of(request, People).invite(
         _scope(request), body.username, body.display_name, str(body.email), body.role, _actor(request)
     )
     return console_user(person)
 
 
 async def get_user(request: Request, body: None) -> ConsoleUser:
-    return console_user(await services(request).people.get(_scope(request), request.path_params["user_id"]))
+    return console_user(await service_of(request, People).get(_scope(request), request.path_params["user_id"]))
 
 
 async def disable_user(request: Request, body: None) -> ConsoleUser:
-    people = services(request).people
+    people = service_of(request, People)
     return console_user(
         await people.set_enabled(_scope(request), request.path_params["user_id"], False, _actor(request))
     )
 
 
 async def enable_user(request: Request, body: None) -> ConsoleUser:
-    people = services(request).people
+    people = service_of(request, People)
     return console_user(
         await people.set_enabled(_scope(request), request.path_params["user_id"], True, _actor(request))
     )
 
 
 async def unlock_user(request: Request, body: None) -> ConsoleUser:
-    people = services(request).people
+    people = service_of(request, People)
     return console_user(await people.unlock(_scope(request), request.path_params["user_id"], _actor(request)))
 
 
 async def reset_password(request: Request, body: None) -> ConsoleUser:
-    people = services(request).people
+    people = service_of(request, People)
     return console_user(await people.reset_password(_scope(request), request.path_params["user_id"], _actor(request)))
 
 
 async def end_sessions(request: Request, body: None) -> ConsoleUser:
-    svc = services(request)
-    person = await svc.people.end_sessions(_scope(request), request.path_params["user_id"], _actor(request))
-    await svc.session_registry.forget_all(person.user.id)
+    svc = wiring(request)
+    person = await svc.get(People).end_sessions(_scope(request), request.path_params["user_id"], _actor(request))
+    await svc.get(SessionRegistry).forget_all(person.user.id)
     return console_user(person)
 
 
 async def reset_mfa(request: Request, body: None) -> ConsoleUser:
-    people = services(request).people
+    people = service_of(request, People)
     return console_user(await people.reset_mfa(_scope(request), request.path_params["user_id"], _actor(request)))
 
 
 async def change_role(request: Request, body: ConsoleUserRole) -> ConsoleUser:
-    people = services(request).people
+    people = service_of(request, People)
     person = await people.change_role(_scope(request), request.path_params["user_id"], body.role, _actor(request))
     return console_user(person)
 
 
 async def delete_user(request: Request, body: ConsoleUserDelete) -> None:
-    await services(request).people.delete(
+    await service_of(request, People).delete(
         _scope(request), request.path_params["user_id"], body.confirm_username, _actor(request)
     )
 

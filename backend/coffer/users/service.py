@@ -11,11 +11,11 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.passwords import Passwords
 from coffer.authorization import is_platform_role, storage_access
 from coffer.clock import Clock
 from coffer.providers.base import StorageProvider
 from coffer.store.users import Role, UserRecord, UserStore
+from coffer.verification.passwords import Passwords
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
 BOOTSTRAP_ADMIN = "admin"
@@ -35,7 +35,9 @@ class CreatedUser:
     one_time_password: str
 
 
-class Users:
+class UserRegistry:
+    """Who the console's people are: creating them (with their storage identity) and finding them."""
+
     def __init__(
         self, store: UserStore, passwords: Passwords, provider: StorageProvider, auditor: Auditor, clock: Clock
     ) -> None:

@@ -7,10 +7,10 @@ a replay, or the still-valid code of an older step after a newer one was used, i
 
 from __future__ import annotations
 
-from coffer.auth import totp
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord
+from coffer.verification import totp
 
 # The last step used must be kept while any step not after it could still match a code.
 CLAIM_SECONDS = (2 * totp.DRIFT_STEPS + 2) * totp.STEP_SECONDS

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import service_of
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.auth.routes import device_token
 from coffer.auth.schemas import MfaEnrollment
 from coffer.authorization import Action
+from coffer.profile.service import Profile
 
 _STRICT = ConfigDict(extra="forbid")
 
@@ -41,21 +42,21 @@ class OwnMfaConfirm(BaseModel):
 
 
 async def start_own_mfa_enrollment(request: Request, body: OwnMfaStart) -> MfaEnrollment:
-    enrollment = await services(request).profile.start_mfa_enrollment(
+    enrollment = await service_of(request, Profile).start_mfa_enrollment(
         user_of(request), body.current_password, client_ip(request), device_token(request)
     )
     return MfaEnrollment(secret=enrollment.secret, otpauth_uri=enrollment.otpauth_uri, qr_svg=enrollment.qr_svg)
 
 
 async def confirm_own_mfa_enrollment(request: Request, body: OwnMfaConfirm) -> RecoveryCodes:
-    codes = await services(request).profile.confirm_mfa_enrollment(
+    codes = await service_of(request, Profile).confirm_mfa_enrollment(
         user_of(request), body.code, client_ip(request), device_token(request)
     )
     return RecoveryCodes(recovery_codes=codes)
 
 
 async def change_own_password(request: Request, body: OwnPasswordChange) -> None:
-    request.state.renewed = await services(request).profile.change_password(
+    request.state.renewed = await service_of(request, Profile).change_password(
         session_of(request),
         user_of(request),
         body.current_password,
@@ -66,7 +67,7 @@ async def change_own_password(request: Request, body: OwnPasswordChange) -> None
 
 
 async def new_recovery_codes(request: Request, body: RecoveryCodesRequest) -> RecoveryCodes:
-    codes = await services(request).profile.new_recovery_codes(
+    codes = await service_of(request, Profile).new_recovery_codes(
         user_of(request), body.code, client_ip(request), device_token(request)
     )
     return RecoveryCodes(recovery_codes=codes)

@@ -14,15 +14,15 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.codes import accept_once, enrolled_secret
-from coffer.auth.passwords import Passwords
-from coffer.auth.profile import WrongCurrentPassword
-from coffer.auth.regulation import Regulator
 from coffer.auth.service import InvalidCode, lockout_detail
 from coffer.clock import Clock
+from coffer.profile.service import WrongCurrentPassword
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord
+from coffer.verification.codes import accept_once, enrolled_secret
+from coffer.verification.passwords import Passwords
+from coffer.verification.regulation import Regulator
 
 
 class StepUpMissing(Exception):

@@ -12,11 +12,6 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth import recovery
-from coffer.auth.codes import accept_once, enrolled_secret
-from coffer.auth.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
-from coffer.auth.passwords import Passwords
-from coffer.auth.regulation import Attempt, Regulator
 from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
 from coffer.clock import Clock
 from coffer.sealing import Sealer
@@ -24,6 +19,11 @@ from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import Sessions
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord, UserStore
+from coffer.verification import recovery
+from coffer.verification.codes import accept_once, enrolled_secret
+from coffer.verification.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
+from coffer.verification.passwords import Passwords
+from coffer.verification.regulation import Attempt, Regulator
 
 
 class WrongCurrentPassword(Exception):

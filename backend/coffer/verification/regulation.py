@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 import anyio
 
-from coffer.auth.devices import KnownDevices, subject_of
 from coffer.clock import Clock
 from coffer.store.regulation import RegulationStore, SignInFailureStore
+from coffer.verification.devices import KnownDevices, subject_of
 
 UNTRUSTED = "untrusted"
 _THROTTLE_WINDOW = 24 * 3600

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coffer.auth import recovery, totp
-from coffer.auth.codes import accept_once, totp_seal_purpose
 from coffer.clock import Clock
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord, UserStore
+from coffer.verification import recovery, totp
+from coffer.verification.codes import accept_once, totp_seal_purpose
 
 _PENDING_SECRET_SECONDS = 600
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.accounts.service import Accounts
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import user_of
-from coffer.auth.mfa_policy import AccountMfaRule
 from coffer.authorization import Action
+from coffer.security_policy.service import AccountMfaRule, MfaPolicy
 
 
 class MfaRequirement(BaseModel):
@@ -48,8 +49,8 @@ class SecurityPolicy(BaseModel):
 
 
 async def get_security_policy(request: Request, body: None) -> SecurityPolicy:
-    settings = services(request).settings
-    mfa_required = await services(request).mfa_policy.platform_required()
+    settings = wiring(request).settings
+    mfa_required = await service_of(request, MfaPolicy).platform_required()
     return SecurityPolicy(
         password_min_length=settings.password_min_length,
         password_strength_check="zxcvbn: passwords it rates below 3 of 4 are refused",  # noqa: S106 - a rule, not a secret
@@ -76,7 +77,7 @@ def _enrolled_first(request: Request, required: bool) -> None:
 
 async def set_platform_mfa(request: Request, body: MfaRequirement) -> SecurityPolicy:
     _enrolled_first(request, body.required)
-    signed_out = await services(request).mfa_policy.set_platform_required(
+    signed_out = await service_of(request, MfaPolicy).set_platform_required(
         body.required, user_of(request).username, client_ip(request)
     )
     return (await get_security_policy(request, None)).model_copy(update={"signed_out": signed_out})
@@ -89,14 +90,14 @@ def _account_policy(rule: AccountMfaRule) -> AccountMfaPolicy:
 
 
 async def get_account_mfa(request: Request, body: None) -> AccountMfaPolicy:
-    return _account_policy(await services(request).mfa_policy.account_rule(request.path_params["account_id"]))
+    return _account_policy(await service_of(request, MfaPolicy).account_rule(request.path_params["account_id"]))
 
 
 async def set_account_mfa(request: Request, body: MfaRequirement) -> AccountMfaPolicy:
     account_id = request.path_params["account_id"]
-    await services(request).accounts.get(account_id)
+    await service_of(request, Accounts).get(account_id)
     _enrolled_first(request, body.required)
-    rule, signed_out = await services(request).mfa_policy.set_account_required(
+    rule, signed_out = await service_of(request, MfaPolicy).set_account_required(
         account_id, body.required, user_of(request).username, client_ip(request)
     )
     return _account_policy(rule).model_copy(update={"signed_out": signed_out})

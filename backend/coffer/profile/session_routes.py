@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel
 from starlette.requests import Request
 
-from coffer.api.context import services
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
@@ -15,6 +15,7 @@ from coffer.api.times import utc
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.authorization import Action
+from coffer.sessions.registry import SessionRegistry
 
 
 class OpenSession(BaseModel):
@@ -32,7 +33,7 @@ class OpenSessionList(BaseModel):
 
 async def list_own_sessions(request: Request, body: None) -> OpenSessionList:
     claims = session_of(request)
-    entries = await services(request).session_registry.open_sessions(claims.sub, claims.ver)
+    entries = await service_of(request, SessionRegistry).open_sessions(claims.sub, claims.ver)
     return OpenSessionList(
         items=[
             OpenSession(
@@ -52,8 +53,8 @@ async def end_own_session(request: Request, body: None) -> None:
     claims, sid = session_of(request), request.path_params["sid"]
     if sid == claims.sid:
         raise ProblemError(409, "current-session", "This session", "Use Sign out to end the session you are using.")
-    svc = services(request)
-    ended = await svc.session_registry.end(claims.sub, sid)
+    svc = wiring(request)
+    ended = await svc.get(SessionRegistry).end(claims.sub, sid)
     if ended is None:
         raise ProblemError(404, "session-not-found", "No such session", "That session is not open (any more).")
     await svc.auditor.record(
