@@ -20,7 +20,6 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from pydantic import ValidationError
 
-from coffer.app import smtp_server
 from coffer.clock import FixedClock
 from coffer.embedded.ports import free_ports
 from coffer.embedded.smtp import EmbeddedSmtpSink
@@ -32,6 +31,7 @@ from coffer.sealing import Sealer
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 from coffer.store.mail import MailRecord, MailStore
+from coffer.wiring import smtp_server
 
 from ..conftest import make_settings
 

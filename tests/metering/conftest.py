@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from coffer.app import build_provider, build_services
+from coffer.app import build_provider, build_wiring
 from coffer.clock import FixedClock
 from coffer.metering.collector import Collector
 from coffer.settings import Settings
@@ -25,7 +25,9 @@ def with_collectors(settings: Settings, clock: FixedClock, count: int, work: Cal
         try:
             for _ in range(count):
                 connection, provider = RedisConnection(settings.redis_url), build_provider(settings)
-                opened.append((connection, provider, build_services(settings, clock, connection, provider).collector))
+                opened.append(
+                    (connection, provider, build_wiring(settings, clock, connection, provider).get(Collector))
+                )
             return await work(*(collector for _, _, collector in opened))
         finally:
             for connection, provider, collector in opened:

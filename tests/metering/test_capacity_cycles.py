@@ -11,7 +11,7 @@ import httpx2 as httpx
 import pytest
 from starlette.testclient import TestClient
 
-from coffer.app import build_provider, build_services
+from coffer.app import build_provider, build_wiring
 from coffer.clock import FixedClock
 from coffer.metering.collector import LOCK, Collector
 from coffer.providers.base import BucketUsage, StorageProvider
@@ -54,13 +54,13 @@ def _with_slow_collector(settings: Settings, clock: FixedClock, meanwhile: Meanw
     async def run() -> tuple[bool, bool]:
         mine, theirs = RedisConnection(settings.redis_url), RedisConnection(settings.redis_url)
         real, rival_storage = build_provider(settings), build_provider(settings)
-        rival = build_services(settings, clock, theirs, rival_storage).collector
+        rival = build_wiring(settings, clock, theirs, rival_storage).get(Collector)
 
         async def slow() -> None:
             await meanwhile(collector, rival, theirs)
 
         storage: Any = SlowCounting(real, slow)
-        collector = build_services(settings, clock, mine, storage).collector
+        collector = build_wiring(settings, clock, mine, storage).get(Collector)
         try:
             assert await collector.lead()
             assert await collector.collect_requests()

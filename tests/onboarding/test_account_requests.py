@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from coffer.app import build_provider, build_services
+from coffer.app import build_provider, build_wiring
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.requests.service import AccountRequests, AlreadyDecided
@@ -173,7 +173,7 @@ def test_two_staff_deciding_at_once_produce_exactly_one_outcome(
         connection = RedisConnection(settings.redis_url)
         provider = build_provider(settings)
         try:
-            services = build_services(settings, FixedClock(time.time()), connection, provider)
+            services = build_wiring(settings, FixedClock(time.time()), connection, provider)
             items, _, _ = await services.get(AccountRequests).page("pending", 0, 50)
             request_id = next(item.id for item in items if item.account_name == form["account_name"])
             other = (

@@ -6,7 +6,8 @@ import asyncio
 import os
 import time
 
-from coffer.app import build_provider, build_services
+from coffer.alerts.service import Alerts
+from coffer.app import build_provider, build_wiring
 from coffer.embedded.stack import EmbeddedStack
 from coffer.store.client import RedisConnection
 
@@ -78,7 +79,7 @@ def test_a_daily_digest_collects_the_alerts_into_one_mail(tenant: Tenant, stack:
         connection = RedisConnection(tenant.settings.redis_url)
         provider = build_provider(tenant.settings)
         try:
-            return await build_services(tenant.settings, tenant.clock, connection, provider).alerts.send_digests()
+            return await build_wiring(tenant.settings, tenant.clock, connection, provider).get(Alerts).send_digests()
         finally:
             await provider.close()
             await connection.close()

@@ -7,7 +7,7 @@ from typing import Any
 
 import anyio
 
-from coffer.app import build_provider, build_services
+from coffer.app import build_provider, build_wiring
 from coffer.clock import FixedClock
 from coffer.providers.base import BucketUsage, StorageProvider
 from coffer.quotas.service import Quotas
@@ -59,7 +59,7 @@ def test_an_enforcement_that_lost_its_lease_switches_and_records_nothing_more(
             quotas = QuotaStore(mine.redis)
             for bucket in (first, second):
                 await quotas.set_bucket_quota(bucket, BucketQuotaRecord(bytes=10))
-            services = build_services(settings, clock, mine, storage)  # type: ignore[arg-type]
+            services = build_wiring(settings, clock, mine, storage)  # type: ignore[arg-type]
             await services.get(Quotas).enforce(
                 {bucket: BucketUsage(bytes_used=100, objects=1) for bucket in (first, second)}
             )

@@ -14,17 +14,18 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
+from coffer.auth.service import InvalidCode, WeakPassword
 from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.sealing import Sealer
-from coffer.sessions.tokens import PASSWORD_RESET, PASSWORD_RESET_SECONDS, InvalidToken, TokenSigner
+from coffer.sessions.one_use import OneUseTokens
+from coffer.sessions.tokens import PASSWORD_RESET, PASSWORD_RESET_SECONDS, InvalidToken
 from coffer.store.mfa import MfaStore
 from coffer.store.regulation import RegulationStore
-from coffer.store.sessions import SessionStore
 from coffer.store.users import UserRecord, UserStore
 from coffer.verification.codes import accept_once, enrolled_secret
+from coffer.verification.factor_check import FactorCheck
 from coffer.verification.passwords import Passwords
 from coffer.verification.regulation import AddressQuota, RateLimited, Regulator
 
@@ -49,8 +50,7 @@ class PasswordReset:
         self,
         users: UserStore,
         passwords: Passwords,
-        signer: TokenSigner,
-        spent: SessionStore,
+        links: OneUseTokens,
         limits: RegulationStore,
         regulator: Regulator,
         mfa: MfaStore,
@@ -62,10 +62,10 @@ class PasswordReset:
     ) -> None:
         self._users = users
         self._passwords = passwords
-        self._signer = signer
-        self._spent = spent
+        self._links = links
         self._limits = limits
         self._regulator = regulator
+        self._factor = FactorCheck(regulator, auditor)
         self._mfa = mfa
         self._sealer = sealer
         self._mailer = mailer
@@ -84,9 +84,7 @@ class PasswordReset:
         if user is None or user.disabled:
             await self._audit(events.PASSWORD_RESET_ASK, subject, None, "failure", ip)
             return
-        token = await self._signer.sign(
-            PASSWORD_RESET, user.id, LINK_SECONDS, {"ver": await self._users.version(user.id)}
-        )
+        token = await self._links.issue_for_person(PASSWORD_RESET, user.id, LINK_SECONDS)
         link = f"{self._console_url}/reset-password?token={token}"
         await self._mailer.send([user.email], templates.password_reset_link(user.display_name, user.username, link))
         await self._audit(events.PASSWORD_RESET_ASK, user.username, user, "success", ip)
@@ -105,15 +103,13 @@ class PasswordReset:
             raise WeakPassword(reason)
         secret = enrolled_secret(self._sealer, user)
         if secret is not None:
-            attempt = await self._regulator.begin(user.username, device_token)
-            if not await accept_once(self._mfa, user.id, secret, code or "", self._clock.now()):
-                locked = await self._regulator.failed(attempt)
-                await self._audit(events.PASSWORD_RESET, user.username, user, "failure", ip)
-                if locked:
-                    detail = lockout_detail(events.PASSWORD_RESET, attempt)
-                    await self._audit(events.LOCKOUT, user.username, user, "success", ip, detail)
-                raise InvalidCode
-            await self._regulator.passed(attempt)
+            await self._factor.check(
+                user.username,
+                device_token,
+                lambda: accept_once(self._mfa, user.id, secret, code or "", self._clock.now()),
+                InvalidCode(),
+                self._event(events.PASSWORD_RESET, user.username, user, "failure", ip),
+            )
         await self._redeem(token, spend=True)
         password_hash = await anyio.to_thread.run_sync(self._passwords.hash, new_password)
         await self._users.update(user.id, password_hash=password_hash, must_change_password=False)
@@ -123,27 +119,25 @@ class PasswordReset:
 
     async def _redeem(self, token: str, *, spend: bool) -> tuple[UserRecord, dict[str, object]]:
         try:
-            claims = await self._signer.verify(PASSWORD_RESET, token)
+            return await self._links.redeem_for_person(PASSWORD_RESET, token, spend=spend)
         except InvalidToken as error:
             raise InvalidResetLink from error
-        user = await self._users.get(str(claims["sub"]))
-        if user is None or user.disabled or claims.get("ver") != await self._users.version(user.id):
-            raise InvalidResetLink
-        if spend and not await self._spent.spend_token(str(claims["jti"]), LINK_SECONDS + 60):
-            raise InvalidResetLink
-        return user, claims
 
     async def _audit(
         self, action: str, actor: str, user: UserRecord | None, result: events.Result, ip: str, detail: str = ""
     ) -> None:
-        await self._auditor.record(
-            AuditEvent(
-                action=action,
-                actor=actor,
-                result=result,
-                target=user.id if user else "",
-                account_id=(user.account_id or "") if user else "",
-                ip=ip,
-                detail=detail,
-            )
+        await self._auditor.record(self._event(action, actor, user, result, ip, detail))
+
+    @staticmethod
+    def _event(
+        action: str, actor: str, user: UserRecord | None, result: events.Result, ip: str, detail: str = ""
+    ) -> AuditEvent:
+        return AuditEvent(
+            action=action,
+            actor=actor,
+            result=result,
+            target=user.id if user else "",
+            account_id=(user.account_id or "") if user else "",
+            ip=ip,
+            detail=detail,
         )

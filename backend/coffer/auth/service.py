@@ -21,18 +21,19 @@ from coffer.clock import Clock
 from coffer.sealing import Sealer
 from coffer.security_policy.service import MfaPolicy
 from coffer.sessions.claims import SessionClaims
+from coffer.sessions.one_use import OneUseTokens
 from coffer.sessions.service import Sessions
-from coffer.sessions.tokens import CHALLENGE, InvalidToken, TokenSigner
+from coffer.sessions.tokens import CHALLENGE, InvalidToken
 from coffer.store.accounts import AccountStore
 from coffer.store.mfa import MfaStore
-from coffer.store.sessions import SessionStore
 from coffer.store.users import UserRecord, UserStore
 from coffer.sts.service import StorageCredentials
 from coffer.verification import recovery
 from coffer.verification.codes import accept_once, enrolled_secret
 from coffer.verification.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
+from coffer.verification.factor_check import FactorCheck
 from coffer.verification.passwords import Passwords
-from coffer.verification.regulation import UNTRUSTED, Attempt, Regulator
+from coffer.verification.regulation import Regulator
 
 Step = Literal["change_password", "enroll_mfa", "mfa"]
 
@@ -84,12 +85,6 @@ class OpenedSession:
     device_token: str = ""  # the device cookie to set: this browser is now a known device of the person
 
 
-def lockout_detail(action: str, attempt: Attempt) -> str:
-    """What an audited lockout says: which step's failures, and whether strangers or one known device are locked."""
-    client = "clients without a device cookie" if attempt.client == UNTRUSTED else "one known device"
-    return f"{action} failures; locked: {client}"
-
-
 class SignIn:
     def __init__(
         self,
@@ -97,10 +92,9 @@ class SignIn:
         accounts: AccountStore,
         users: UserStore,
         mfa: MfaStore,
-        session_store: SessionStore,
         passwords: Passwords,
         regulator: Regulator,
-        signer: TokenSigner,
+        challenges: OneUseTokens,
         sessions: Sessions,
         credentials: StorageCredentials,
         sealer: Sealer,
@@ -113,10 +107,10 @@ class SignIn:
         self._accounts = accounts
         self._users = users
         self._mfa = mfa
-        self._session_store = session_store
         self._passwords = passwords
         self._regulator = regulator
-        self._signer = signer
+        self._factor = FactorCheck(regulator, auditor)
+        self._challenges = challenges
         self._sessions = sessions
         self._credentials = credentials
         self._sealer = sealer
@@ -132,16 +126,25 @@ class SignIn:
         """`device_token` is the browser's device cookie: with one for this username, strangers' failures
         do not lock it out (see regulation.py)."""
         await self._regulator.admit_attempt(ip)
-        attempt = await self._regulator.begin(username, device_token)
         user = await self._users.get_by_username(username)
         password_hash = user.password_hash if user is not None and not user.disabled else None
-        matches = await anyio.to_thread.run_sync(self._passwords.verify, password_hash, password)
-        if user is None or password_hash is None or not matches:
-            await self._failed(attempt, username, events.SIGN_IN_PASSWORD, ip, user)
+
+        async def passes() -> bool:
+            # Verified even without a user, so that the answer takes as long for a name that does not exist.
+            matches = await anyio.to_thread.run_sync(self._passwords.verify, password_hash, password)
+            return user is not None and password_hash is not None and matches
+
+        await self._factor.check(
+            username,
+            device_token,
+            passes,
+            InvalidCredentials(),
+            self._failure_event(events.SIGN_IN_PASSWORD, username, user, ip),
+        )
+        if user is None or password_hash is None:  # passes() was true, so neither is; for the type checker
             raise InvalidCredentials
         # The count of failures is cleared only once a session opens: a right password alone must not
         # clear it, or someone who knows the password could guess codes forever, one per challenge.
-        await self._regulator.passed(attempt)
         await self._rehash_if_needed(user, password_hash, password)
         await self._ensure_account_open(user)
         await self._audit(events.SIGN_IN_PASSWORD, user, "success", ip)
@@ -162,22 +165,11 @@ class SignIn:
         rehashed = await anyio.to_thread.run_sync(self._passwords.hash, password)
         await self._users.update(user.id, only_if={"password_hash": password_hash}, password_hash=rehashed)
 
-    async def _failed(self, attempt: Attempt, username: str, action: str, ip: str, user: UserRecord | None) -> None:
-        locked = await self._regulator.failed(attempt)
+    @staticmethod
+    def _failure_event(action: str, username: str, user: UserRecord | None, ip: str) -> AuditEvent:
         actor = user.username if user is not None else username[:64]
         account = (user.account_id or "") if user is not None else ""
-        await self._auditor.record(AuditEvent(action=action, actor=actor, result="failure", ip=ip, account_id=account))
-        if locked:
-            await self._auditor.record(
-                AuditEvent(
-                    action=events.LOCKOUT,
-                    actor=actor,
-                    result="success",
-                    ip=ip,
-                    account_id=account,
-                    detail=lockout_detail(action, attempt),
-                )
-            )
+        return AuditEvent(action=action, actor=actor, result="failure", ip=ip, account_id=account)
 
     async def _challenge_for(self, user: UserRecord) -> Challenge:
         step: Step
@@ -189,27 +181,16 @@ class SignIn:
             optional = not await self._mfa_policy.required_for(user.account_id)
         else:
             step = "mfa"
-        version = await self._users.version(user.id)
-        token = await self._signer.sign(CHALLENGE, user.id, self._challenge_seconds, {"step": step, "ver": version})
+        token = await self._challenges.issue_for_person(CHALLENGE, user.id, self._challenge_seconds, step=step)
         return Challenge(
             step=step, token=token, expires_at=self._clock.now() + self._challenge_seconds, mfa_optional=optional
         )
 
     async def _redeem(self, token: str, step: Step, *, spend: bool) -> tuple[UserRecord, dict[str, Any]]:
         try:
-            claims = await self._signer.verify(CHALLENGE, token)
+            return await self._challenges.redeem_for_person(CHALLENGE, token, spend=spend, expect={"step": step})
         except InvalidToken as error:
             raise InvalidChallenge from error
-        if claims.get("step") != step:
-            raise InvalidChallenge
-        user = await self._users.get(str(claims["sub"]))
-        if user is None or user.disabled or claims.get("ver") != await self._users.version(user.id):
-            raise InvalidChallenge
-        if spend:
-            left = int(claims["exp"] - self._clock.now())
-            if not await self._session_store.spend_token(str(claims["jti"]), left + 1):
-                raise InvalidChallenge
-        return user, claims
 
     # -- step 2a: first password change --------------------------------------------------------
 
@@ -239,16 +220,17 @@ class SignIn:
         self, token: str, code: str, ip: str, device_token: str | None = None
     ) -> OpenedSession:
         user, _ = await self._redeem(token, "enroll_mfa", spend=False)
-        attempt = await self._regulator.begin(user.username, device_token)
         try:
-            codes = await self._enrollment.confirm(user, code)
+            codes = await self._factor.check(
+                user.username,
+                device_token,
+                lambda: self._enrollment.confirm(user, code),
+                InvalidCode(),
+                self._failure_event(events.MFA_ENROLL, user.username, user, ip),
+                not_checked=(NoPendingSecret,),
+            )
         except NoPendingSecret as error:
-            await self._regulator.passed(attempt)
             raise InvalidChallenge from error
-        if codes is None:
-            await self._failed(attempt, user.username, events.MFA_ENROLL, ip, user)
-            raise InvalidCode
-        await self._regulator.passed(attempt)
         await self._redeem(token, "enroll_mfa", spend=True)
         await self._audit(events.MFA_ENROLL, user, "success", ip)
         return await self._open_session(user, ip, codes, device_token)
@@ -270,23 +252,24 @@ class SignIn:
         user, _ = await self._redeem(token, "mfa", spend=False)
         if user.totp_secret_sealed is None:
             raise InvalidChallenge
-        attempt = await self._regulator.begin(user.username, device_token)
-        if recovery_code:
-            accepted = await self._users.spend_recovery_code(user.id, recovery.code_hash(recovery_code))
-        else:
+
+        async def passes() -> bool:
+            if recovery_code:
+                return await self._users.spend_recovery_code(user.id, recovery.code_hash(recovery_code))
             secret = enrolled_secret(self._sealer, user)
-            accepted = secret is not None and await self._claim_code(user, secret, code or "")
-        if not accepted:
-            await self._failed(attempt, user.username, events.MFA_VERIFY, ip, user)
-            raise InvalidCode
-        await self._regulator.passed(attempt)
+            return secret is not None and await accept_once(self._mfa, user.id, secret, code or "", self._clock.now())
+
+        await self._factor.check(
+            user.username,
+            device_token,
+            passes,
+            InvalidCode(),
+            self._failure_event(events.MFA_VERIFY, user.username, user, ip),
+        )
         await self._redeem(token, "mfa", spend=True)
         detail = "recovery code" if recovery_code else "totp"
         await self._audit(events.MFA_VERIFY, user, "success", ip, detail)
         return await self._open_session(user, ip, None, device_token)
-
-    async def _claim_code(self, user: UserRecord, secret: str, code: str) -> bool:
-        return await accept_once(self._mfa, user.id, secret, code, self._clock.now())
 
     async def _open_session(
         self, user: UserRecord, ip: str, codes: list[str] | None, device_token: str | None

@@ -7,12 +7,11 @@ from coffer.auth.reset_routes import OPERATIONS as RESET_OPERATIONS
 from coffer.auth.routes import OPERATIONS as SIGN_IN_OPERATIONS
 from coffer.auth.service import SignIn
 from coffer.security_policy.service import MfaPolicy
+from coffer.sessions.one_use import OneUseTokens
 from coffer.sessions.service import Sessions
-from coffer.sessions.tokens import TokenSigner
 from coffer.store.accounts import AccountStore
 from coffer.store.mfa import MfaStore
 from coffer.store.regulation import RegulationStore
-from coffer.store.sessions import SessionStore
 from coffer.store.users import UserStore
 from coffer.sts.service import StorageCredentials
 from coffer.verification.enrollment import TotpEnrollment
@@ -22,17 +21,16 @@ from coffer.wiring import Capability, Wiring
 
 
 def build(wiring: Wiring) -> None:
-    users, mfa, session_store = UserStore(wiring.redis), MfaStore(wiring.redis), SessionStore(wiring.redis)
-    passwords, regulator, signer = wiring.get(Passwords), wiring.get(Regulator), wiring.get(TokenSigner)
+    users, mfa, one_use = UserStore(wiring.redis), MfaStore(wiring.redis), wiring.get(OneUseTokens)
+    passwords, regulator = wiring.get(Passwords), wiring.get(Regulator)
     wiring.add(
         SignIn(
             accounts=AccountStore(wiring.redis),
             users=users,
             mfa=mfa,
-            session_store=session_store,
             passwords=passwords,
             regulator=regulator,
-            signer=signer,
+            challenges=one_use,
             sessions=wiring.get(Sessions),
             credentials=wiring.get(StorageCredentials),
             sealer=wiring.sealer,
@@ -45,8 +43,7 @@ def build(wiring: Wiring) -> None:
         PasswordReset(
             users,
             passwords,
-            signer,
-            session_store,
+            one_use,
             RegulationStore(wiring.redis),
             regulator,
             mfa,

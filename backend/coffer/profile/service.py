@@ -12,7 +12,7 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
+from coffer.auth.service import InvalidCode, WeakPassword
 from coffer.clock import Clock
 from coffer.sealing import Sealer
 from coffer.sessions.claims import SessionClaims
@@ -22,8 +22,9 @@ from coffer.store.users import UserRecord, UserStore
 from coffer.verification import recovery
 from coffer.verification.codes import accept_once, enrolled_secret
 from coffer.verification.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
+from coffer.verification.factor_check import FactorCheck
 from coffer.verification.passwords import Passwords
-from coffer.verification.regulation import Attempt, Regulator
+from coffer.verification.regulation import Regulator
 
 
 class WrongCurrentPassword(Exception):
@@ -50,6 +51,7 @@ class Profile:
         self._users = users
         self._passwords = passwords
         self._regulator = regulator
+        self._factor = FactorCheck(regulator, auditor)
         self._sessions = sessions
         self._mfa = mfa
         self._sealer = sealer
@@ -88,18 +90,12 @@ class Profile:
     async def _check_password(
         self, user: UserRecord, password: str, action: str, ip: str, device_token: str | None
     ) -> None:
-        attempt = await self._regulator.begin(user.username, device_token)
-        if not await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password):
-            await self._failed(attempt, action, user, ip)
-            raise WrongCurrentPassword
-        await self._regulator.passed(attempt)
+        async def passes() -> bool:
+            return await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password)
 
-    async def _failed(self, attempt: Attempt, action: str, user: UserRecord, ip: str) -> None:
-        """Counts the failure; a lockout it causes is audited as one caused at sign-in is."""
-        locked = await self._regulator.failed(attempt)
-        await self._audit(action, user, "failure", ip)
-        if locked:
-            await self._audit(events.LOCKOUT, user, "success", ip, lockout_detail(action, attempt))
+        await self._factor.check(
+            user.username, device_token, passes, WrongCurrentPassword(), self._event(action, user, "failure", ip)
+        )
 
     async def start_mfa_enrollment(
         self, user: UserRecord, password: str, ip: str, device_token: str | None = None
@@ -115,42 +111,44 @@ class Profile:
         """The recovery codes, once the first code matches; other sessions go on (nothing was weakened)."""
         if user.totp_secret_sealed is not None:
             raise MfaAlreadyEnrolled
-        attempt = await self._regulator.begin(user.username, device_token)
-        try:
-            codes = await self._enrollment.confirm(user, code)
-        except NoPendingSecret:
-            await self._regulator.passed(attempt)  # no code was checked
-            raise
-        if codes is None:
-            await self._failed(attempt, events.MFA_ENROLL, user, ip)
-            raise InvalidCode
-        await self._regulator.passed(attempt)
+        codes = await self._factor.check(
+            user.username,
+            device_token,
+            lambda: self._enrollment.confirm(user, code),
+            InvalidCode(),
+            self._event(events.MFA_ENROLL, user, "failure", ip),
+            not_checked=(NoPendingSecret,),
+        )
         await self._audit(events.MFA_ENROLL, user, "success", ip)
         return codes
 
     async def new_recovery_codes(
         self, user: UserRecord, code: str, ip: str, device_token: str | None = None
     ) -> list[str]:
-        attempt = await self._regulator.begin(user.username, device_token)
         secret = enrolled_secret(self._sealer, user)
-        if secret is None or not await accept_once(self._mfa, user.id, secret, code, self._clock.now()):
-            await self._failed(attempt, events.RECOVERY_CODES, user, ip)
-            raise InvalidCode
-        await self._regulator.passed(attempt)
+
+        async def passes() -> bool:
+            return secret is not None and await accept_once(self._mfa, user.id, secret, code, self._clock.now())
+
+        await self._factor.check(
+            user.username, device_token, passes, InvalidCode(), self._event(events.RECOVERY_CODES, user, "failure", ip)
+        )
         codes = recovery.new_codes()
         await self._users.replace_recovery_codes(user.id, [recovery.code_hash(code) for code in codes])
         await self._audit(events.RECOVERY_CODES, user, "success", ip)
         return codes
 
     async def _audit(self, action: str, user: UserRecord, result: events.Result, ip: str, detail: str = "") -> None:
-        await self._auditor.record(
-            AuditEvent(
-                action=action,
-                actor=user.username,
-                result=result,
-                target=user.id,
-                account_id=user.account_id or "",
-                ip=ip,
-                detail=detail,
-            )
+        await self._auditor.record(self._event(action, user, result, ip, detail))
+
+    @staticmethod
+    def _event(action: str, user: UserRecord, result: events.Result, ip: str, detail: str = "") -> AuditEvent:
+        return AuditEvent(
+            action=action,
+            actor=user.username,
+            result=result,
+            target=user.id,
+            account_id=user.account_id or "",
+            ip=ip,
+            detail=detail,
         )

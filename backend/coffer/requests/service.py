@@ -21,10 +21,10 @@ from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.provisioning.saga import Provisioning
-from coffer.sessions.tokens import EMAIL_LINK, EMAIL_LINK_SECONDS, InvalidToken, TokenSigner
+from coffer.sessions.one_use import OneUseTokens
+from coffer.sessions.tokens import EMAIL_LINK, EMAIL_LINK_SECONDS, InvalidToken
 from coffer.store.regulation import RegulationStore
 from coffer.store.requests import AccountRequestRecord, RequestStatus, RequestStore
-from coffer.store.sessions import SessionStore
 from coffer.users.service import UserRegistry
 from coffer.verification.regulation import AddressQuota, RateLimited
 
@@ -88,8 +88,7 @@ class AccountRequests:
         self,
         store: RequestStore,
         regulation: RegulationStore,
-        tokens: TokenSigner,
-        spent: SessionStore,
+        links: OneUseTokens,
         accounts: Accounts,
         provisioning: Provisioning,
         users: UserRegistry,
@@ -100,8 +99,7 @@ class AccountRequests:
     ) -> None:
         self._store = store
         self._regulation = regulation
-        self._tokens = tokens
-        self._spent = spent
+        self._links = links
         self._accounts = accounts
         self._provisioning = provisioning
         self._users = users
@@ -121,7 +119,7 @@ class AccountRequests:
             await self._accounts.check_available(account_id_from_name(form.account_name), form.account_name)
         request = AccountRequestRecord(id=uuid.uuid4().hex, created_at=now, **form.__dict__)
         await self._store.create(request, LINK_SECONDS)
-        token = await self._tokens.sign(EMAIL_LINK, request.id, LINK_SECONDS, {})
+        token = await self._links.issue(EMAIL_LINK, request.id, LINK_SECONDS, {})
         link = f"{self._console_url}/request-account/confirm?token={token}"
         await self._mailer.send([form.contact_email], templates.confirm_request(form.contact_name, link))
         await self._auditor.record(
@@ -132,14 +130,13 @@ class AccountRequests:
 
     async def confirm(self, token: str, ip: str) -> AccountRequestRecord:
         try:
-            claims = await self._tokens.verify(EMAIL_LINK, token)
+            claims = await self._links.redeem(EMAIL_LINK, token, spend=False)
+            request = await self._store.get(str(claims["sub"]))
+            if request is None or request.status != "unconfirmed":
+                raise InvalidLink
+            await self._links.spend(claims)
         except InvalidToken as error:
             raise InvalidLink from error
-        request = await self._store.get(str(claims["sub"]))
-        if request is None or request.status != "unconfirmed":
-            raise InvalidLink
-        if not await self._spent.spend_token(str(claims["jti"]), LINK_SECONDS + 60):
-            raise InvalidLink
         request.status, request.confirmed_at = "pending", self._clock.now()
         await self._store.save(request, "unconfirmed")
         staff = await self._users.staff_emails()

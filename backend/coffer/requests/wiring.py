@@ -6,10 +6,9 @@ from coffer.accounts.service import Accounts
 from coffer.provisioning.saga import Provisioning
 from coffer.requests.routes import OPERATIONS
 from coffer.requests.service import AccountRequests
-from coffer.sessions.tokens import TokenSigner
+from coffer.sessions.one_use import OneUseTokens
 from coffer.store.regulation import RegulationStore
 from coffer.store.requests import RequestStore
-from coffer.store.sessions import SessionStore
 from coffer.users.service import UserRegistry
 from coffer.wiring import Capability, Wiring
 
@@ -19,8 +18,7 @@ def build(wiring: Wiring) -> None:
         AccountRequests(
             RequestStore(wiring.redis),
             RegulationStore(wiring.redis),
-            wiring.get(TokenSigner),
-            SessionStore(wiring.redis),
+            wiring.get(OneUseTokens),
             wiring.get(Accounts),
             wiring.get(Provisioning),
             wiring.get(UserRegistry),

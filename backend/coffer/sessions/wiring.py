@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.keys import KeyRing
+from coffer.sessions.one_use import OneUseTokens
 from coffer.sessions.registry import SessionRegistry
 from coffer.sessions.service import Sessions
 from coffer.sessions.tokens import EMAIL_LINK_SECONDS, PASSWORD_RESET_SECONDS, TokenSigner
 from coffer.settings import Settings
 from coffer.store.sessions import SessionStore
 from coffer.store.signing_keys import SigningKeyStore
+from coffer.store.users import UserStore
 from coffer.wiring import Capability, Wiring
 
 
@@ -37,6 +39,7 @@ def build(wiring: Wiring) -> None:
         signer,
         sessions,
         SessionRegistry(SessionStore(wiring.redis), sessions, wiring.clock),
+        OneUseTokens(signer, SessionStore(wiring.redis), UserStore(wiring.redis), wiring.clock),
         SessionCookie(settings.cookie_secure),
     )
 

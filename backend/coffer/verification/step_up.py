@@ -14,13 +14,14 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.service import InvalidCode, lockout_detail
+from coffer.auth.service import InvalidCode
 from coffer.clock import Clock
 from coffer.profile.service import WrongCurrentPassword
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord
 from coffer.verification.codes import accept_once, enrolled_secret
+from coffer.verification.factor_check import FactorCheck
 from coffer.verification.passwords import Passwords
 from coffer.verification.regulation import Regulator
 
@@ -44,7 +45,7 @@ class StepUp:
         clock: Clock,
     ) -> None:
         self._passwords = passwords
-        self._regulator = regulator
+        self._factor = FactorCheck(regulator, auditor)
         self._mfa = mfa
         self._sealer = sealer
         self._auditor = auditor
@@ -65,31 +66,26 @@ class StepUp:
             raise StepUpMissing("code")
         if secret is None and not password:
             raise StepUpMissing("current_password")
-        attempt = await self._regulator.begin(user.username, device_token)
-        if secret is not None:
-            passed = await accept_once(self._mfa, user.id, secret, code or "", self._clock.now())
-            failure: Exception = InvalidCode()
-        else:
-            passed = await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password or "")
-            failure = WrongCurrentPassword()
-        if not passed:
-            locked = await self._regulator.failed(attempt)
-            await self._record(user, events.STEP_UP, "failure", purpose, ip)
-            if locked:
-                await self._record(user, events.LOCKOUT, "success", lockout_detail(events.STEP_UP, attempt), ip)
-            raise failure
-        await self._regulator.passed(attempt)
-        await self._record(user, events.STEP_UP, "success", purpose, ip)
 
-    async def _record(self, user: UserRecord, action: str, result: events.Result, detail: str, ip: str) -> None:
-        await self._auditor.record(
-            AuditEvent(
-                action=action,
-                actor=user.username,
-                result=result,
-                target=user.id,
-                account_id=user.account_id or "",
-                ip=ip,
-                detail=detail,
-            )
+        async def passes() -> bool:
+            if secret is not None:
+                return await accept_once(self._mfa, user.id, secret, code or "", self._clock.now())
+            return await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password or "")
+
+        failure = InvalidCode() if secret is not None else WrongCurrentPassword()
+        await self._factor.check(
+            user.username, device_token, passes, failure, self._event(user, events.STEP_UP, "failure", purpose, ip)
+        )
+        await self._auditor.record(self._event(user, events.STEP_UP, "success", purpose, ip))
+
+    @staticmethod
+    def _event(user: UserRecord, action: str, result: events.Result, detail: str, ip: str) -> AuditEvent:
+        return AuditEvent(
+            action=action,
+            actor=user.username,
+            result=result,
+            target=user.id,
+            account_id=user.account_id or "",
+            ip=ip,
+            detail=detail,
         )
