@@ -19,6 +19,7 @@ from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import AddressQuota, RateLimited, Regulator
 from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.sealing import Sealer
@@ -34,8 +35,9 @@ _PER_IP_PER_HOUR = 10
 _LINKS = AddressQuota("reset-user", per_client=3, per_address=20, window_seconds=3600, turn_seconds=300)
 
 
-class InvalidResetLink(Exception):
-    pass
+class InvalidResetLink(DomainError):
+    status, slug, title = 410, "invalid-reset-link", "Link not valid"
+    detail = "This link is invalid, expired or was already used. Ask for a new one."
 
 
 @dataclass(frozen=True)

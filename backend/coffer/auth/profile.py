@@ -19,6 +19,7 @@ from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import Attempt, Regulator
 from coffer.auth.service import InvalidCode, WeakPassword, lockout_detail
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError, FieldProblem
 from coffer.sealing import Sealer
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import Sessions
@@ -26,12 +27,20 @@ from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord, UserStore
 
 
-class WrongCurrentPassword(Exception):
-    pass
+class WrongCurrentPassword(DomainError):
+    status, slug, title = 422, "wrong-current-password", "Current password wrong"
+    detail = "That is not your current password."
+
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem("current_password", self.detail),)
 
 
-class MfaAlreadyEnrolled(Exception):
+class MfaAlreadyEnrolled(DomainError):
     """TOTP is set up already; an admin reset (lost device) is the way to start over."""
+
+    status, slug, title = 409, "mfa-enrolled", "Already set up"
+    detail = "Two-factor authentication is already set up. An administrator can reset it if the device is lost."
 
 
 class Profile:

@@ -24,6 +24,7 @@ from coffer.auth.mfa_policy import MfaPolicy
 from coffer.auth.passwords import Passwords
 from coffer.auth.regulation import UNTRUSTED, Attempt, Regulator
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError, FieldProblem
 from coffer.sealing import Sealer
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import Sessions
@@ -37,34 +38,62 @@ from coffer.sts.service import StorageCredentials
 Step = Literal["change_password", "enroll_mfa", "mfa"]
 
 
-class InvalidCredentials(Exception):
+class InvalidCredentials(DomainError):
     """Wrong username or password (the two are never told apart)."""
 
+    status, slug, title = 401, "invalid-credentials", "Sign-in failed"
+    detail = "Wrong username or password."
 
-class AccountClosed(Exception):
+
+class AccountClosed(DomainError):
     """The user's account is disabled, being provisioned or deleted."""
 
-    def __init__(self, status: str) -> None:
-        super().__init__(status)
-        self.status = status
+    status, slug, title = 403, "account-closed", "Account not open"
+
+    def __init__(self, account_status: str) -> None:
+        super().__init__(account_status)
+        self.account_status = account_status
+
+    @property
+    def detail(self) -> str:
+        return f"Your account is {self.account_status}. Contact your storage operator."
 
 
-class InvalidChallenge(Exception):
+class InvalidChallenge(DomainError):
     """The challenge token is invalid, expired, used, or for another step."""
 
+    status, slug, title = 401, "invalid-challenge", "Sign-in step expired"
+    detail = "This sign-in step has expired or was already used. Please sign in again."
 
-class InvalidCode(Exception):
+
+class InvalidCode(DomainError):
     """The TOTP or recovery code is wrong or was already used."""
 
+    status, slug, title = 401, "invalid-code", "Wrong code"
+    detail = "That code is wrong or was already used. Wait for a new code and try again."
 
-class WeakPassword(Exception):
+
+class WeakPassword(DomainError):
+    status, slug, title = 422, "weak-password", "Password refused"
+
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
 
+    @property
+    def detail(self) -> str:
+        return self.reason
 
-class MfaRequired(Exception):
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem("new_password", self.reason),)
+
+
+class MfaRequired(DomainError):
     """Setting up MFA later is not allowed: the platform or the person's account requires it."""
+
+    status, slug, title = 403, "mfa-required", "Two-factor authentication required"
+    detail = "Two-factor authentication is now required here. Set it up to continue."
 
 
 @dataclass(frozen=True)

@@ -20,17 +20,30 @@ from coffer.auth.profile import WrongCurrentPassword
 from coffer.auth.regulation import Regulator
 from coffer.auth.service import InvalidCode, lockout_detail
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError, FieldProblem
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord
 
 
-class StepUpMissing(Exception):
+class StepUpMissing(DomainError):
     """The request did not carry the factor this person has (`code` or `current_password`)."""
+
+    status, slug, title = 422, "step-up-required", "Confirm it is you"
 
     def __init__(self, field: str) -> None:
         super().__init__(field)
         self.field = field
+
+    @property
+    def detail(self) -> str:
+        if self.field == "code":
+            return "Enter a code from your authenticator app to confirm."
+        return "Enter your current password to confirm."
+
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem(self.field, self.detail),)
 
 
 class StepUp:
