@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from coffer.domain_errors import DomainError
 from coffer.providers.base import Access
 from coffer.sessions.claims import SessionClaims
 from coffer.store.users import Role
@@ -89,8 +90,10 @@ ALLOWED: dict[Role, frozenset[Action]] = {
 }
 
 
-class Forbidden(Exception):
+class Forbidden(DomainError):
     """The signed-in user may not do this (here)."""
+
+    status, slug, title = 403, "forbidden", "Not allowed"
 
 
 def is_platform_role(role: Role) -> bool:

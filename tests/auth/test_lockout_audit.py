@@ -10,9 +10,9 @@ from starlette.testclient import TestClient
 from coffer.app import connected_services
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
-from coffer.profile.service import WrongCurrentPassword
 from coffer.settings import Settings
 from coffer.store.users import UserStore
+from coffer.verification.failures import WrongCurrentPassword
 from coffer.verification.regulation import Locked
 from coffer.verification.step_up import StepUp
 

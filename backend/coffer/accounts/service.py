@@ -15,6 +15,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError, FieldProblem
 from coffer.keys.switch import KeySwitch
 from coffer.providers.base import BucketInfo, StorageProvider, StorageUnavailable, TemporaryCredentials
 from coffer.store.accounts import AccountRecord, AccountStatus, AccountStore, SortKey
@@ -27,16 +28,28 @@ ACCOUNT_ID_RULE = "An account id has 3 to 20 lowercase letters and digits and st
 DISPLAY_NAME_RULE = "A name has 1 to 128 letters, digits and . _ + @ - (no spaces)."
 
 
-class InvalidAccount(ValueError):
+class InvalidAccount(ValueError, DomainError):
+    status, slug, title = 422, "invalid-account", "Invalid account"
+
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
 
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem(self.field, str(self)),)
 
-class AccountTaken(Exception):
+
+class AccountTaken(DomainError):
+    status, slug, title = 409, "account-taken", "Already taken"
+
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem(self.field, str(self)),)
 
 
 @dataclass
@@ -48,12 +61,18 @@ class AccountUsage:
     unmeasured_buckets: int = 0  # made since the last capacity sample: not in objects and bytes_used yet
 
 
-class AccountNotFound(Exception):
-    pass
+class AccountNotFound(DomainError):
+    status, slug, title = 404, "account-not-found", "No such account"
+
+    @property
+    def detail(self) -> str:
+        return f"There is no account {self}."
 
 
-class AccountStateConflict(Exception):
+class AccountStateConflict(DomainError):
     """The action does not fit the account's status (e.g. enabling a deleted account)."""
+
+    status, slug, title = 409, "account-state", "Not possible now"
 
 
 _RESERVED_IDS = frozenset({"new"})  # a console path (/accounts/new)

@@ -14,8 +14,8 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.service import InvalidCode, WeakPassword
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.sealing import Sealer
@@ -26,6 +26,7 @@ from coffer.store.regulation import RegulationStore
 from coffer.store.users import UserRecord, UserStore
 from coffer.verification.codes import accept_once, enrolled_secret
 from coffer.verification.factor_check import FactorCheck
+from coffer.verification.failures import InvalidCode, WeakPassword
 from coffer.verification.passwords import Passwords
 from coffer.verification.regulation import AddressQuota, RateLimited, Regulator
 
@@ -35,8 +36,9 @@ _PER_IP_PER_HOUR = 10
 _LINKS = AddressQuota("reset-user", per_client=3, per_address=20, window_seconds=3600, turn_seconds=300)
 
 
-class InvalidResetLink(Exception):
-    pass
+class InvalidResetLink(DomainError):
+    status, slug, title = 410, "invalid-reset-link", "Link not valid"
+    detail = "This link is invalid, expired or was already used. Ask for a new one."
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
 from coffer.api.context import service_of
+from coffer.api.device_cookie import device_token
 from coffer.api.operations import Operation, client_ip
 from coffer.auth.password_reset import PasswordReset
-from coffer.auth.routes import device_token
 
 _STRICT = ConfigDict(extra="forbid")
 

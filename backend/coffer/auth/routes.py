@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from coffer.api.context import service_of, wiring
+from coffer.api.device_cookie import device_token, write_device_cookie
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
@@ -14,7 +15,6 @@ from coffer.auth.schemas import (
     LoginRequest,
     Me,
     MfaConfirmRequest,
-    MfaEnrollment,
     MfaEnrollRequest,
     MfaSkipRequest,
     MfaVerifyRequest,
@@ -30,7 +30,7 @@ from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.registry import SessionRegistry
 from coffer.sessions.service import Sessions
 from coffer.store.users import UserRecord
-from coffer.verification.devices import device_cookie_name
+from coffer.verification.schemas import MfaEnrollment
 
 
 def _step(challenge: Challenge) -> SignInStep:
@@ -59,25 +59,6 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
     )
 
 
-def device_token(request: Request) -> str | None:
-    """The browser's device cookie (opaque here; the regulator opens it), if it sent one."""
-    return request.cookies.get(device_cookie_name(wiring(request).settings.cookie_secure))
-
-
-def _write_device_cookie(request: Request, response: Response, token: str) -> None:
-    """Long-lived, HttpOnly, SameSite=Strict and, like the session cookie, `__Host-` with Secure."""
-    settings = wiring(request).settings
-    response.set_cookie(
-        device_cookie_name(settings.cookie_secure),
-        token,
-        max_age=settings.device_cookie_days * 86_400,
-        path="/",
-        secure=settings.cookie_secure,
-        httponly=True,
-        samesite="strict",
-    )
-
-
 async def _signed_in(request: Request, opened: OpenedSession) -> Response:
     svc = wiring(request)
     await svc.get(SessionRegistry).opened(opened.claims, request.headers.get("user-agent", ""), client_ip(request))
@@ -85,7 +66,7 @@ async def _signed_in(request: Request, opened: OpenedSession) -> Response:
     response = JSONResponse(body.model_dump(mode="json"))
     svc.get(SessionCookie).write(response, opened.token, opened.claims.exp - int(svc.clock.now()))
     if opened.device_token:
-        _write_device_cookie(request, response, opened.device_token)
+        write_device_cookie(request, response, opened.device_token)
     return response
 
 

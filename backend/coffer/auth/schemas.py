@@ -32,13 +32,6 @@ class MfaSkipRequest(_Strict):
     challenge: str = Field(min_length=1, max_length=4096)
 
 
-class StepUpRequest(_Strict):
-    """The fresh factor asked before handing out storage secrets: `code` with MFA, else `current_password`."""
-
-    code: str | None = Field(None, max_length=16, description="A TOTP code, for people who set up MFA.")
-    current_password: str | None = Field(None, max_length=1024, description="For people without MFA.")
-
-
 class PasswordChangeRequest(_Strict):
     challenge: str = Field(min_length=1, max_length=4096)
     new_password: str = Field(min_length=1, max_length=1024)
@@ -46,12 +39,6 @@ class PasswordChangeRequest(_Strict):
 
 class MfaEnrollRequest(_Strict):
     challenge: str = Field(min_length=1, max_length=4096)
-
-
-class MfaEnrollment(BaseModel):
-    secret: str
-    otpauth_uri: str
-    qr_svg: str
 
 
 class MfaConfirmRequest(_Strict):

@@ -18,6 +18,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.sealing import Sealer
 from coffer.security_policy.service import MfaPolicy
 from coffer.sessions.claims import SessionClaims
@@ -32,40 +33,46 @@ from coffer.verification import recovery
 from coffer.verification.codes import accept_once, enrolled_secret
 from coffer.verification.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
 from coffer.verification.factor_check import FactorCheck
+from coffer.verification.failures import InvalidCode, WeakPassword
 from coffer.verification.passwords import Passwords
 from coffer.verification.regulation import Regulator
 
 Step = Literal["change_password", "enroll_mfa", "mfa"]
 
 
-class InvalidCredentials(Exception):
+class InvalidCredentials(DomainError):
     """Wrong username or password (the two are never told apart)."""
 
+    status, slug, title = 401, "invalid-credentials", "Sign-in failed"
+    detail = "Wrong username or password."
 
-class AccountClosed(Exception):
+
+class AccountClosed(DomainError):
     """The user's account is disabled, being provisioned or deleted."""
 
-    def __init__(self, status: str) -> None:
-        super().__init__(status)
-        self.status = status
+    status, slug, title = 403, "account-closed", "Account not open"
+
+    def __init__(self, account_status: str) -> None:
+        super().__init__(account_status)
+        self.account_status = account_status
+
+    @property
+    def detail(self) -> str:
+        return f"Your account is {self.account_status}. Contact your storage operator."
 
 
-class InvalidChallenge(Exception):
+class InvalidChallenge(DomainError):
     """The challenge token is invalid, expired, used, or for another step."""
 
-
-class InvalidCode(Exception):
-    """The TOTP or recovery code is wrong or was already used."""
-
-
-class WeakPassword(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    status, slug, title = 401, "invalid-challenge", "Sign-in step expired"
+    detail = "This sign-in step has expired or was already used. Please sign in again."
 
 
-class MfaRequired(Exception):
+class MfaRequired(DomainError):
     """Setting up MFA later is not allowed: the platform or the person's account requires it."""
+
+    status, slug, title = 403, "mfa-required", "Two-factor authentication required"
+    detail = "Two-factor authentication is now required here. Set it up to continue."
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,16 @@ from typing import Any
 from starlette.requests import Request
 
 from coffer.api.context import service_of
+from coffer.api.device_cookie import device_token
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc_or_none
-from coffer.auth.routes import device_token
-from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action, Forbidden
 from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey
 from coffer.keys.service import MAX_KEYS_PER_USER, AccessKeys
 from coffer.store.users import UserRecord
 from coffer.users.management import People, Scope
+from coffer.verification.schemas import StepUpRequest
 from coffer.verification.step_up import StepUp
 
 TAG = "access keys"

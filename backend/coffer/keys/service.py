@@ -9,6 +9,7 @@ from __future__ import annotations
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
+from coffer.domain_errors import DomainError
 from coffer.keys.switch import KeySwitch
 from coffer.providers.base import AccessKeyInfo, NewAccessKey, StorageProvider, StorageRefused
 from coffer.store.accounts import AccountStore
@@ -18,16 +19,19 @@ from coffer.store.users import UserRecord, UserStore
 MAX_KEYS_PER_USER = 2  # as in AWS IAM
 
 
-class KeyLimit(Exception):
-    pass
+class KeyLimit(DomainError):
+    status, slug, title = 409, "key-limit", "No new key now"
 
 
-class KeyNotFound(Exception):
-    pass
+class KeyNotFound(DomainError):
+    status, slug, title = 404, "key-not-found", "No such access key"
+    detail = "This person has no such access key."
 
 
-class KeyHeldOff(Exception):
+class KeyHeldOff(DomainError):
     """Coffer keeps the key off because its account or its owner is disabled; enable them instead."""
+
+    status, slug, title = 409, "key-held-off", "Key stays off"
 
 
 class AccessKeys:

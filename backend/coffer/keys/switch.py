@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 
+from coffer.domain_errors import DomainError
 from coffer.providers.base import StorageProvider
 from coffer.store.key_holds import HoldReason, KeyHold, KeyHoldStore
 from coffer.store.leases import wait_for
@@ -21,8 +22,10 @@ _LEASE_SECONDS = 30
 _WAIT_SECONDS = 15  # a disable and an enable of one account at once: the second waits for the first
 
 
-class KeysBusy(Exception):
+class KeysBusy(DomainError):
     """Another disable or enable of the same account is switching its keys right now."""
+
+    status, slug, title = 409, "keys-busy", "Keys are being switched"
 
 
 class KeySwitch:

@@ -6,12 +6,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
 from coffer.api.context import service_of
+from coffer.api.device_cookie import device_token
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
-from coffer.auth.routes import device_token
-from coffer.auth.schemas import MfaEnrollment
 from coffer.authorization import Action
 from coffer.profile.service import Profile
+from coffer.verification.schemas import MfaEnrollment
 
 _STRICT = ConfigDict(extra="forbid")
 

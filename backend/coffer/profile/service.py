@@ -12,8 +12,8 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.service import InvalidCode, WeakPassword
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.sealing import Sealer
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.service import Sessions
@@ -23,16 +23,16 @@ from coffer.verification import recovery
 from coffer.verification.codes import accept_once, enrolled_secret
 from coffer.verification.enrollment import Enrollment, NoPendingSecret, TotpEnrollment
 from coffer.verification.factor_check import FactorCheck
+from coffer.verification.failures import InvalidCode, WeakPassword, WrongCurrentPassword
 from coffer.verification.passwords import Passwords
 from coffer.verification.regulation import Regulator
 
 
-class WrongCurrentPassword(Exception):
-    pass
-
-
-class MfaAlreadyEnrolled(Exception):
+class MfaAlreadyEnrolled(DomainError):
     """TOTP is set up already; an admin reset (lost device) is the way to start over."""
+
+    status, slug, title = 409, "mfa-enrolled", "Already set up"
+    detail = "Two-factor authentication is already set up. An administrator can reset it if the device is lost."
 
 
 class Profile:

@@ -9,21 +9,39 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import ClassVar, Literal, Protocol
+
+from coffer.domain_errors import DomainError
 
 Access = Literal["manage", "write", "read"]  # everything in the namespace; objects; reading only
 
 
-class StorageUnavailable(Exception):
+class StorageUnavailable(DomainError):
     """The storage system could not be reached or answered with a server error."""
 
+    status, slug, title = 503, "storage-unavailable", "Storage unavailable"
+    detail = "The storage system is not answering right now. Please try again shortly."
+    log_warning = "storage unavailable"
 
-class StorageRefused(Exception):
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "5"}
+
+
+class StorageRefused(DomainError):
     """The storage system refused the call (access denied, invalid name, ...)."""
+
+    status, slug, title = 502, "storage-refused", "Storage refused the request"
+    detail = "The storage system refused this request."
+    log_warning: ClassVar[str | None] = "storage refused"
 
 
 class AccountHoldsData(StorageRefused):
     """Deleting the account would delete objects, and purging was not asked for."""
+
+    status, slug, title = 409, "account-holds-data", "The account still holds data"
+    detail = "Its buckets still hold objects. Choose to delete all data too, or empty them first."
+    log_warning = None  # the client's choice to make, not a fault of the storage system
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavailable
@@ -42,12 +43,18 @@ from coffer.users.service import UsernameTaken, UserRegistry
 STEPS = ("storage_account", "console_access", "admin_user", "welcome_mail")
 
 
-class ProvisioningInProgress(Exception):
+class ProvisioningInProgress(DomainError):
     """A create with this idempotency key is still running."""
 
+    status, slug, title = 409, "in-progress", "Already in progress"
+    detail = "This account is being created by an earlier submission; reload in a moment."
 
-class IdempotencyKeyReused(Exception):
+
+class IdempotencyKeyReused(DomainError):
     """The idempotency key was first sent with another account id: a client bug, never a repeat."""
+
+    status, slug, title = 422, "idempotency-key-reused", "Idempotency-Key reused"
+    detail = "This Idempotency-Key was already used for another account; send a new key for a new account."
 
 
 @dataclass(frozen=True)

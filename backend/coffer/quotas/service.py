@@ -22,6 +22,7 @@ from coffer.alerts.service import QuotaUse
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
+from coffer.domain_errors import DomainError, FieldProblem
 from coffer.providers.base import BucketUsage, StorageProvider
 from coffer.store.accounts import AccountRecord, AccountStore
 from coffer.store.leases import Lease, LeaseLost, wait_for
@@ -37,19 +38,53 @@ _WAIT_SECONDS = 120
 _log = logging.getLogger("coffer.quotas")
 
 
-class QuotaTooSmall(Exception):
+def _size(size: int) -> str:
+    for unit, factor in (("TiB", 1024**4), ("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if size >= factor:
+            return f"{size / factor:g} {unit}"
+    return f"{size} bytes"
+
+
+class QuotaTooSmall(DomainError):
+    status, slug, title = 422, "quota-too-small", "Quota too small"
+
     def __init__(self, field: str, minimum: int) -> None:
         super().__init__(f"A quota must be at least {minimum} bytes.")
         self.field = field
         self.minimum = minimum
 
+    @property
+    def detail(self) -> str:
+        if self.field == "quota_objects":
+            return "An object quota must be at least 1."
+        if self.field == "quota_bytes":
+            return f"A quota must be at least {_size(self.minimum)}."
+        return str(self)
 
-class InvalidThresholds(Exception):
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem(self.field, self.detail),)
+
+
+class InvalidThresholds(DomainError):
     """Warning must come before critical, both between 1 and 99 %."""
 
+    status, slug, title = 422, "invalid-thresholds", "Invalid thresholds"
+    detail = "The warning threshold must be below the critical one."
 
-class BucketNotInAccount(Exception):
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem("critical_percent", self.detail),)
+
+
+class BucketNotInAccount(DomainError):
     """The bucket does not exist, or not in this account."""
+
+    status, slug, title = 404, "bucket-not-found", "No such bucket"
+
+    @property
+    def detail(self) -> str:
+        return f"The account has no bucket {self}."
 
 
 @dataclass(frozen=True)

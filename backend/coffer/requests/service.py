@@ -18,6 +18,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.provisioning.saga import Provisioning
@@ -37,16 +38,24 @@ _PER_EMAIL = AddressQuota("request-email", per_client=3, per_address=20, window_
 _GIB = 1024**3
 
 
-class InvalidLink(Exception):
+class InvalidLink(DomainError):
     """The confirmation link is invalid, expired or already used."""
 
+    status, slug, title = 410, "invalid-link", "Link not valid"
+    detail = "This confirmation link is invalid, expired or was already used."
 
-class RequestNotFound(Exception):
-    pass
+
+class RequestNotFound(DomainError):
+    status, slug, title = 404, "request-not-found", "No such request"
+    detail = "There is no such account request."
 
 
-class AlreadyDecided(Exception):
-    pass
+class AlreadyDecided(DomainError):
+    status, slug, title = 409, "already-decided", "Already decided"
+
+    @property
+    def detail(self) -> str:
+        return f"This request was already decided ({self}) or is being decided by someone else."
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,16 @@ from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from coffer.api.context import wiring
+from coffer.api.device_cookie import device_token
 from coffer.api.operations import Operation, client_ip
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
-from coffer.auth.routes import device_token
-from coffer.auth.schemas import StepUpRequest
 from coffer.authorization import Action
 from coffer.sts.service import StorageCredentials
+from coffer.verification.schemas import StepUpRequest
 from coffer.verification.step_up import StepUp
 
 

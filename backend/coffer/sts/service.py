@@ -11,6 +11,7 @@ from dataclasses import asdict
 
 from coffer.authorization import storage_access
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.providers.base import StorageProvider, TemporaryCredentials
 from coffer.sealing import SealBroken, Sealer
 from coffer.store.credentials import CredentialStore
@@ -20,8 +21,8 @@ _STS_MIN_SECONDS = 900
 _CLI_MAX_SECONDS = 3600
 
 
-class SessionTooShort(Exception):
-    pass
+class SessionTooShort(DomainError):
+    status, slug, title = 409, "session-too-short", "Session ends too soon"
 
 
 class StorageCredentials:

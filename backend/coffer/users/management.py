@@ -15,6 +15,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.authorization import storage_access
+from coffer.domain_errors import DomainError
 from coffer.keys.switch import KeySwitch
 from coffer.mail import templates
 from coffer.mail.service import Mailer
@@ -30,17 +31,26 @@ UserStatus = Literal["enabled", "disabled", "locked"]
 UserSort = Literal["username", "-username", "created", "-created", "last_sign_in", "-last_sign_in"]
 
 
-class UserNotFound(Exception):
-    pass
+class UserNotFound(DomainError):
+    status, slug, title = 404, "user-not-found", "No such user"
+    detail = "There is no such user here."
 
 
-class NoSuchAccount(Exception):
+class NoSuchAccount(DomainError):
     """People are invited into an account that exists (or existed: a deleted one takes nobody)."""
 
+    status, slug, title = 404, "account-not-found", "No such account"
 
-class AccountNotActive(Exception):
+    @property
+    def detail(self) -> str:
+        return f"There is no account {self}."
+
+
+class AccountNotActive(DomainError):
     """People join an active account: a disabled one's people cannot sign in, and one still being
     set up (or failed) may not have its storage side yet."""
+
+    status, slug, title = 409, "account-state", "Not possible now"
 
 
 _NOT_ACTIVE = {
@@ -52,8 +62,10 @@ _NOT_ACTIVE = {
 }
 
 
-class NotOnYourself(Exception):
+class NotOnYourself(DomainError):
     """Disabling, deleting or demoting oneself would lock the actor out; another admin must do it."""
+
+    status, slug, title = 409, "not-on-yourself", "Not on yourself"
 
 
 @dataclass(frozen=True)

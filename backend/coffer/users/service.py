@@ -13,6 +13,7 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.authorization import is_platform_role, storage_access
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.providers.base import StorageProvider
 from coffer.store.users import Role, UserRecord, UserStore
 from coffer.verification.passwords import Passwords
@@ -21,12 +22,12 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
 BOOTSTRAP_ADMIN = "admin"
 
 
-class InvalidUser(ValueError):
-    pass
+class InvalidUser(ValueError, DomainError):
+    status, slug, title = 422, "invalid-user", "Invalid user"
 
 
-class UsernameTaken(Exception):
-    pass
+class UsernameTaken(DomainError):
+    status, slug, title = 409, "username-taken", "Username taken"
 
 
 @dataclass(frozen=True)

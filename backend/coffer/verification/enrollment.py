@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord, UserStore
@@ -24,8 +25,11 @@ class Enrollment:
     qr_svg: str
 
 
-class NoPendingSecret(Exception):
+class NoPendingSecret(DomainError):
     """Enrollment was not started, or its secret expired."""
+
+    status, slug, title = 409, "enrollment-expired", "Set-up expired"
+    detail = "This set-up has expired. Start again to get a new QR code."
 
 
 class TotpEnrollment:

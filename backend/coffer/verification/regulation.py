@@ -19,10 +19,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import anyio
 
 from coffer.clock import Clock
+from coffer.domain_errors import DomainError
 from coffer.store.regulation import RegulationStore, SignInFailureStore
 from coffer.verification.devices import KnownDevices, subject_of
 
@@ -31,16 +33,38 @@ _THROTTLE_WINDOW = 24 * 3600
 _FIRST_DELAY = 0.25
 
 
-class Locked(Exception):
+class Locked(DomainError):
+    status, slug, title = 429, "locked", "Too many failed attempts"
+
     def __init__(self, until: float) -> None:
         super().__init__("locked")
         self.until = until
 
+    @property
+    def detail(self) -> str:
+        until = datetime.fromtimestamp(self.until, tz=UTC).strftime("%H:%M UTC")
+        return f"Too many failed attempts. Sign-in is locked until {until}."
 
-class RateLimited(Exception):
+
+def _wait(seconds: int) -> str:
+    minutes = max(1, round(seconds / 60))
+    return "a minute" if minutes == 1 else f"{minutes} minutes"
+
+
+class RateLimited(DomainError):
+    status, slug, title = 429, "rate-limited", "Too many requests"
+
     def __init__(self, retry_after: int) -> None:
         super().__init__("rate limited")
         self.retry_after = retry_after
+
+    @property
+    def detail(self) -> str:
+        return f"Too many attempts. Try again in {_wait(self.retry_after)}."
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
 
 
 @dataclass(frozen=True)

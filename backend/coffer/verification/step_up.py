@@ -14,24 +14,36 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.auth.service import InvalidCode
 from coffer.clock import Clock
-from coffer.profile.service import WrongCurrentPassword
+from coffer.domain_errors import DomainError, FieldProblem
 from coffer.sealing import Sealer
 from coffer.store.mfa import MfaStore
 from coffer.store.users import UserRecord
 from coffer.verification.codes import accept_once, enrolled_secret
 from coffer.verification.factor_check import FactorCheck
+from coffer.verification.failures import InvalidCode, WrongCurrentPassword
 from coffer.verification.passwords import Passwords
 from coffer.verification.regulation import Regulator
 
 
-class StepUpMissing(Exception):
+class StepUpMissing(DomainError):
     """The request did not carry the factor this person has (`code` or `current_password`)."""
+
+    status, slug, title = 422, "step-up-required", "Confirm it is you"
 
     def __init__(self, field: str) -> None:
         super().__init__(field)
         self.field = field
+
+    @property
+    def detail(self) -> str:
+        if self.field == "code":
+            return "Enter a code from your authenticator app to confirm."
+        return "Enter your current password to confirm."
+
+    @property
+    def field_problems(self) -> tuple[FieldProblem, ...]:
+        return (FieldProblem(self.field, self.detail),)
 
 
 class StepUp:
