@@ -2,12 +2,14 @@
 
 Platform roles act on every account; account roles only on their own. Every operation that needs a
 session names one of these actions (`coffer.api.operations` refuses to start otherwise), so nothing is
-allowed merely because nobody said what it is.
+allowed merely because nobody said what it is. `/me` announces a role's row and scope from here, so the
+console offers what `authorize` allows and keeps no table of its own.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from coffer.domain_errors import DomainError
 from coffer.providers.base import Access
@@ -37,6 +39,9 @@ class Action(StrEnum):
     ACCOUNT_QUOTAS_MANAGE = "quotas.account.manage"  # platform admins
     BUCKET_QUOTAS_MANAGE = "quotas.bucket.manage"  # account admins: in their own account
 
+
+# Where a role's actions on an account reach: any account (platform roles) or only its own (account roles).
+AccountScope = Literal["any-account", "own-account"]
 
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
 
@@ -100,6 +105,16 @@ def is_platform_role(role: Role) -> bool:
     return role in _PLATFORM_ROLES
 
 
+def account_scope(role: Role) -> AccountScope:
+    """Platform roles act on every account; account roles only on their own (what `authorize` checks)."""
+    return "any-account" if is_platform_role(role) else "own-account"
+
+
+def allowed_actions(role: Role) -> list[Action]:
+    """The role's row of ALLOWED, in the order Action declares them, so the console offers only these."""
+    return [action for action in Action if action in ALLOWED[role]]
+
+
 def storage_access(role: Role) -> Access:
     """What a person's storage identity (keys, console and CLI credentials) may do in the account's buckets:
     account admins everything, members read and write objects but not create or configure buckets."""
@@ -110,5 +125,5 @@ def authorize(claims: SessionClaims, action: Action, account_id: str | None = No
     """Raises Forbidden unless the role allows the action and, for account roles, the account is theirs."""
     if action not in ALLOWED[claims.role]:
         raise Forbidden("Your role does not allow this.")
-    if account_id is not None and not is_platform_role(claims.role) and claims.acct != account_id:
+    if account_id is not None and account_scope(claims.role) == "own-account" and claims.acct != account_id:
         raise Forbidden("You can only see your own account.")

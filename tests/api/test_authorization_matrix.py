@@ -3,7 +3,8 @@
 Nothing here is read from the routes' own declarations: which routes are account-scoped, public or
 about the caller alone is stated below, so a declaration that loses its account scope or its action
 fails the matrix instead of teaching it. A route the table does not list fails the first test (add it
-by hand), and any 5xx counts as a failure, never as "allowed".
+by hand), and any 5xx counts as a failure, never as "allowed". What `/me` announces (the actions the
+console offers) is held against the same table and against the API's answers.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ NOBODY: frozenset[Role] = frozenset()
 A = "/api/v1/accounts/{account_id}"
 AU = A + "/users/{user_id}"
 PU = "/api/v1/platform-users/{user_id}"
+PERSON_CHANGES = ("/disable", "/enable", "/unlock", "/reset-password", "/sign-out", "/reset-mfa", "/role", "/delete")
 
 # (method, path) -> (scope, roles allowed). Written by hand: do not build it from the code.
 ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
@@ -54,6 +56,7 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("POST", "/api/v1/auth/password-reset/ask"): ("public", EVERYONE),
     ("POST", "/api/v1/auth/password-reset/inspect"): ("public", EVERYONE),
     ("POST", "/api/v1/auth/password-reset"): ("public", EVERYONE),
+    ("GET", "/api/v1/password-rules"): ("public", EVERYONE),
     ("POST", "/api/v1/account-requests"): ("public", EVERYONE),
     ("POST", "/api/v1/account-requests/confirm"): ("public", EVERYONE),
     ("GET", "/api/v1/openapi.json"): ("public", EVERYONE),
@@ -139,6 +142,74 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("POST", AU + "/keys/{access_key_id}/delete"): ("own-account", ADMIN | ACCOUNT_ROLES),
 }
 
+# The action each route of a session needs, as `/me` names it. Written by hand, like ROUTES.
+NEEDS: dict[str, list[tuple[str, str]]] = {
+    "profile.own": [
+        ("POST", "/api/v1/auth/logout"),
+        ("POST", "/api/v1/auth/logout-all"),
+        ("GET", "/api/v1/me"),
+        ("POST", "/api/v1/me/password"),
+        ("POST", "/api/v1/me/recovery-codes"),
+        ("POST", "/api/v1/me/mfa/enrollment"),
+        ("POST", "/api/v1/me/mfa/enrollment/confirm"),
+        ("GET", "/api/v1/me/sessions"),
+        ("POST", "/api/v1/me/sessions/{sid}/sign-out"),
+        ("GET", "/api/v1/me/notifications"),
+        ("GET", "/api/v1/me/notifications/unread"),
+        ("POST", "/api/v1/me/notifications/read"),
+    ],
+    "cli_credentials.mint": [("POST", "/api/v1/me/cli-credentials")],
+    "policy.read": [("GET", "/api/v1/security-policy"), ("GET", "/api/v1/security-policy/signing-keys")],
+    "policy.manage": [("PUT", "/api/v1/security-policy/mfa"), ("POST", "/api/v1/security-policy/signing-keys")],
+    "accounts.read": [
+        ("GET", "/api/v1/accounts"),
+        ("GET", "/api/v1/metering/requests"),
+        ("GET", "/api/v1/metering/capacity"),
+        ("GET", "/api/v1/metering/top-accounts"),
+    ],
+    "accounts.manage": [
+        ("POST", "/api/v1/accounts"),
+        *(("POST", A + suffix) for suffix in ("/disable", "/enable", "/retry", "/delete")),
+    ],
+    "requests.read": [("GET", "/api/v1/account-requests")],
+    "requests.decide": [
+        ("POST", "/api/v1/account-requests/{request_id}/approve"),
+        ("POST", "/api/v1/account-requests/{request_id}/deny"),
+    ],
+    "audit.read": [("GET", "/api/v1/audit"), ("GET", "/api/v1/audit/export.csv")],
+    "outbox.read": [("GET", "/api/v1/outbox")],
+    "platform_users.manage": [
+        ("GET", "/api/v1/platform-users"),
+        ("POST", "/api/v1/platform-users"),
+        ("GET", PU),
+        *(("POST", PU + suffix) for suffix in PERSON_CHANGES),
+    ],
+    "account.read": [
+        ("GET", A),
+        ("GET", A + "/metering/requests"),
+        ("GET", A + "/metering/capacity"),
+        ("GET", A + "/usage.csv"),
+        ("GET", A + "/quota"),
+        ("GET", A + "/alert-settings"),
+    ],
+    "buckets.read": [("GET", A + "/buckets")],
+    "quotas.account.manage": [("PUT", A + "/quota")],
+    "quotas.bucket.manage": [("PUT", A + "/buckets/{bucket}/quota"), ("PUT", A + "/alert-settings")],
+    "users.manage": [
+        ("GET", A + "/mfa-policy"),
+        ("PUT", A + "/mfa-policy"),
+        ("GET", A + "/users"),
+        ("POST", A + "/users"),
+        ("GET", AU),
+        *(("POST", AU + suffix) for suffix in PERSON_CHANGES),
+    ],
+    "keys.manage": [
+        ("GET", AU + "/keys"),
+        *(("POST", AU + "/keys/{access_key_id}" + suffix) for suffix in ("/deactivate", "/activate", "/delete")),
+    ],
+    "keys.create": [("POST", AU + "/keys")],
+}
+
 # These end the caller's session: they run last, each after a fresh sign-in.
 LAST = (("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/auth/logout-all"))
 NO_SUCH_ACCOUNT = "nosuchaccount"
@@ -189,6 +260,12 @@ def test_the_table_lists_exactly_the_routes_the_app_serves(dev_settings: Setting
     assert sorted(ROUTES.keys() - served) == [], "ROUTES names a route that is gone"
     for (method, path), (scope, _) in ROUTES.items():
         assert ("{account_id}" in path) == (scope == "own-account"), f"{method} {path}: scope {scope}"
+
+
+def test_each_route_of_a_session_needs_one_named_action() -> None:
+    needed = [route for routes in NEEDS.values() for route in routes]
+    with_session = sorted(route for route, (scope, _) in ROUTES.items() if scope != "public")
+    assert sorted(needed) == with_session, "NEEDS names each route of a session once, beside ROUTES"
 
 
 def test_without_a_session_only_public_routes_answer(dev_settings: Settings, clock: FixedClock) -> None:
@@ -245,4 +322,32 @@ def test_each_role_may_do_exactly_what_the_table_says(caller: Caller, clock: Fix
             verdict = _verdict(status, allowed)
             if verdict is not None:
                 wrong.append(f"{method} {path} on {target}: {verdict}")
+    assert wrong == []
+
+
+def test_what_me_announces_is_what_the_api_allows(caller: Caller, clock: FixedClock) -> None:
+    """The console shows a control when `/me` announces its action: each announced action is answered
+    without 403 (on the accounts its scope reaches), each one left out with 403, as the table says."""
+    role, own_account, client = caller.role, caller.own_account, caller.client
+    permissions = client.get("/api/v1/me").json()["permissions"]
+    assert permissions["scope"] == ("any-account" if role in PLATFORM else "own-account")
+    announced: set[str] = set(permissions["actions"])
+    assert announced <= NEEDS.keys(), f"/me announces actions no route needs: {announced - NEEDS.keys()}"
+    needed = [(action, route) for action, routes in NEEDS.items() for route in routes]
+    wrong: list[str] = []
+    for action, (method, path) in sorted(needed, key=lambda needs: needs[1] in LAST):
+        scope, roles = ROUTES[(method, path)]
+        if (method, path) in LAST:
+            sign_in(client, caller.person, clock)
+        targets = [own_account, OTHER_ACCOUNT] if scope == "own-account" else [own_account]
+        for target in targets:
+            reaches = scope != "own-account" or permissions["scope"] == "any-account" or target == own_account
+            offered = action in announced and reaches
+            if offered != (role in roles and (role in PLATFORM or target == own_account)):
+                wrong.append(f"{method} {path} on {target}: /me {'offers' if offered else 'hides'} {action}")
+            verdict = _verdict(_call(client, method, path, target, caller.user_id), offered)
+            if verdict is not None:
+                wrong.append(
+                    f"{method} {path} on {target}, {action} {'announced' if offered else 'not announced'}: {verdict}"
+                )
     assert wrong == []

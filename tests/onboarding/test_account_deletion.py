@@ -31,7 +31,9 @@ _OBJECTS = 6000  # six DeleteObjects batches: long enough to stop the purge half
 
 _DELETE_IN_A_CHILD = """
 import asyncio
+from coffer.accounts.service import Accounts
 from coffer.app import connected_services
+from coffer.provisioning.deletion import Deletion
 from coffer.settings import Settings
 
 async def main() -> None:

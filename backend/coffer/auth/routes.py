@@ -19,12 +19,13 @@ from coffer.auth.schemas import (
     MfaSkipRequest,
     MfaVerifyRequest,
     PasswordChangeRequest,
+    Permissions,
     SessionInfo,
     SignedIn,
     SignInStep,
 )
 from coffer.auth.service import Challenge, OpenedSession, SignIn
-from coffer.authorization import Action
+from coffer.authorization import Action, account_scope, allowed_actions
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.registry import SessionRegistry
@@ -53,6 +54,7 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
         account_id=user.account_id,
         outbox_enabled=wiring(request).settings.dev_mode and user.role == "platform-admin",
         mfa_enrolled=user.totp_secret_sealed is not None,
+        permissions=Permissions(actions=allowed_actions(claims.role), scope=account_scope(claims.role)),
         session=SessionInfo(
             signed_in_at=utc(claims.auth_time), expires_at=utc(claims.exp), absolute_expires_at=utc(end)
         ),

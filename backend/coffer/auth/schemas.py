@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coffer.authorization import AccountScope, Action
 from coffer.store.users import Role
 
 
@@ -58,6 +59,15 @@ class SessionInfo(BaseModel):
     absolute_expires_at: datetime
 
 
+class Permissions(BaseModel):
+    """What the signed-in person may do, so the console offers only that; the API checks every request again."""
+
+    actions: list[Action]
+    scope: AccountScope = Field(
+        description="Where the actions on an account reach: any account (staff) or only the person's own."
+    )
+
+
 class Me(BaseModel):
     user_id: str
     username: str
@@ -68,6 +78,7 @@ class Me(BaseModel):
     session: SessionInfo
     outbox_enabled: bool
     mfa_enrolled: bool
+    permissions: Permissions
 
 
 class SignedIn(BaseModel):

@@ -1,7 +1,8 @@
 """The security rules in force, shown to platform admins, and where MFA is required.
 
 Password, lockout and session rules are deployment settings (read-only here). Requiring MFA is
-changed in the console: platform-wide by platform admins, per account by its admins.
+changed in the console: platform-wide by platform admins, per account by its admins. The password
+rules are public too: the forms that set a password need them before a session exists.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from coffer.api.problems import ProblemError
 from coffer.api.session_guard import user_of
 from coffer.authorization import Action
 from coffer.security_policy.service import AccountMfaRule, MfaPolicy
+from coffer.verification.passwords import Passwords
 
 
 class MfaRequirement(BaseModel):
@@ -46,6 +48,14 @@ class SecurityPolicy(BaseModel):
     session_max_hours: int
     challenge_minutes: int
     signed_out: int | None = _SIGNED_OUT
+
+
+class PasswordRules(BaseModel):
+    min_length: int = Field(description="Shorter new passwords are refused (weak-password).")
+
+
+async def get_password_rules(request: Request, body: None) -> PasswordRules:
+    return PasswordRules(min_length=service_of(request, Passwords).min_length)
 
 
 async def get_security_policy(request: Request, body: None) -> SecurityPolicy:
@@ -105,6 +115,16 @@ async def set_account_mfa(request: Request, body: MfaRequirement) -> AccountMfaP
 
 _ACCOUNT_MFA = "/api/v1/accounts/{account_id}/mfa-policy"
 OPERATIONS = [
+    Operation(
+        "GET",
+        "/api/v1/password-rules",
+        "getPasswordRules",
+        "What a new password must meet, for the forms that set one (first sign-in and reset have no session)",
+        get_password_rules,
+        "auth",
+        response=PasswordRules,
+        public=True,
+    ),
     Operation(
         "GET",
         "/api/v1/security-policy",

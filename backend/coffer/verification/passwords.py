@@ -26,6 +26,11 @@ class Passwords:
         # Unknown users are checked against this, so they cost the same as known ones.
         self._decoy_hash = self._hasher.hash(secrets.token_urlsafe(16))
 
+    @property
+    def min_length(self) -> int:
+        """The shortest password `weakness` lets through, for the forms to say so before they send one."""
+        return self._min_length
+
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)
 

@@ -453,6 +453,11 @@ export type AccountSummary = {
 };
 
 /**
+ * Action
+ */
+export type Action = 'profile.own' | 'buckets.read' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage';
+
+/**
  * AlertSettings
  */
 export type AlertSettings = {
@@ -913,6 +918,7 @@ export type Me = {
      * Mfa Enrolled
      */
     mfa_enrolled: boolean;
+    permissions: Permissions;
 };
 
 /**
@@ -1181,6 +1187,36 @@ export type PasswordChangeRequest = {
      * New Password
      */
     new_password: string;
+};
+
+/**
+ * PasswordRules
+ */
+export type PasswordRules = {
+    /**
+     * Min Length
+     *
+     * Shorter new passwords are refused (weak-password).
+     */
+    min_length: number;
+};
+
+/**
+ * Permissions
+ *
+ * What the signed-in person may do, so the console offers only that; the API checks every request again.
+ */
+export type Permissions = {
+    /**
+     * Actions
+     */
+    actions: Array<Action>;
+    /**
+     * Scope
+     *
+     * Where the actions on an account reach: any account (staff) or only the person's own.
+     */
+    scope: 'any-account' | 'own-account';
 };
 
 /**
@@ -2329,6 +2365,22 @@ export type EndOwnSessionResponses = {
 };
 
 export type EndOwnSessionResponse = EndOwnSessionResponses[keyof EndOwnSessionResponses];
+
+export type GetPasswordRulesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/password-rules';
+};
+
+export type GetPasswordRulesResponses = {
+    /**
+     * Success
+     */
+    200: PasswordRules;
+};
+
+export type GetPasswordRulesResponse = GetPasswordRulesResponses[keyof GetPasswordRulesResponses];
 
 export type GetSecurityPolicyData = {
     body?: never;

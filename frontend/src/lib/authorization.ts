@@ -1,19 +1,6 @@
-import type { Me } from '@/client/types.gen';
+import type { Action, Me } from '@/client/types.gen';
 
 export type Role = Me['role'];
-
-/** What a role may do, as the server's table of role × action (`coffer/authorization.py`) says. */
-type Permission =
-  | 'accounts.read'
-  | 'accounts.manage'
-  | 'requests.read'
-  | 'requests.decide'
-  | 'audit.read'
-  | 'users.manage'
-  | 'platform_users.manage'
-  | 'quotas.account.manage'
-  | 'quotas.bucket.manage'
-  | 'keys.create';
 
 const ROLE_LABELS: Record<Role, string> = {
   'platform-admin': 'Platform administrator',
@@ -28,30 +15,6 @@ export const ACCOUNT_ROLE_CHOICES: readonly Role[] = ['account-admin', 'account-
 export const PLATFORM_ROLE_CHOICES: readonly Role[] = ['platform-admin', 'platform-manager', 'platform-viewer'];
 
 const ACCOUNT_ROLES: ReadonlySet<Role> = new Set<Role>(ACCOUNT_ROLE_CHOICES);
-
-const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  'platform-admin': new Set<Permission>([
-    'accounts.read',
-    'accounts.manage',
-    'requests.read',
-    'requests.decide',
-    'audit.read',
-    'users.manage',
-    'platform_users.manage',
-    'quotas.account.manage',
-    'quotas.bucket.manage',
-  ]),
-  'platform-manager': new Set<Permission>([
-    'accounts.read',
-    'accounts.manage',
-    'requests.read',
-    'requests.decide',
-    'audit.read',
-  ]),
-  'platform-viewer': new Set<Permission>(['accounts.read', 'requests.read', 'audit.read']),
-  'account-admin': new Set<Permission>(['audit.read', 'users.manage', 'quotas.bucket.manage', 'keys.create']),
-  'account-member': new Set<Permission>(['keys.create']),
-};
 
 /** The role in words people use. */
 export function roleLabel(role: Role): string {
@@ -70,73 +33,89 @@ export function ownBucketsAccount(me: Pick<Me, 'role' | 'account_id'>): string |
   return isAccountRole(me.role) ? me.account_id : null;
 }
 
-// The functions below, too, only choose what to offer; the server checks every request again.
+// The functions below, too, only choose what to offer: they read what `/me` announces
+// (`permissions`), and the server checks every request again.
 
-export function canReadAccounts(role: Role): boolean {
-  return PERMISSIONS[role].has('accounts.read');
+type Permitted = Pick<Me, 'permissions'>;
+type PermittedInAccounts = Pick<Me, 'permissions' | 'account_id'>;
+
+function may(me: Permitted, action: Action): boolean {
+  return me.permissions.actions.includes(action);
+}
+
+/** An action on one account: staff's actions reach any account, an account's people only their own. */
+function mayIn(me: PermittedInAccounts, action: Action, accountId: string): boolean {
+  return may(me, action) && (me.permissions.scope === 'any-account' || me.account_id === accountId);
+}
+
+export function canReadAccounts(me: Permitted): boolean {
+  return may(me, 'accounts.read');
 }
 
 /** Create, disable, enable, retry and delete accounts. */
-export function canManageAccounts(role: Role): boolean {
-  return PERMISSIONS[role].has('accounts.manage');
+export function canManageAccounts(me: Permitted): boolean {
+  return may(me, 'accounts.manage');
 }
 
 /** The platform's usage: totals of every account and the accounts using most. */
-export function canReadPlatformUsage(role: Role): boolean {
-  return PERMISSIONS[role].has('accounts.read');
+export function canReadPlatformUsage(me: Permitted): boolean {
+  return may(me, 'accounts.read');
 }
 
-export function canReadRequests(role: Role): boolean {
-  return PERMISSIONS[role].has('requests.read');
+export function canReadRequests(me: Permitted): boolean {
+  return may(me, 'requests.read');
 }
 
 /** Approve or deny account requests. */
-export function canDecideRequests(role: Role): boolean {
-  return PERMISSIONS[role].has('requests.decide');
+export function canDecideRequests(me: Permitted): boolean {
+  return may(me, 'requests.decide');
 }
 
 /** Account administrators read the audit log too, of their own account only. */
-export function canReadAudit(role: Role): boolean {
-  return PERMISSIONS[role].has('audit.read');
+export function canReadAudit(me: Permitted): boolean {
+  return may(me, 'audit.read');
 }
 
 /**
  * Invite, disable, enable, unlock, reset, change the role of and delete an account's people:
  * platform administrators in any account, account administrators in their own account only.
  */
-export function canManagePeople(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
-  if (!PERMISSIONS[me.role].has('users.manage')) return false;
-  return !isAccountRole(me.role) || me.account_id === accountId;
+export function canManagePeople(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'users.manage', accountId);
 }
 
 /** The same for the platform's staff: platform administrators only. */
-export function canManageStaff(role: Role): boolean {
-  return PERMISSIONS[role].has('platform_users.manage');
+export function canManageStaff(me: Permitted): boolean {
+  return may(me, 'platform_users.manage');
+}
+
+/** The security rules in force and the platform's MFA switch: platform administrators only. */
+export function canReadSecurityPolicy(me: Permitted): boolean {
+  return may(me, 'policy.read');
 }
 
 /** The development outbox: offered only when the server says it exists for this user. */
-export function canReadOutbox(me: Pick<Me, 'role' | 'outbox_enabled'>): boolean {
-  return me.outbox_enabled && me.role === 'platform-admin';
+export function canReadOutbox(me: Pick<Me, 'permissions' | 'outbox_enabled'>): boolean {
+  return me.outbox_enabled && may(me, 'outbox.read');
 }
 
 /** Set an account's quota (bytes and objects): platform administrators only. */
-export function canSetAccountQuota(role: Role): boolean {
-  return PERMISSIONS[role].has('quotas.account.manage');
+export function canSetAccountQuota(me: Permitted): boolean {
+  return may(me, 'quotas.account.manage');
 }
 
 /** Set the quotas of an account's buckets: platform administrators, and the account's own administrators. */
-export function canSetBucketQuotas(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
-  if (!PERMISSIONS[me.role].has('quotas.bucket.manage')) return false;
-  return !isAccountRole(me.role) || me.account_id === accountId;
+export function canSetBucketQuotas(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'quotas.bucket.manage', accountId);
 }
 
 /** Who gets an account's quota alerts, and how: the same people as its bucket quotas (one permission on the server). */
-export function canSetAlertSettings(me: Pick<Me, 'role' | 'account_id'>, accountId: string): boolean {
+export function canSetAlertSettings(me: PermittedInAccounts, accountId: string): boolean {
   return canSetBucketQuotas(me, accountId);
 }
 
 /** Make an access key: only the account's own people; staff switch keys off and delete them, but a
  * new key's secret would be the tenant's. */
-export function canCreateKeys(role: Role): boolean {
-  return PERMISSIONS[role].has('keys.create');
+export function canCreateKeys(me: Permitted): boolean {
+  return may(me, 'keys.create');
 }

@@ -13,7 +13,7 @@ export default function AccountRequestsRoute() {
     <Stack>
       <Title order={1}>Account requests</Title>
       <RequestStatusSelect status={status} onChange={setStatus} />
-      <AccountRequestsTable status={status} canDecide={!!me && canDecideRequests(me.role)} />
+      <AccountRequestsTable status={status} canDecide={!!me && canDecideRequests(me)} />
     </Stack>
   );
 }

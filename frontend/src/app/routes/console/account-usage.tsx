@@ -41,7 +41,7 @@ export default function AccountUsageRoute() {
 
   return (
     <Stack>
-      {me && canReadAccounts(me.role) && (
+      {me && canReadAccounts(me) && (
         <Anchor component={Link} to={paths.account.getHref(accountId)} size="sm">
           Back to the account
         </Anchor>
@@ -59,7 +59,7 @@ export default function AccountUsageRoute() {
       <QuotasSection
         key={`quotas-${accountId}`}
         accountId={accountId}
-        canSetAccountQuota={changeable && canSetAccountQuota(me.role)}
+        canSetAccountQuota={changeable && canSetAccountQuota(me)}
         canSetBucketQuotas={changeable && canSetBucketQuotas(me, accountId)}
       />
       <AlertSettingsSection

@@ -44,7 +44,7 @@ export default function AccountRoute() {
           </Button>
         </Group>
       </Group>
-      {me && canManageAccounts(me.role) && <AccountActions account={detail} />}
+      {me && canManageAccounts(me) && <AccountActions account={detail} />}
       {detail.usage_error && (
         <Alert color="yellow" title="Usage not available">
           {detail.usage_error}

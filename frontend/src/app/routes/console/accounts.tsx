@@ -15,7 +15,7 @@ export default function AccountsRoute() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Accounts</Title>
-        {me && canManageAccounts(me.role) && (
+        {me && canManageAccounts(me) && (
           <Button component={Link} to={paths.newAccount.getHref()}>
             New account
           </Button>

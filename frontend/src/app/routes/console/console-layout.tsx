@@ -21,6 +21,7 @@ import {
   canReadOutbox,
   canReadPlatformUsage,
   canReadRequests,
+  canReadSecurityPolicy,
   isAccountRole,
   ownBucketsAccount,
 } from '@/lib/authorization';
@@ -47,7 +48,7 @@ export default function ConsoleLayout() {
 
 type NavItem = { label: string; href: string; badge?: ReactNode };
 
-/** The views this user's role may use; the server checks every request again. */
+/** The views `/me` says this user may use; the server checks every request again. */
 function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [{ label: 'Overview', href: paths.overview.getHref() }];
   const bucketsAccount = ownBucketsAccount(me);
@@ -63,14 +64,14 @@ function navItems(me: Me): NavItem[] {
     items.push({ label: 'People', href: paths.accountUsers.getHref(me.account_id) });
   }
   if (isAccountRole(me.role)) items.push({ label: 'Access keys', href: paths.accessKeys.getHref() });
-  if (canReadAccounts(me.role)) items.push({ label: 'Accounts', href: paths.accounts.getHref() });
-  if (canReadPlatformUsage(me.role)) items.push({ label: 'Usage', href: paths.usage.getHref() });
-  if (canReadRequests(me.role)) {
+  if (canReadAccounts(me)) items.push({ label: 'Accounts', href: paths.accounts.getHref() });
+  if (canReadPlatformUsage(me)) items.push({ label: 'Usage', href: paths.usage.getHref() });
+  if (canReadRequests(me)) {
     items.push({ label: 'Account requests', href: paths.accountRequests.getHref(), badge: <PendingRequestsBadge /> });
   }
-  if (canReadAudit(me.role)) items.push({ label: 'Audit log', href: paths.audit.getHref() });
-  if (canManageStaff(me.role)) items.push({ label: 'Staff', href: paths.platformUsers.getHref() });
-  if (canManageStaff(me.role)) items.push({ label: 'Security policy', href: paths.securityPolicy.getHref() });
+  if (canReadAudit(me)) items.push({ label: 'Audit log', href: paths.audit.getHref() });
+  if (canManageStaff(me)) items.push({ label: 'Staff', href: paths.platformUsers.getHref() });
+  if (canReadSecurityPolicy(me)) items.push({ label: 'Security policy', href: paths.securityPolicy.getHref() });
   if (canReadOutbox(me)) items.push({ label: 'Outbox', href: paths.outbox.getHref() });
   return items;
 }

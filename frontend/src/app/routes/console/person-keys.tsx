@@ -32,7 +32,7 @@ export default function PersonKeysRoute() {
       <Text c="dimmed" size="sm">
         {person.data.display_name} · {person.data.email}
       </Text>
-      {!canCreateKeys(me.role) && (
+      {!canCreateKeys(me) && (
         <Text size="sm">
           Staff switch keys off and delete them; only the account&apos;s own people make new ones.
         </Text>
@@ -40,7 +40,7 @@ export default function PersonKeysRoute() {
       <AccessKeysPanel
         accountId={accountId}
         userId={userId}
-        canCreate={canCreateKeys(me.role)}
+        canCreate={canCreateKeys(me)}
         stepUp={stepUpFactor(me)}
       />
     </Stack>

@@ -15,7 +15,7 @@ export default function PlatformUsersRoute() {
   const { data: me } = useMe();
   const [filters, setFilters] = useUserFilters(SCOPE);
   if (!me) return null;
-  const allowed = canManageStaff(me.role);
+  const allowed = canManageStaff(me);
 
   return (
     <Stack>

@@ -2,20 +2,26 @@ import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 
+import type { PasswordRules } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
 import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useChangeOwnPassword } from '../api/profile';
 import { newPasswordValidation } from '../new-password-rules';
+import { WithPasswordRules } from './with-password-rules';
 
 export function ChangePasswordForm() {
+  return <WithPasswordRules>{(rules) => <ChangePasswordFields rules={rules} />}</WithPasswordRules>;
+}
+
+function ChangePasswordFields({ rules }: { rules: PasswordRules }) {
   const change = useChangeOwnPassword();
   const form = useForm({
     mode: 'controlled',
     initialValues: { current_password: '', new_password: '', repeat_password: '' },
     validate: {
       current_password: (value) => (value ? null : 'Enter your current password.'),
-      ...newPasswordValidation,
+      ...newPasswordValidation(rules),
     },
   });
 

@@ -1,22 +1,28 @@
 import { Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 
+import type { PasswordRules } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
 import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useChangeInitialPassword } from '../api/change-initial-password';
-import { MIN_PASSWORD_LENGTH, newPasswordValidation } from '../new-password-rules';
+import { newPasswordValidation } from '../new-password-rules';
 import { useSignInFlow } from '../sign-in-flow';
+import { WithPasswordRules } from './with-password-rules';
 
 /** First sign-in: the one-time password is replaced. The server judges strength; this only spares a round trip. */
 export function NewPasswordForm({ challenge }: { challenge: string }) {
+  return <WithPasswordRules>{(rules) => <NewPasswordFields challenge={challenge} rules={rules} />}</WithPasswordRules>;
+}
+
+function NewPasswordFields({ challenge, rules }: { challenge: string; rules: PasswordRules }) {
   const flow = useSignInFlow();
   const change = useChangeInitialPassword();
   const form = useForm({
     mode: 'controlled',
     initialValues: { new_password: '', repeat_password: '' },
     validate: {
-      ...newPasswordValidation,
+      ...newPasswordValidation(rules),
     },
   });
 
@@ -36,7 +42,7 @@ export function NewPasswordForm({ challenge }: { challenge: string }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">
-          Choose a new password of at least {MIN_PASSWORD_LENGTH} characters. There are no other rules about letters, digits
+          Choose a new password of at least {rules.min_length} characters. There are no other rules about letters, digits
           or symbols, but common or easily guessed passwords are refused. A passphrase of a few unrelated words works
           well.
         </Text>

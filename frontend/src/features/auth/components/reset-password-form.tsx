@@ -1,21 +1,28 @@
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 
-import type { ResetLinkInfo } from '@/client/types.gen';
+import type { PasswordRules, ResetLinkInfo } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
 import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useCompletePasswordReset } from '../api/password-reset';
-import { MIN_PASSWORD_LENGTH, newPasswordValidation } from '../new-password-rules';
+import { newPasswordValidation } from '../new-password-rules';
+import { WithPasswordRules } from './with-password-rules';
+
+type ResetPasswordFormProps = { token: string; link: ResetLinkInfo; onDone: () => void };
 
 /** The new password, and the authenticator code when MFA is set up: a mailed link alone is not enough. */
-export function ResetPasswordForm({ token, link, onDone }: { token: string; link: ResetLinkInfo; onDone: () => void }) {
+export function ResetPasswordForm(props: ResetPasswordFormProps) {
+  return <WithPasswordRules>{(rules) => <ResetPasswordFields {...props} rules={rules} />}</WithPasswordRules>;
+}
+
+function ResetPasswordFields({ token, link, onDone, rules }: ResetPasswordFormProps & { rules: PasswordRules }) {
   const complete = useCompletePasswordReset();
   const form = useForm({
     mode: 'controlled',
     initialValues: { new_password: '', repeat_password: '', code: '' },
     validate: {
-      ...newPasswordValidation,
+      ...newPasswordValidation(rules),
       code: (value) => (!link.mfa_required || /^\d{6}$/.test(value.trim()) ? null : 'Enter the 6-digit code.'),
     },
   });
@@ -31,7 +38,7 @@ export function ResetPasswordForm({ token, link, onDone }: { token: string; link
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">
-          Choose a new password for <b>{link.username}</b>, at least {MIN_PASSWORD_LENGTH} characters. Your other sessions end.
+          Choose a new password for <b>{link.username}</b>, at least {rules.min_length} characters. Your other sessions end.
         </Text>
         <FormError error={complete.error} />
         <PasswordInput label="New password" autoComplete="new-password" required {...form.getInputProps('new_password')} />
