@@ -79,7 +79,7 @@ class Wiring:
         for service in services:
             kind = type(service)
             if kind in self._services:
-                raise ValueError(f"two capabilities build a {kind.__name__}")
+                raise ValueError(f"{kind.__name__} is built twice: one capability builds each service")
             self._services[kind] = service
 
     def get(self, kind: type[T]) -> T:
@@ -87,6 +87,10 @@ class Wiring:
             return cast(T, self._services[kind])
         except KeyError:
             raise NotBuilt(f"nothing built a {kind.__name__}") from None
+
+    def built(self) -> frozenset[str]:
+        """The names of the services built so far."""
+        return frozenset(kind.__name__ for kind in self._services)
 
     @contextlib.contextmanager
     def all_or_nothing(self) -> Iterator[None]:
