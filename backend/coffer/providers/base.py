@@ -229,3 +229,32 @@ class StorageProvider(Protocol):
     async def bucket_names(self) -> list[str]:
         """Every bucket's name (one cheap call, whatever they hold)."""
         ...
+
+    @property
+    def features(self) -> StorageFeatures:
+        """What of S3 beyond plain objects this storage system really does, measured against it
+        (`tests/providers/test_<provider>_s3_features.py`), so the console offers only that."""
+        ...
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One S3 feature as a console shows it: offered, or missing with a reason a person understands."""
+
+    supported: bool
+    why_not: str = ""
+
+
+@dataclass(frozen=True)
+class StorageFeatures:
+    """The bucket and object features a console would offer, one field each."""
+
+    versioning: Feature
+    lifecycle: Feature
+    cors: Feature
+    bucket_tags: Feature
+    object_tags: Feature
+    object_lock: Feature
+    bucket_policy: Feature
+    presigned_urls: Feature
+    multipart_upload: Feature

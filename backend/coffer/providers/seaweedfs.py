@@ -34,7 +34,9 @@ from coffer.providers.base import (
     AccountHoldsData,
     BucketInfo,
     BucketUsage,
+    Feature,
     NewAccessKey,
+    StorageFeatures,
     StorageInventory,
     StorageRefused,
     StorageUnavailable,
@@ -66,6 +68,26 @@ _WRITE_ACTIONS = [
 ]
 _ACTIONS: dict[str, str | list[str]] = {"manage": "s3:*", "write": _WRITE_ACTIONS, "read": _READ_ACTIONS}
 _TEMPORARY_CLIENTS_KEPT = 256
+
+
+# Measured against SeaweedFS 4.48 with an account admin's STS credentials, and held to it by
+# tests/providers/test_seaweedfs_s3_features.py: an upgrade that changes one fails a test there.
+SEAWEEDFS_FEATURES = StorageFeatures(
+    versioning=Feature(True),
+    lifecycle=Feature(
+        False,
+        "SeaweedFS 4.48 stores lifecycle rules but does not apply them when objects are written (they get"
+        " no expiry), and leaves deleting to a daily background job that Coffer cannot watch or confirm,"
+        " so rules you set here might never delete anything.",
+    ),
+    cors=Feature(True),
+    bucket_tags=Feature(True),
+    object_tags=Feature(True),
+    object_lock=Feature(True),
+    bucket_policy=Feature(True),
+    presigned_urls=Feature(True),
+    multipart_upload=Feature(True),
+)
 
 
 def bucket_prefix(account_id: str) -> str:
@@ -477,6 +499,10 @@ class SeaweedFSProvider:
     async def bucket_names(self) -> list[str]:
         answer = await self._call(self._s3.list_buckets)
         return [entry["Name"] for entry in answer.get("Buckets", [])]
+
+    @property
+    def features(self) -> StorageFeatures:
+        return SEAWEEDFS_FEATURES
 
 
 def _bucket(entry: Any) -> BucketInfo:
