@@ -48,6 +48,7 @@ from coffer.security_policy.wiring import CAPABILITY as SECURITY_POLICY
 from coffer.sessions.keys import KeyRing
 from coffer.sessions.wiring import CAPABILITY as SESSIONS
 from coffer.settings import Settings
+from coffer.storage_features.wiring import CAPABILITY as STORAGE_FEATURES
 from coffer.store.client import RedisConnection
 from coffer.sts.wiring import CAPABILITY as STORAGE_CREDENTIALS
 from coffer.users.wiring import CAPABILITY as PEOPLE
@@ -66,6 +67,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     PEOPLE,
     ACCESS_KEYS,
     STORAGE_CREDENTIALS,
+    STORAGE_FEATURES,
     ACCOUNT_REQUESTS,
     METERING,
     QUOTAS,

@@ -84,6 +84,7 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("PUT", "/api/v1/security-policy/mfa"): ("platform", ADMIN),
     ("GET", "/api/v1/security-policy/signing-keys"): ("platform", ADMIN),
     ("POST", "/api/v1/security-policy/signing-keys"): ("platform", ADMIN),
+    ("GET", "/api/v1/storage/features"): ("platform", EVERYONE),  # the storage system's, not an account's
     ("GET", "/api/v1/accounts"): ("platform", PLATFORM),
     ("POST", "/api/v1/accounts"): ("platform", STAFF),
     ("GET", "/api/v1/account-requests"): ("platform", PLATFORM),
@@ -192,7 +193,7 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
         ("GET", A + "/quota"),
         ("GET", A + "/alert-settings"),
     ],
-    "buckets.read": [("GET", A + "/buckets")],
+    "buckets.read": [("GET", A + "/buckets"), ("GET", "/api/v1/storage/features")],
     "quotas.account.manage": [("PUT", A + "/quota")],
     "quotas.bucket.manage": [("PUT", A + "/buckets/{bucket}/quota"), ("PUT", A + "/alert-settings")],
     "users.manage": [

@@ -854,6 +854,22 @@ export type CreatedAccessKey = {
 };
 
 /**
+ * FeatureSupport
+ */
+export type FeatureSupport = {
+    /**
+     * Supported
+     */
+    supported: boolean;
+    /**
+     * Why Not
+     *
+     * Why it is missing, for a person to read; empty when supported.
+     */
+    why_not: string;
+};
+
+/**
  * FieldError
  */
 export type FieldError = {
@@ -1592,6 +1608,21 @@ export type StepUpRequest = {
      * For people without MFA.
      */
     current_password?: string | null;
+};
+
+/**
+ * StorageFeatureList
+ */
+export type StorageFeatureList = {
+    versioning: FeatureSupport;
+    lifecycle: FeatureSupport;
+    cors: FeatureSupport;
+    bucket_tags: FeatureSupport;
+    object_tags: FeatureSupport;
+    object_lock: FeatureSupport;
+    bucket_policy: FeatureSupport;
+    presigned_urls: FeatureSupport;
+    multipart_upload: FeatureSupport;
 };
 
 /**
@@ -4233,6 +4264,35 @@ export type MintCliCredentialsResponses = {
 };
 
 export type MintCliCredentialsResponse = MintCliCredentialsResponses[keyof MintCliCredentialsResponses];
+
+export type GetStorageFeaturesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/storage/features';
+};
+
+export type GetStorageFeaturesErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type GetStorageFeaturesError = GetStorageFeaturesErrors[keyof GetStorageFeaturesErrors];
+
+export type GetStorageFeaturesResponses = {
+    /**
+     * Success
+     */
+    200: StorageFeatureList;
+};
+
+export type GetStorageFeaturesResponse = GetStorageFeaturesResponses[keyof GetStorageFeaturesResponses];
 
 export type ListAccountRequestsData = {
     body?: never;
