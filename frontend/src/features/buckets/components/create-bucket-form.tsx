@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 
 import type { Bucket } from '@/client/types.gen';
@@ -6,6 +6,9 @@ import { FormError } from '@/components/form-error';
 import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useCreateBucket } from '../api/create-bucket';
+
+/** The width of one character of the field's monospace text (0.6 em at the 14 px of size "sm"). */
+const MONOSPACE_CHAR_PX = 8.5;
 
 /** Every bucket of an account is named after it; the server checks this and S3's naming rules again. */
 export function bucketPrefix(accountId: string): string {
@@ -26,6 +29,7 @@ export function CreateBucketForm({
   onCancel: () => void;
 }) {
   const create = useCreateBucket();
+  const prefix = bucketPrefix(accountId);
   const form = useForm({
     mode: 'controlled',
     initialValues: { suffix: '' },
@@ -48,9 +52,15 @@ export function CreateBucketForm({
         <TextInput
           label="Bucket name"
           description="3 to 63 characters in all: lowercase letters, digits, hyphens and dots, starting and ending with a letter or digit."
-          leftSection={bucketPrefix(accountId)}
-          leftSectionWidth={`${bucketPrefix(accountId).length + 2}ch`}
-          leftSectionProps={{ style: { justifyContent: 'flex-end', paddingRight: 2 } }}
+          // The fixed prefix sits in the field, in the same monospace as what is typed after it.
+          leftSection={
+            <Text component="span" size="sm" ff="monospace" c="dimmed">
+              {prefix}
+            </Text>
+          }
+          leftSectionWidth={Math.ceil(prefix.length * MONOSPACE_CHAR_PX) + 12}
+          leftSectionProps={{ style: { justifyContent: 'flex-end' } }}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           autoComplete="off"
           required
           data-autofocus
