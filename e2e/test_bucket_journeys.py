@@ -1,4 +1,4 @@
-"""An account admin makes and deletes the account's buckets from the console; members only look."""
+"""An account admin makes and deletes the account's buckets from the console (an empty one only); members only look."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ def _stored_buckets(settings: Settings, account_id: str) -> list[str]:
     return [name for name in names if name.startswith(f"{account_id}-")]
 
 
-def test_an_account_admin_creates_a_bucket_after_a_refused_name_and_deletes_it(page: Page, settings: Settings) -> None:
+def test_an_account_admin_creates_a_bucket_after_a_refused_name_and_deletes_it_once_empty(
+    page: Page, settings: Settings
+) -> None:
     account_id = "wayne" + uuid.uuid4().hex[:6]
     bucket = f"{account_id}-photos"
     first_sign_in(page, account_with_admin(settings, account_id, f"bruce@{account_id}.example.com"))
@@ -40,7 +42,18 @@ def test_an_account_admin_creates_a_bucket_after_a_refused_name_and_deletes_it(p
     expect(dialog).to_be_hidden()
     assert _stored_buckets(settings, account_id) == [bucket]
 
+    s3 = service_client(settings, "s3")
+    s3.put_object(Bucket=bucket, Key="holiday.jpg", Body=b"sun")
     page.get_by_role("button", name=f"Delete bucket {bucket}").click()
+    page.get_by_role("dialog").get_by_role("button", name="Delete bucket").click()
+    expect(page.get_by_role("dialog").get_by_text(f"The bucket {bucket} still holds objects.")).to_be_visible()
+    page.get_by_role("dialog").get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("row", name=bucket)).to_be_visible()
+    assert s3.get_object(Bucket=bucket, Key="holiday.jpg")["Body"].read() == b"sun"
+
+    s3.delete_object(Bucket=bucket, Key="holiday.jpg")
+    page.get_by_role("button", name=f"Delete bucket {bucket}").click()
+    expect(page.get_by_role("dialog").get_by_text("still holds objects")).to_be_hidden()
     page.get_by_role("dialog").get_by_role("button", name="Delete bucket").click()
     expect(page.get_by_text("No buckets yet")).to_be_visible()
     expect(page.get_by_role("row", name=bucket)).to_be_hidden()
