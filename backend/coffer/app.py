@@ -30,6 +30,7 @@ from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
+from coffer.buckets.wiring import CAPABILITY as BUCKETS
 from coffer.clock import Clock, SystemClock
 from coffer.keys.wiring import CAPABILITY as ACCESS_KEYS
 from coffer.mail.wiring import CAPABILITY as OUTBOX
@@ -64,6 +65,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     SECURITY_POLICY,
     KEY_ROTATION,
     ACCOUNTS,
+    BUCKETS,
     PEOPLE,
     ACCESS_KEYS,
     STORAGE_CREDENTIALS,

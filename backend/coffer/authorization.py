@@ -38,6 +38,9 @@ class Action(StrEnum):
     OUTBOX_READ = "outbox.read"
     ACCOUNT_QUOTAS_MANAGE = "quotas.account.manage"  # platform admins
     BUCKET_QUOTAS_MANAGE = "quotas.bucket.manage"  # account admins: in their own account
+    # Create and delete buckets: account admins in their own account, with their own storage credentials
+    # (staff hold no storage identity in a tenant's account, as for KEYS_CREATE).
+    BUCKETS_MANAGE = "buckets.manage"
 
 
 # Where a role's actions on an account reach: any account (platform roles) or only its own (account roles).
@@ -46,7 +49,8 @@ AccountScope = Literal["any-account", "own-account"]
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
 
 ALLOWED: dict[Role, frozenset[Action]] = {
-    "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE},  # no storage identity
+    # no storage identity
+    "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE, Action.BUCKETS_MANAGE},
     "platform-manager": frozenset(
         {
             Action.OWN_PROFILE,
@@ -80,6 +84,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.KEYS_CREATE,
             Action.CLI_CREDENTIALS,
             Action.BUCKET_QUOTAS_MANAGE,
+            Action.BUCKETS_MANAGE,
         }
     ),
     "account-member": frozenset(

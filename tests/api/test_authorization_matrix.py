@@ -114,6 +114,8 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("POST", A + "/retry"): ("own-account", STAFF),
     ("POST", A + "/delete"): ("own-account", STAFF),
     ("GET", A + "/buckets"): ("own-account", EVERYONE),
+    ("POST", A + "/buckets"): ("own-account", frozenset({"account-admin"})),  # as themselves in storage: no staff
+    ("POST", A + "/buckets/{bucket}/delete"): ("own-account", frozenset({"account-admin"})),
     ("GET", A + "/mfa-policy"): ("own-account", ADMIN | {"account-admin"}),
     ("PUT", A + "/mfa-policy"): ("own-account", ADMIN | {"account-admin"}),
     ("GET", A + "/metering/requests"): ("own-account", EVERYONE),
@@ -194,6 +196,7 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
         ("GET", A + "/alert-settings"),
     ],
     "buckets.read": [("GET", A + "/buckets"), ("GET", "/api/v1/storage/features")],
+    "buckets.manage": [("POST", A + "/buckets"), ("POST", A + "/buckets/{bucket}/delete")],
     "quotas.account.manage": [("PUT", A + "/quota")],
     "quotas.bucket.manage": [("PUT", A + "/buckets/{bucket}/quota"), ("PUT", A + "/alert-settings")],
     "users.manage": [

@@ -14,6 +14,8 @@ from typing import ClassVar, Literal, Protocol
 from coffer.domain_errors import DomainError
 
 Access = Literal["manage", "write", "read"]  # everything in the namespace; objects; reading only
+BucketCreation = Literal["created", "taken"]
+BucketDeletion = Literal["deleted", "missing", "holds-data"]
 
 
 class StorageUnavailable(DomainError):
@@ -228,6 +230,21 @@ class StorageProvider(Protocol):
 
     async def bucket_names(self) -> list[str]:
         """Every bucket's name (one cheap call, whatever they hold)."""
+        ...
+
+    def bucket_prefix(self, account_id: str) -> str:
+        """What every bucket name of the account starts with (its namespace; "" where accounts are real)."""
+        ...
+
+    async def create_bucket_as(self, credentials: TemporaryCredentials, bucket: str) -> BucketCreation:
+        """Makes the bucket with a person's own credentials, so the storage system checks it lies in their
+        account (StorageRefused when it does not). Not idempotent on purpose: a name that exists, whoever
+        made it, is "taken" — bucket names are one namespace for every account."""
+        ...
+
+    async def delete_empty_bucket_as(self, credentials: TemporaryCredentials, bucket: str) -> BucketDeletion:
+        """Deletes the bucket with a person's own credentials if it holds no object ("holds-data" leaves it
+        as it is); "missing" when there is no such bucket. StorageRefused outside their account."""
         ...
 
     @property

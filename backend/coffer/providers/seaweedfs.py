@@ -32,6 +32,8 @@ from coffer.providers.base import (
     Access,
     AccessKeyInfo,
     AccountHoldsData,
+    BucketCreation,
+    BucketDeletion,
     BucketInfo,
     BucketUsage,
     Feature,
@@ -499,6 +501,39 @@ class SeaweedFSProvider:
     async def bucket_names(self) -> list[str]:
         answer = await self._call(self._s3.list_buckets)
         return [entry["Name"] for entry in answer.get("Buckets", [])]
+
+    def bucket_prefix(self, account_id: str) -> str:
+        return bucket_prefix(account_id)
+
+    async def create_bucket_as(self, credentials: TemporaryCredentials, bucket: str) -> BucketCreation:
+        """Measured: a session policy of "manage" lets CreateBucket through under the account's prefix only
+        (AccessDenied elsewhere); an existing name answers BucketAlreadyExists, or BucketAlreadyOwnedByYou
+        when the console role made it (every console session shares that owner)."""
+        try:
+            await self._call(self._client_for(credentials).create_bucket, Bucket=bucket)
+        except StorageRefused as error:
+            if "BucketAlreadyExists" in str(error) or "BucketAlreadyOwnedByYou" in str(error):
+                return "taken"
+            raise
+        return "created"
+
+    async def delete_empty_bucket_as(self, credentials: TemporaryCredentials, bucket: str) -> BucketDeletion:
+        """Measured: SeaweedFS's DeleteBucket deletes a bucket that still holds objects (204, objects gone),
+        so emptiness is checked first. An object written between the check and the delete is deleted
+        with the bucket: the window is one round trip."""
+        s3 = self._client_for(credentials)
+        try:
+            listing = await self._call(s3.list_objects_v2, Bucket=bucket, MaxKeys=1)
+            if listing.get("KeyCount", 0):
+                return "holds-data"
+            await self._call(s3.delete_bucket, Bucket=bucket)
+        except StorageRefused as error:
+            if "NoSuchBucket" in str(error):
+                return "missing"
+            if "BucketNotEmpty" in str(error):
+                return "holds-data"
+            raise
+        return "deleted"
 
     @property
     def features(self) -> StorageFeatures:

@@ -78,5 +78,11 @@ class StorageCredentials:
             return None
         return credentials
 
+    async def of_session(
+        self, sid: str, account_id: str, username: str, role: Role, session_end: float
+    ) -> TemporaryCredentials:
+        """The session's credentials, obtained again when missing or close to expiry."""
+        return await self.current(sid) or await self.obtain(sid, account_id, username, role, session_end)
+
     async def forget(self, sid: str) -> None:
         await self._store.delete(sid)

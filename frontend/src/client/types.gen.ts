@@ -455,7 +455,7 @@ export type AccountSummary = {
 /**
  * Action
  */
-export type Action = 'profile.own' | 'buckets.read' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage';
+export type Action = 'profile.own' | 'buckets.read' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage' | 'buckets.manage';
 
 /**
  * AlertSettings
@@ -543,6 +543,18 @@ export type Bucket = {
      * Created At
      */
     created_at: string | null;
+};
+
+/**
+ * BucketCreate
+ */
+export type BucketCreate = {
+    /**
+     * Suffix
+     *
+     * The name after the account's prefix: `photos` in account `acme` makes the bucket `acme-photos`.
+     */
+    suffix: string;
 };
 
 /**
@@ -2975,6 +2987,101 @@ export type ListAccountBucketsResponses = {
 };
 
 export type ListAccountBucketsResponse = ListAccountBucketsResponses[keyof ListAccountBucketsResponses];
+
+export type CreateBucketData = {
+    body: BucketCreate;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets';
+};
+
+export type CreateBucketErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type CreateBucketError = CreateBucketErrors[keyof CreateBucketErrors];
+
+export type CreateBucketResponses = {
+    /**
+     * Success
+     */
+    201: Bucket;
+};
+
+export type CreateBucketResponse = CreateBucketResponses[keyof CreateBucketResponses];
+
+export type DeleteBucketData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/delete';
+};
+
+export type DeleteBucketErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type DeleteBucketError = DeleteBucketErrors[keyof DeleteBucketErrors];
+
+export type DeleteBucketResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type DeleteBucketResponse = DeleteBucketResponses[keyof DeleteBucketResponses];
 
 export type ListAccountUsersData = {
     body?: never;

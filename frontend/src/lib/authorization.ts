@@ -119,3 +119,9 @@ export function canSetAlertSettings(me: PermittedInAccounts, accountId: string):
 export function canCreateKeys(me: Permitted): boolean {
   return may(me, 'keys.create');
 }
+
+/** Create and delete an account's buckets: its own administrators only, who act in the storage system as
+ * themselves (staff hold no storage identity in a tenant's account). */
+export function canManageBuckets(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'buckets.manage', accountId);
+}

@@ -1,17 +1,25 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 
+import { useMe } from '@/features/auth/api/get-me';
 import { BucketsTable } from '@/features/buckets/components/buckets-table';
+import { CreateBucketButton } from '@/features/buckets/components/create-bucket-button';
+import { canManageBuckets } from '@/lib/authorization';
 
 export default function BucketsRoute() {
   const { accountId = '' } = useParams();
+  const { data: me } = useMe();
+  const manage = me !== undefined && canManageBuckets(me, accountId);
   return (
     <Stack>
-      <Title order={1}>Buckets</Title>
+      <Group justify="space-between">
+        <Title order={1}>Buckets</Title>
+        {manage && <CreateBucketButton key={accountId} accountId={accountId} />}
+      </Group>
       <Text c="dimmed" size="sm">
         Account {accountId}
       </Text>
-      <BucketsTable key={accountId} accountId={accountId} />
+      <BucketsTable key={accountId} accountId={accountId} canManage={manage} />
     </Stack>
   );
 }

@@ -8,9 +8,13 @@ export async function listAccountBuckets(accountId: string): Promise<BucketList>
   return data;
 }
 
+export function accountBucketsQueryKey(accountId: string) {
+  return ['accounts', accountId, 'buckets'] as const;
+}
+
 export function listAccountBucketsQueryOptions(accountId: string) {
   return queryOptions({
-    queryKey: ['accounts', accountId, 'buckets'],
+    queryKey: accountBucketsQueryKey(accountId),
     queryFn: () => listAccountBuckets(accountId),
   });
 }

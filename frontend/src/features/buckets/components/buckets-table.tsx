@@ -4,10 +4,11 @@ import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
 import { formatDateTime } from '@/lib/dates';
 
+import { DeleteBucketButton } from './delete-bucket-button';
 import { useAccountBuckets } from '../api/list-account-buckets';
 
-/** The account's buckets by name and creation date. */
-export function BucketsTable({ accountId }: { accountId: string }) {
+/** The account's buckets by name and creation date; with `canManage`, each can be deleted. */
+export function BucketsTable({ accountId, canManage = false }: { accountId: string; canManage?: boolean }) {
   const buckets = useAccountBuckets(accountId);
 
   if (buckets.isPending) return <PageLoader label="Loading buckets…" />;
@@ -31,6 +32,7 @@ export function BucketsTable({ accountId }: { accountId: string }) {
         <Table.Tr>
           <Table.Th>Name</Table.Th>
           <Table.Th>Created</Table.Th>
+          {canManage && <Table.Th aria-label="Actions" />}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -44,6 +46,11 @@ export function BucketsTable({ accountId }: { accountId: string }) {
                 'Unknown'
               )}
             </Table.Td>
+            {canManage && (
+              <Table.Td>
+                <DeleteBucketButton accountId={accountId} bucket={bucket.name} />
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -1,0 +1,1 @@
+"""An account's buckets, made and deleted by its admins with their own storage credentials."""

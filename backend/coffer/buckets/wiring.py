@@ -1,0 +1,15 @@
+"""Buckets: an account's admins create and delete them, as themselves in the storage system."""
+
+from __future__ import annotations
+
+from coffer.buckets.routes import OPERATIONS
+from coffer.buckets.service import Buckets
+from coffer.store.accounts import AccountStore
+from coffer.wiring import Capability, Wiring
+
+
+def build(wiring: Wiring) -> None:
+    wiring.add(Buckets(AccountStore(wiring.redis), wiring.provider, wiring.auditor))
+
+
+CAPABILITY = Capability("buckets", build, OPERATIONS)
