@@ -24,6 +24,7 @@ from coffer.sts.service import StorageCredentials
 
 from ..conftest import create_account_with_admin, create_user, open_client, unique_account_id
 from ..flows import Person, first_sign_in
+from ..metering.conftest import cycle
 from ..storage import remove_buckets, service_client
 
 
@@ -159,6 +160,24 @@ def test_a_created_bucket_is_listed_and_gone_once_deleted(admin: Admin) -> None:
         ("bucket.create", bucket),
         ("bucket.delete", bucket),
     ]
+
+
+def test_a_bucket_made_again_after_its_deletion_starts_without_the_old_ones_quota(
+    settings: Settings, clock: FixedClock, admin: Admin
+) -> None:
+    name = admin.create("again").json()["name"]
+    clock.advance(60)
+    cycle(settings, clock, capacity=True)  # quotas are set on buckets the collector has measured
+    quota = f"/api/v1/accounts/{admin.account_id}/buckets/{name}/quota"
+    assert admin.client.put(quota, json={"quota_bytes": settings.quota_min_bytes}).status_code == 200
+    assert admin.delete(name).status_code == 204
+
+    assert admin.create("again").status_code == 201
+    clock.advance(60)
+    cycle(settings, clock, capacity=True)
+
+    state = admin.client.get(f"/api/v1/accounts/{admin.account_id}/quota").json()
+    assert [bucket["quota_bytes"] for bucket in state["buckets"] if bucket["name"] == name] == [None]
 
 
 def test_a_taken_name_is_refused_with_409_on_the_field(admin: Admin) -> None:

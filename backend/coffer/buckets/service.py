@@ -15,6 +15,7 @@ from coffer.buckets.names import MAX_LENGTH, name_problem
 from coffer.domain_errors import DomainError, FieldProblem
 from coffer.providers.base import BucketInfo, StorageProvider, TemporaryCredentials
 from coffer.store.accounts import AccountStore
+from coffer.store.quotas import QuotaStore
 
 SUFFIX_FIELD = "suffix"
 
@@ -64,8 +65,9 @@ class AccountNotActive(DomainError):
 
 
 class Buckets:
-    def __init__(self, accounts: AccountStore, provider: StorageProvider, auditor: Auditor) -> None:
+    def __init__(self, accounts: AccountStore, quotas: QuotaStore, provider: StorageProvider, auditor: Auditor) -> None:
         self._accounts = accounts
+        self._quotas = quotas
         self._provider = provider
         self._auditor = auditor
 
@@ -109,6 +111,8 @@ class Buckets:
             raise BucketNotFound(bucket)
         if outcome == "holds-data":
             raise BucketHoldsData(bucket)
+        # A bucket made again under this name is a new bucket: it starts without the old one's quota.
+        await self._quotas.set_bucket_quota(bucket, None)
         await self._audit(events.BUCKET_DELETE, actor, bucket, account_id, ip)
 
     async def _audit(self, action: str, actor: str, bucket: str, account_id: str, ip: str) -> None:
