@@ -23,12 +23,11 @@ from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action, is_platform_role
-from coffer.providers.base import BucketInfo, StorageRefused, StorageUnavailable, TemporaryCredentials
+from coffer.providers.base import BucketInfo, StorageRefused, StorageUnavailable
 from coffer.provisioning.deletion import Deletion
 from coffer.provisioning.saga import Provisioning
-from coffer.sessions.service import Sessions
 from coffer.store.accounts import AccountRecord, SagaStepRecord
-from coffer.sts.service import StorageCredentials
+from coffer.sts.session_credentials import session_credentials
 
 
 def summary_of(account: AccountRecord) -> AccountSummary:
@@ -135,21 +134,6 @@ async def delete_account(request: Request, body: AccountDelete) -> AccountDetail
     return await detail_of(request, account)
 
 
-async def _user_credentials(request: Request) -> TemporaryCredentials:
-    """The session's STS credentials, obtained again when missing or close to expiry."""
-    svc = wiring(request)
-    claims = session_of(request)
-    credentials = await svc.get(StorageCredentials).current(claims.sid)
-    if credentials is not None:
-        return credentials
-    user = user_of(request)
-    if user.account_id is None:
-        raise ProblemError(403, "forbidden", "Not allowed", "You belong to no account.")
-    return await svc.get(StorageCredentials).obtain(
-        claims.sid, user.account_id, user.username, user.role, svc.get(Sessions).absolute_end(claims)
-    )
-
-
 async def list_account_buckets(request: Request, body: None) -> BucketList:
     svc = wiring(request)
     claims = session_of(request)
@@ -164,7 +148,7 @@ async def list_account_buckets(request: Request, body: None) -> BucketList:
     if is_platform_role(claims.role):
         buckets = await svc.get(Accounts).buckets_as_platform(account_id)
     else:
-        buckets = await svc.get(Accounts).buckets_as_user(await _user_credentials(request))
+        buckets = await svc.get(Accounts).buckets_as_user(await session_credentials(request))
     return BucketList(
         account_id=account_id,
         items=[Bucket(name=bucket.name, created_at=utc_or_none(bucket.created_at)) for bucket in buckets],

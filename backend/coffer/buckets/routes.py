@@ -6,15 +6,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
 from coffer.accounts.schemas import Bucket
-from coffer.api.context import service_of, wiring
+from coffer.api.context import service_of
 from coffer.api.operations import Operation, client_ip
-from coffer.api.session_guard import session_of, user_of
+from coffer.api.session_guard import user_of
 from coffer.api.times import utc_or_none
 from coffer.authorization import Action
 from coffer.buckets.service import Buckets
-from coffer.providers.base import TemporaryCredentials
-from coffer.sessions.service import Sessions
-from coffer.sts.service import StorageCredentials
+from coffer.sts.session_credentials import session_credentials
 
 
 class BucketCreate(BaseModel):
@@ -25,20 +23,12 @@ class BucketCreate(BaseModel):
     )
 
 
-async def _own_credentials(request: Request, account_id: str) -> TemporaryCredentials:
-    """The signed-in person's own STS credentials: the storage system checks the account boundary too."""
-    svc, claims, user = wiring(request), session_of(request), user_of(request)
-    return await svc.get(StorageCredentials).of_session(
-        claims.sid, account_id, user.username, claims.role, svc.get(Sessions).absolute_end(claims)
-    )
-
-
 async def create_bucket(request: Request, body: BucketCreate) -> Bucket:
     account_id = request.path_params["account_id"]
     created = await service_of(request, Buckets).create(
         account_id,
         body.suffix,
-        await _own_credentials(request, account_id),
+        await session_credentials(request),
         user_of(request).username,
         client_ip(request),
     )
@@ -50,7 +40,7 @@ async def delete_bucket(request: Request, body: None) -> None:
     await service_of(request, Buckets).delete_empty(
         account_id,
         request.path_params["bucket"],
-        await _own_credentials(request, account_id),
+        await session_credentials(request),
         user_of(request).username,
         client_ip(request),
     )
