@@ -20,6 +20,9 @@ from coffer.store.users import Role
 class Action(StrEnum):
     OWN_PROFILE = "profile.own"  # the caller's own person and sessions: profile, password, MFA, notifications
     BUCKETS_READ = "buckets.read"
+    # Reading objects takes the person's own storage identity: only the account's own people (staff
+    # have none in a tenant's account, and borrowing the service identity would read tenants' data).
+    OBJECTS_READ = "objects.read"
     ACCOUNT_READ = "account.read"  # one account's facts and usage; account roles: their own only
     ACCOUNTS_READ = "accounts.read"
     ACCOUNTS_MANAGE = "accounts.manage"
@@ -46,7 +49,8 @@ AccountScope = Literal["any-account", "own-account"]
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
 
 ALLOWED: dict[Role, frozenset[Action]] = {
-    "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE},  # no storage identity
+    "platform-admin": frozenset(Action)
+    - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE, Action.OBJECTS_READ},  # no storage identity
     "platform-manager": frozenset(
         {
             Action.OWN_PROFILE,
@@ -73,6 +77,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         {
             Action.OWN_PROFILE,
             Action.BUCKETS_READ,
+            Action.OBJECTS_READ,
             Action.ACCOUNT_READ,
             Action.AUDIT_READ,
             Action.USERS_MANAGE,
@@ -86,6 +91,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         {
             Action.OWN_PROFILE,
             Action.BUCKETS_READ,
+            Action.OBJECTS_READ,
             Action.ACCOUNT_READ,
             Action.KEYS_MANAGE,
             Action.KEYS_CREATE,

@@ -114,6 +114,10 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("POST", A + "/retry"): ("own-account", STAFF),
     ("POST", A + "/delete"): ("own-account", STAFF),
     ("GET", A + "/buckets"): ("own-account", EVERYONE),
+    # objects are read with the person's own storage identity, which staff do not have in a tenant's account
+    ("GET", A + "/buckets/{bucket}/objects"): ("own-account", ACCOUNT_ROLES),
+    ("GET", A + "/buckets/{bucket}/object"): ("own-account", ACCOUNT_ROLES),
+    ("POST", A + "/buckets/{bucket}/object/download-link"): ("own-account", ACCOUNT_ROLES),
     ("GET", A + "/mfa-policy"): ("own-account", ADMIN | {"account-admin"}),
     ("PUT", A + "/mfa-policy"): ("own-account", ADMIN | {"account-admin"}),
     ("GET", A + "/metering/requests"): ("own-account", EVERYONE),
@@ -194,6 +198,11 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
         ("GET", A + "/alert-settings"),
     ],
     "buckets.read": [("GET", A + "/buckets"), ("GET", "/api/v1/storage/features")],
+    "objects.read": [
+        ("GET", A + "/buckets/{bucket}/objects"),
+        ("GET", A + "/buckets/{bucket}/object"),
+        ("POST", A + "/buckets/{bucket}/object/download-link"),
+    ],
     "quotas.account.manage": [("PUT", A + "/quota")],
     "quotas.bucket.manage": [("PUT", A + "/buckets/{bucket}/quota"), ("PUT", A + "/alert-settings")],
     "users.manage": [
