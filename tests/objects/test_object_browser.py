@@ -200,9 +200,7 @@ def test_staff_are_refused_because_they_have_no_storage_identity_in_the_account(
         "{account}-missing",  # in the namespace, but not there
     ],
 )
-def test_a_bucket_outside_the_namespace_or_missing_is_a_404(
-    signed_in: TestClient, tenant: Tenant, bucket: str
-) -> None:
+def test_a_bucket_outside_the_namespace_or_missing_is_a_404(signed_in: TestClient, tenant: Tenant, bucket: str) -> None:
     name = bucket.format(account=tenant.account_id)
     answer = signed_in.get(tenant.path(bucket=name))
     assert answer.status_code == 404, answer.text

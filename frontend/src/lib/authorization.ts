@@ -119,3 +119,8 @@ export function canSetAlertSettings(me: PermittedInAccounts, accountId: string):
 export function canCreateKeys(me: Permitted): boolean {
   return may(me, 'keys.create');
 }
+
+/** Browse a bucket's objects: only the account's own people, with their own storage identity (staff have none there). */
+export function canBrowseObjects(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'objects.read', accountId);
+}
