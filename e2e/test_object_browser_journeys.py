@@ -10,7 +10,7 @@ from tests.storage import remove_buckets, service_client
 
 from coffer.settings import Settings
 
-from .people import account_with_admin, first_sign_in
+from .people import account_with_admin, bootstrap_admin, first_sign_in
 
 
 def test_an_account_admin_opens_a_folder_reads_an_objects_details_and_downloads_it(
@@ -77,3 +77,21 @@ def test_a_bucket_outside_the_account_is_explained_not_shown(page: Page, setting
     page.goto(f"/accounts/{account_id}/buckets/someoneelse-secrets")
 
     expect(page.get_by_role("alert")).to_contain_text("The account has no bucket someoneelse-secrets.")
+
+
+def test_staff_see_a_tenants_bucket_names_but_not_its_objects(page: Page, settings: Settings) -> None:
+    account_id = "lex" + uuid.uuid4().hex[:6]
+    staff = bootstrap_admin(settings)
+    account_with_admin(settings, account_id, f"lex@{account_id}.example.com")
+    bucket = f"{account_id}-vault"
+    service_client(settings, "s3").create_bucket(Bucket=bucket)
+    try:
+        first_sign_in(page, staff)
+        page.goto(f"/accounts/{account_id}/buckets")
+        expect(page.get_by_role("cell", name=bucket)).to_be_visible()
+        expect(page.get_by_role("link", name=bucket)).to_have_count(0)
+
+        page.goto(f"/accounts/{account_id}/buckets/{bucket}")
+        expect(page.get_by_role("alert")).to_contain_text("staff have no storage identity")
+    finally:
+        remove_buckets(settings, [bucket])

@@ -101,6 +101,13 @@ ALLOWED: dict[Role, frozenset[Action]] = {
 }
 
 
+# Why a role lacks an action, where "your role does not allow this" would leave people guessing.
+_REFUSALS: dict[Action, str] = {
+    Action.OBJECTS_READ: "Only the account's own people can read its objects: staff have no storage identity "
+    "in a tenant's account, and the console does not lend them its own.",
+}
+
+
 class Forbidden(DomainError):
     """The signed-in user may not do this (here)."""
 
@@ -130,6 +137,6 @@ def storage_access(role: Role) -> Access:
 def authorize(claims: SessionClaims, action: Action, account_id: str | None = None) -> None:
     """Raises Forbidden unless the role allows the action and, for account roles, the account is theirs."""
     if action not in ALLOWED[claims.role]:
-        raise Forbidden("Your role does not allow this.")
+        raise Forbidden(_REFUSALS.get(action, "Your role does not allow this."))
     if account_id is not None and account_scope(claims.role) == "own-account" and claims.acct != account_id:
         raise Forbidden("You can only see your own account.")

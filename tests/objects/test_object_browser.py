@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 import urllib.error
 import urllib.request
@@ -189,6 +190,7 @@ def test_staff_are_refused_because_they_have_no_storage_identity_in_the_account(
     answer = client.get(tenant.path())
     assert answer.status_code == 403
     assert answer.json()["type"].endswith("/forbidden")
+    assert "staff have no storage identity" in answer.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -251,3 +253,34 @@ def test_a_cursor_of_another_folder_is_refused(signed_in: TestClient, tenant: Te
 @pytest.mark.parametrize("body", [{}, {"key": ""}, {"key": "k" * 1025}, {"key": "a", "extra": 1}])
 def test_bad_download_link_requests_are_refused(signed_in: TestClient, tenant: Tenant, body: dict[str, Any]) -> None:
     assert signed_in.post(tenant.path("/object/download-link"), json=body).status_code == 422
+
+
+def test_the_download_link_points_at_the_public_s3_endpoint_and_works_there(
+    stack: EmbeddedStack, tenant: Tenant, clock: FixedClock
+) -> None:
+    """Signed for the host browsers reach (SigV4 signs the Host), not the one the console talks to."""
+    internal = make_settings(stack)
+    public = internal.s3_endpoint.replace("127.0.0.1", "localhost")
+    settings = make_settings(stack, public_s3_endpoint=public)
+    tenant.s3.put_object(Bucket=tenant.bucket, Key="a/b.txt", Body=b"public")
+    with open_client(settings, clock) as client:
+        first_sign_in(client, tenant.admin, clock)
+        link = client.post(tenant.path("/object/download-link"), json={"key": "a/b.txt"}).json()
+    assert link["url"].startswith(public + "/")
+    assert _fetch(link["url"])[:2] == (200, b"public")
+
+
+def test_a_refusal_by_the_buckets_own_policy_is_a_readable_403(signed_in: TestClient, tenant: Tenant) -> None:
+    deny = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Deny", "Principal": "*", "Action": "s3:ListBucket", "Resource": f"arn:aws:s3:::{tenant.bucket}"}
+        ],
+    }
+    tenant.s3.put_bucket_policy(Bucket=tenant.bucket, Policy=json.dumps(deny))
+    try:
+        answer = signed_in.get(tenant.path())
+    finally:
+        tenant.s3.delete_bucket_policy(Bucket=tenant.bucket)
+    assert answer.status_code == 403, answer.text
+    assert answer.json()["type"].endswith("/storage-access-denied")
