@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -93,5 +94,35 @@ def test_staff_see_a_tenants_bucket_names_but_not_its_objects(page: Page, settin
 
         page.goto(f"/accounts/{account_id}/buckets/{bucket}")
         expect(page.get_by_role("alert")).to_contain_text("staff have no storage identity")
+    finally:
+        remove_buckets(settings, [bucket])
+
+
+def test_a_big_folder_loads_more_and_the_filter_narrows_by_name(page: Page, settings: Settings) -> None:
+    account_id = "kent" + uuid.uuid4().hex[:6]
+    owner = account_with_admin(settings, account_id, f"clark@{account_id}.example.com")
+    bucket = f"{account_id}-planet"
+    s3 = service_client(settings, "s3")
+    s3.create_bucket(Bucket=bucket)
+    keys = [f"logs/{number:04d}.log" for number in range(230)] + ["letters/lois.txt"]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda key: s3.put_object(Bucket=bucket, Key=key, Body=b"x"), keys))
+    try:
+        first_sign_in(page, owner)
+        page.goto(f"/accounts/{account_id}/buckets/{bucket}")
+        expect(page.get_by_role("button", name="letters")).to_be_visible()
+
+        page.get_by_label("Filter by name").fill("lo")
+        expect(page.get_by_role("button", name="logs")).to_be_visible()
+        expect(page.get_by_role("button", name="letters")).to_have_count(0)
+
+        page.get_by_role("button", name="logs").click()
+        expect(page.get_by_text("0 folders, 200 objects shown (more in this folder)")).to_be_visible()
+        page.get_by_role("button", name="Load more").click()
+        expect(page.get_by_text("0 folders, 230 objects shown")).to_be_visible()
+        expect(page.get_by_role("button", name="Load more")).to_have_count(0)
+
+        page.get_by_role("button", name="Name").click()  # A–Z already: now Z–A
+        expect(page.get_by_role("row").nth(1)).to_contain_text("0229.log")
     finally:
         remove_buckets(settings, [bucket])
