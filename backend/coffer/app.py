@@ -36,6 +36,7 @@ from coffer.keys.wiring import CAPABILITY as ACCESS_KEYS
 from coffer.mail.wiring import CAPABILITY as OUTBOX
 from coffer.metering.collector import Collector
 from coffer.metering.wiring import CAPABILITY as METERING
+from coffer.objects.wiring import CAPABILITY as OBJECT_BROWSER
 from coffer.profile.wiring import CAPABILITY as OWN_PROFILE
 from coffer.providers.base import StorageProvider
 from coffer.providers.seaweedfs import SeaweedFSProvider
@@ -70,6 +71,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     ACCESS_KEYS,
     STORAGE_CREDENTIALS,
     STORAGE_FEATURES,
+    OBJECT_BROWSER,
     ACCOUNT_REQUESTS,
     METERING,
     QUOTAS,

@@ -20,6 +20,9 @@ from coffer.store.users import Role
 class Action(StrEnum):
     OWN_PROFILE = "profile.own"  # the caller's own person and sessions: profile, password, MFA, notifications
     BUCKETS_READ = "buckets.read"
+    # Reading objects takes the person's own storage identity: only the account's own people (staff
+    # have none in a tenant's account, and borrowing the service identity would read tenants' data).
+    OBJECTS_READ = "objects.read"
     ACCOUNT_READ = "account.read"  # one account's facts and usage; account roles: their own only
     ACCOUNTS_READ = "accounts.read"
     ACCOUNTS_MANAGE = "accounts.manage"
@@ -49,8 +52,9 @@ AccountScope = Literal["any-account", "own-account"]
 _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manager", "platform-viewer"})
 
 ALLOWED: dict[Role, frozenset[Action]] = {
-    # no storage identity
-    "platform-admin": frozenset(Action) - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE, Action.BUCKETS_MANAGE},
+    # no storage identity in a tenant's account
+    "platform-admin": frozenset(Action)
+    - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE, Action.BUCKETS_MANAGE, Action.OBJECTS_READ},
     "platform-manager": frozenset(
         {
             Action.OWN_PROFILE,
@@ -77,6 +81,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         {
             Action.OWN_PROFILE,
             Action.BUCKETS_READ,
+            Action.OBJECTS_READ,
             Action.ACCOUNT_READ,
             Action.AUDIT_READ,
             Action.USERS_MANAGE,
@@ -91,12 +96,20 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         {
             Action.OWN_PROFILE,
             Action.BUCKETS_READ,
+            Action.OBJECTS_READ,
             Action.ACCOUNT_READ,
             Action.KEYS_MANAGE,
             Action.KEYS_CREATE,
             Action.CLI_CREDENTIALS,
         }
     ),
+}
+
+
+# Why a role lacks an action, where "your role does not allow this" would leave people guessing.
+_REFUSALS: dict[Action, str] = {
+    Action.OBJECTS_READ: "Only the account's own people can read its objects: staff have no storage identity "
+    "in a tenant's account, and the console does not lend them its own.",
 }
 
 
@@ -129,6 +142,6 @@ def storage_access(role: Role) -> Access:
 def authorize(claims: SessionClaims, action: Action, account_id: str | None = None) -> None:
     """Raises Forbidden unless the role allows the action and, for account roles, the account is theirs."""
     if action not in ALLOWED[claims.role]:
-        raise Forbidden("Your role does not allow this.")
+        raise Forbidden(_REFUSALS.get(action, "Your role does not allow this."))
     if account_id is not None and account_scope(claims.role) == "own-account" and claims.acct != account_id:
         raise Forbidden("You can only see your own account.")

@@ -148,6 +148,9 @@ class Settings(BaseSettings):
     sts_refresh_before_seconds: int = Field(
         120, ge=10, description="Temporary credentials closer than this to expiry are refreshed."
     )
+    download_link_seconds: int = Field(
+        60, ge=1, le=3600, description="Lifetime of an object browser's presigned download link."
+    )
 
     # Metering
     metering_enabled: bool = Field(

@@ -116,6 +116,10 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("GET", A + "/buckets"): ("own-account", EVERYONE),
     ("POST", A + "/buckets"): ("own-account", frozenset({"account-admin"})),  # as themselves in storage: no staff
     ("POST", A + "/buckets/{bucket}/delete"): ("own-account", frozenset({"account-admin"})),
+    # objects are read with the person's own storage identity, which staff do not have in a tenant's account
+    ("GET", A + "/buckets/{bucket}/objects"): ("own-account", ACCOUNT_ROLES),
+    ("GET", A + "/buckets/{bucket}/object"): ("own-account", ACCOUNT_ROLES),
+    ("POST", A + "/buckets/{bucket}/object/download-link"): ("own-account", ACCOUNT_ROLES),
     ("GET", A + "/mfa-policy"): ("own-account", ADMIN | {"account-admin"}),
     ("PUT", A + "/mfa-policy"): ("own-account", ADMIN | {"account-admin"}),
     ("GET", A + "/metering/requests"): ("own-account", EVERYONE),
@@ -197,6 +201,11 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
     ],
     "buckets.read": [("GET", A + "/buckets"), ("GET", "/api/v1/storage/features")],
     "buckets.manage": [("POST", A + "/buckets"), ("POST", A + "/buckets/{bucket}/delete")],
+    "objects.read": [
+        ("GET", A + "/buckets/{bucket}/objects"),
+        ("GET", A + "/buckets/{bucket}/object"),
+        ("POST", A + "/buckets/{bucket}/object/download-link"),
+    ],
     "quotas.account.manage": [("PUT", A + "/quota")],
     "quotas.bucket.manage": [("PUT", A + "/buckets/{bucket}/quota"), ("PUT", A + "/alert-settings")],
     "users.manage": [

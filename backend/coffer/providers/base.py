@@ -253,6 +253,26 @@ class StorageProvider(Protocol):
         (`tests/providers/test_<provider>_s3_features.py`), so the console offers only that."""
         ...
 
+    async def list_objects_as(
+        self, credentials: TemporaryCredentials, bucket: str, prefix: str, limit: int, token: str | None
+    ) -> ObjectListing:
+        """One page of the "folder" at `prefix` (delimiter `/`), in key order: at most `limit` folders and
+        objects together, and the token of the next page (None on the last). Raises NoSuchBucket,
+        StorageAccessDenied (outside the credentials' namespace too), StorageRefused (a bad token)."""
+        ...
+
+    async def object_details_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> ObjectDetails:
+        """An object's size, type, ETag, date, user metadata and tags. Raises NoSuchBucket, NoSuchObject,
+        StorageAccessDenied."""
+        ...
+
+    async def download_link_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, filename: str, seconds: int, endpoint: str
+    ) -> str:
+        """A presigned GET of the object at `endpoint` (the address browsers reach), made with these
+        credentials, valid `seconds`, answering as an attachment named `filename`. Signs only; calls nothing."""
+        ...
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -275,3 +295,49 @@ class StorageFeatures:
     bucket_policy: Feature
     presigned_urls: Feature
     multipart_upload: Feature
+
+
+class NoSuchBucket(StorageRefused):
+    status, slug, title = 404, "no-such-bucket", "No such bucket"
+    detail = "There is no such bucket."
+    log_warning = None  # a name the client gave
+
+
+class NoSuchObject(StorageRefused):
+    status, slug, title = 404, "no-such-object", "No such object"
+    detail = "There is no such object."
+    log_warning = None
+
+
+class StorageAccessDenied(StorageRefused):
+    """The storage system refused these credentials this call (their policy, or the bucket's)."""
+
+    status, slug, title = 403, "storage-access-denied", "Access denied by the storage system"
+    detail = "The storage system does not let you do this."
+    log_warning = None
+
+
+@dataclass(frozen=True)
+class ObjectEntry:
+    key: str
+    size: int
+    last_modified: float | None
+    etag: str
+
+
+@dataclass(frozen=True)
+class ObjectListing:
+    folders: list[str]  # common prefixes, each ending in "/"
+    objects: list[ObjectEntry]
+    next_token: str | None
+
+
+@dataclass(frozen=True)
+class ObjectDetails:
+    key: str
+    size: int
+    content_type: str | None
+    etag: str
+    last_modified: float | None
+    metadata: dict[str, str]
+    tags: dict[str, str]

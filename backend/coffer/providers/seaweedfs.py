@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import quote
 
 import anyio
 import anyio.to_thread
@@ -38,6 +39,12 @@ from coffer.providers.base import (
     BucketUsage,
     Feature,
     NewAccessKey,
+    NoSuchBucket,
+    NoSuchObject,
+    ObjectDetails,
+    ObjectEntry,
+    ObjectListing,
+    StorageAccessDenied,
     StorageFeatures,
     StorageInventory,
     StorageRefused,
@@ -57,6 +64,7 @@ if TYPE_CHECKING:
 _READ_ACTIONS = [
     "s3:GetObject",
     "s3:GetObjectVersion",
+    "s3:GetObjectTagging",  # the object browser shows tags to whoever may read the object
     "s3:ListBucket",
     "s3:ListAllMyBuckets",
     "s3:GetBucketLocation",
@@ -539,7 +547,97 @@ class SeaweedFSProvider:
     def features(self) -> StorageFeatures:
         return SEAWEEDFS_FEATURES
 
+    async def _object_call(self, function: Any, /, **kwargs: Any) -> Any:
+        """A tenant's object call, its refusals told apart (a missing bucket, object, or a denial)."""
+        try:
+            return await self._call(function, **kwargs)
+        except StorageRefused as error:
+            raise _object_refusal(error) from error
+
+    async def list_objects_as(
+        self, credentials: TemporaryCredentials, bucket: str, prefix: str, limit: int, token: str | None
+    ) -> ObjectListing:
+        page: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "Delimiter": "/", "MaxKeys": limit}
+        if token is not None:
+            page["ContinuationToken"] = token
+        answer = await self._object_call(self._client_for(credentials).list_objects_v2, **page)
+        return ObjectListing(
+            folders=[entry["Prefix"] for entry in answer.get("CommonPrefixes", [])],
+            objects=[
+                ObjectEntry(
+                    key=entry["Key"],
+                    size=int(entry.get("Size", 0)),
+                    last_modified=entry["LastModified"].timestamp() if entry.get("LastModified") else None,
+                    etag=entry.get("ETag", "").strip('"'),
+                )
+                for entry in answer.get("Contents", [])
+            ],
+            next_token=answer.get("NextContinuationToken") if answer.get("IsTruncated") else None,
+        )
+
+    async def object_details_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> ObjectDetails:
+        client = self._client_for(credentials)
+        head = await self._object_call(client.head_object, Bucket=bucket, Key=key)
+        tagging = await self._object_call(client.get_object_tagging, Bucket=bucket, Key=key)
+        modified = head.get("LastModified")
+        return ObjectDetails(
+            key=key,
+            size=int(head.get("ContentLength", 0)),
+            content_type=head.get("ContentType"),
+            etag=head.get("ETag", "").strip('"'),
+            last_modified=modified.timestamp() if modified else None,
+            metadata=dict(head.get("Metadata", {})),
+            tags={tag["Key"]: tag["Value"] for tag in tagging.get("TagSet", [])},
+        )
+
+    async def download_link_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, filename: str, seconds: int, endpoint: str
+    ) -> str:
+        """SigV4 only: SeaweedFS refuses the legacy link signature made with a session token (403
+        InvalidAccessKeyId). The link is signed for `endpoint`, the host the browser will send."""
+
+        def sign() -> str:
+            with self._lock:  # making a client from the shared session is not thread-safe
+                signer = self._session.client(
+                    "s3",
+                    endpoint_url=endpoint,
+                    region_name=self._region,
+                    config=self._config.merge(
+                        botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
+                    ),
+                    aws_access_key_id=credentials.access_key_id,
+                    aws_secret_access_key=credentials.secret_access_key,
+                    aws_session_token=credentials.session_token,
+                )
+            return signer.generate_presigned_url(
+                "get_object",
+                Params={"Bucket": bucket, "Key": key, "ResponseContentDisposition": _attachment(filename)},
+                ExpiresIn=seconds,
+            )
+
+        return cast(str, await self._call(sign))
+
 
 def _bucket(entry: Any) -> BucketInfo:
     created = entry.get("CreationDate")
     return BucketInfo(name=entry["Name"], created_at=created.timestamp() if created else None)
+
+
+def _object_refusal(error: StorageRefused) -> StorageRefused:
+    cause = error.__cause__
+    code = ""
+    if isinstance(cause, botocore.exceptions.ClientError):
+        code = str(cause.response.get("Error", {}).get("Code", ""))
+    if code == "NoSuchBucket":
+        return NoSuchBucket(str(error))
+    if code in ("NoSuchKey", "404", "NotFound"):  # HEAD answers carry no body, so only the status
+        return NoSuchObject(str(error))
+    if code in ("AccessDenied", "403", "Forbidden"):
+        return StorageAccessDenied(str(error))
+    return error
+
+
+def _attachment(filename: str) -> str:
+    """Content-Disposition naming the file: an ASCII fallback, and the exact name in RFC 6266's filename*."""
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in filename)
+    return f"attachment; filename=\"{fallback or 'download'}\"; filename*=UTF-8''{quote(filename, safe='')}"

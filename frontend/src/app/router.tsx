@@ -59,6 +59,7 @@ const routes: RouteObject[] = [
           { path: paths.newAccount.path, lazy: lazyRoute(() => import('./routes/console/new-account')) },
           { path: paths.account.path, lazy: lazyRoute(() => import('./routes/console/account')) },
           { path: paths.accountBuckets.path, lazy: lazyRoute(() => import('./routes/console/buckets')) },
+          { path: paths.accountBucket.path, lazy: lazyRoute(() => import('./routes/console/bucket')) },
           { path: paths.accountUsage.path, lazy: lazyRoute(() => import('./routes/console/account-usage')) },
           { path: paths.accountUsers.path, lazy: lazyRoute(() => import('./routes/console/account-users')) },
           { path: paths.platformUsers.path, lazy: lazyRoute(() => import('./routes/console/platform-users')) },

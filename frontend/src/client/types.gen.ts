@@ -455,7 +455,7 @@ export type AccountSummary = {
 /**
  * Action
  */
-export type Action = 'profile.own' | 'buckets.read' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage' | 'buckets.manage';
+export type Action = 'profile.own' | 'buckets.read' | 'objects.read' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage' | 'buckets.manage';
 
 /**
  * AlertSettings
@@ -866,6 +866,34 @@ export type CreatedAccessKey = {
 };
 
 /**
+ * DownloadLink
+ */
+export type DownloadLink = {
+    /**
+     * Url
+     *
+     * A presigned GET of the storage system; follow it before expires_at.
+     */
+    url: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+};
+
+/**
+ * DownloadLinkRequest
+ */
+export type DownloadLinkRequest = {
+    /**
+     * Key
+     *
+     * The object's full key.
+     */
+    key: string;
+};
+
+/**
  * FeatureSupport
  */
 export type FeatureSupport = {
@@ -893,6 +921,24 @@ export type FieldError = {
      * Message
      */
     message: string;
+};
+
+/**
+ * Folder
+ */
+export type Folder = {
+    /**
+     * Prefix
+     *
+     * The folder's full prefix, ending in "/".
+     */
+    prefix: string;
+    /**
+     * Name
+     *
+     * Its name inside the folder shown.
+     */
+    name: string;
 };
 
 /**
@@ -1075,6 +1121,106 @@ export type Notifications = {
      * Unread
      */
     unread: number;
+};
+
+/**
+ * ObjectDetail
+ */
+export type ObjectDetail = {
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Content Type
+     */
+    content_type: string | null;
+    /**
+     * Etag
+     */
+    etag: string;
+    /**
+     * Last Modified
+     */
+    last_modified: string | null;
+    /**
+     * Metadata
+     *
+     * User metadata (x-amz-meta-*), names without the prefix.
+     */
+    metadata: {
+        [key: string]: string;
+    };
+    /**
+     * Tags
+     */
+    tags: {
+        [key: string]: string;
+    };
+};
+
+/**
+ * ObjectPage
+ */
+export type ObjectPage = {
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * Prefix
+     */
+    prefix: string;
+    /**
+     * Folders
+     */
+    folders: Array<Folder>;
+    /**
+     * Objects
+     */
+    objects: Array<ObjectSummary>;
+    /**
+     * Next Cursor
+     *
+     * Opaque; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * ObjectSummary
+ */
+export type ObjectSummary = {
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Name
+     *
+     * The part of the key after the folder shown.
+     */
+    name: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Last Modified
+     */
+    last_modified: string | null;
+    /**
+     * Etag
+     */
+    etag: string;
 };
 
 /**
@@ -4400,6 +4546,172 @@ export type GetStorageFeaturesResponses = {
 };
 
 export type GetStorageFeaturesResponse = GetStorageFeaturesResponses[keyof GetStorageFeaturesResponses];
+
+export type ListObjectsData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: {
+        /**
+         * Prefix
+         *
+         * The folder shown: "" for the top, else ending in "/".
+         */
+        prefix?: string;
+        /**
+         * Cursor
+         *
+         * next_cursor of the page before.
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         *
+         * Folders and objects together, at most.
+         */
+        limit?: number;
+    };
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/objects';
+};
+
+export type ListObjectsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type ListObjectsError = ListObjectsErrors[keyof ListObjectsErrors];
+
+export type ListObjectsResponses = {
+    /**
+     * Success
+     */
+    200: ObjectPage;
+};
+
+export type ListObjectsResponse = ListObjectsResponses[keyof ListObjectsResponses];
+
+export type GetObjectData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query: {
+        /**
+         * Key
+         *
+         * The object's full key.
+         */
+        key: string;
+    };
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object';
+};
+
+export type GetObjectErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type GetObjectError = GetObjectErrors[keyof GetObjectErrors];
+
+export type GetObjectResponses = {
+    /**
+     * Success
+     */
+    200: ObjectDetail;
+};
+
+export type GetObjectResponse = GetObjectResponses[keyof GetObjectResponses];
+
+export type CreateDownloadLinkData = {
+    body: DownloadLinkRequest;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/download-link';
+};
+
+export type CreateDownloadLinkErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type CreateDownloadLinkError = CreateDownloadLinkErrors[keyof CreateDownloadLinkErrors];
+
+export type CreateDownloadLinkResponses = {
+    /**
+     * Success
+     */
+    200: DownloadLink;
+};
+
+export type CreateDownloadLinkResponse = CreateDownloadLinkResponses[keyof CreateDownloadLinkResponses];
 
 export type ListAccountRequestsData = {
     body?: never;

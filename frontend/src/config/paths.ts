@@ -52,6 +52,11 @@ export const paths = {
     path: '/accounts/:accountId/buckets',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/buckets`,
   },
+  accountBucket: {
+    path: '/accounts/:accountId/buckets/:bucket',
+    getHref: (accountId: string, bucket: string) =>
+      `/accounts/${encodeURIComponent(accountId)}/buckets/${encodeURIComponent(bucket)}`,
+  },
   accountUsage: {
     path: '/accounts/:accountId/usage',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/usage`,

@@ -125,3 +125,8 @@ export function canCreateKeys(me: Permitted): boolean {
 export function canManageBuckets(me: PermittedInAccounts, accountId: string): boolean {
   return mayIn(me, 'buckets.manage', accountId);
 }
+
+/** Browse a bucket's objects: only the account's own people, with their own storage identity (staff have none there). */
+export function canBrowseObjects(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'objects.read', accountId);
+}

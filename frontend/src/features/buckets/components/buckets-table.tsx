@@ -1,4 +1,5 @@
-import { Button, EmptyState, Stack, Table } from '@mantine/core';
+import { Anchor, Button, EmptyState, Stack, Table } from '@mantine/core';
+import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
@@ -7,8 +8,17 @@ import { formatDateTime } from '@/lib/dates';
 import { DeleteBucketButton } from './delete-bucket-button';
 import { useAccountBuckets } from '../api/list-account-buckets';
 
-/** The account's buckets by name and creation date; with `canManage`, each can be deleted. */
-export function BucketsTable({ accountId, canManage = false }: { accountId: string; canManage?: boolean }) {
+/** The account's buckets by name and creation date; with `canManage`, each can be deleted; with `bucketHref`,
+ * each name opens its objects. */
+export function BucketsTable({
+  accountId,
+  canManage = false,
+  bucketHref,
+}: {
+  accountId: string;
+  canManage?: boolean;
+  bucketHref?: (bucket: string) => string;
+}) {
   const buckets = useAccountBuckets(accountId);
 
   if (buckets.isPending) return <PageLoader label="Loading buckets…" />;
@@ -38,7 +48,15 @@ export function BucketsTable({ accountId, canManage = false }: { accountId: stri
       <Table.Tbody>
         {buckets.data.items.map((bucket) => (
           <Table.Tr key={bucket.name}>
-            <Table.Td>{bucket.name}</Table.Td>
+            <Table.Td>
+              {bucketHref ? (
+                <Anchor component={Link} to={bucketHref(bucket.name)}>
+                  {bucket.name}
+                </Anchor>
+              ) : (
+                bucket.name
+              )}
+            </Table.Td>
             <Table.Td>
               {bucket.created_at ? (
                 <time dateTime={bucket.created_at}>{formatDateTime(bucket.created_at)}</time>

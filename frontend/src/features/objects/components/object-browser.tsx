@@ -1,0 +1,166 @@
+import { Anchor, Breadcrumbs, Button, EmptyState, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMemo, useState } from 'react';
+
+import type { Folder, ObjectSummary } from '@/client/types.gen';
+import { DebouncedTextInput } from '@/components/debounced-text-input';
+import { FormError } from '@/components/form-error';
+import { PageLoader } from '@/components/page-loader';
+import { SortHeader } from '@/components/sort-header';
+import { ApiError } from '@/lib/api-error';
+import { formatDateTime } from '@/lib/dates';
+import { formatBytes } from '@/lib/units';
+
+import { useObjects } from '../api/list-objects';
+import { crumbsOf, type ObjectSort } from '../folders';
+import { ObjectDetailsDrawer } from './object-details-drawer';
+
+type Props = {
+  accountId: string;
+  bucket: string;
+  prefix: string;
+  filter: string;
+  onOpenFolder: (prefix: string) => void;
+  onFilter: (filter: string) => void;
+};
+
+function compare(sort: ObjectSort, a: ObjectSummary, b: ObjectSummary): number {
+  const field = sort.replace('-', '');
+  const order = sort.startsWith('-') ? -1 : 1;
+  if (field === 'size') return order * (a.size - b.size || a.key.localeCompare(b.key));
+  if (field === 'modified') return order * ((a.last_modified ?? '').localeCompare(b.last_modified ?? '') || a.key.localeCompare(b.key));
+  return order * a.key.localeCompare(b.key);
+}
+
+/** Why a bucket cannot be shown, in words: missing, or not the person's to see. */
+function BrowseError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const status = error instanceof ApiError ? error.status : 0;
+  return (
+    <Stack align="flex-start">
+      <FormError error={error} />
+      {status !== 403 && status !== 404 && (
+        <Button variant="light" onClick={onRetry}>
+          Try again
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * One folder of a bucket: breadcrumbs back up, folders first, then objects with size and date.
+ * Sorting orders the rows loaded so far; the storage system lists by name, page by page.
+ */
+export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder, onFilter }: Props) {
+  const objects = useObjects(accountId, bucket, prefix + filter);
+  const [sort, setSort] = useState<ObjectSort>('name');
+  const [opened, setOpened] = useState<string | null>(null);
+
+  const folders: Folder[] = useMemo(() => objects.data?.pages.flatMap((page) => page.folders) ?? [], [objects.data]);
+  const files: ObjectSummary[] = useMemo(() => {
+    const all = objects.data?.pages.flatMap((page) => page.objects) ?? [];
+    return [...all].sort((a, b) => compare(sort, a, b));
+  }, [objects.data, sort]);
+  const sortedFolders = useMemo(() => {
+    const shown = [...folders].sort((a, b) => a.prefix.localeCompare(b.prefix));
+    return sort === '-name' ? shown.reverse() : shown;
+  }, [folders, sort]);
+  const nameOf = (key: string) => key.slice(prefix.length);
+
+  const crumbs = crumbsOf(prefix);
+  const nextPageError: unknown = objects.isFetchNextPageError ? objects.error : null;
+  return (
+    <Stack>
+      <Breadcrumbs aria-label="Folder">
+        {[{ label: bucket, prefix: '' }, ...crumbs].map((crumb, index, all) =>
+          index === all.length - 1 ? (
+            <Text key={crumb.prefix} fw={600} aria-current="page">
+              {crumb.label}
+            </Text>
+          ) : (
+            <Anchor key={crumb.prefix} component="button" type="button" onClick={() => onOpenFolder(crumb.prefix)}>
+              {crumb.label}
+            </Anchor>
+          ),
+        )}
+      </Breadcrumbs>
+      <DebouncedTextInput
+        label="Filter by name"
+        description="Shows the folders and objects here whose names begin with this."
+        placeholder="Name begins with…"
+        maw={360}
+        value={filter}
+        onCommit={onFilter}
+      />
+      {objects.isPending ? (
+        <PageLoader label="Loading objects…" />
+      ) : !objects.data ? (
+        <BrowseError error={objects.error} onRetry={() => void objects.refetch()} />
+      ) : folders.length === 0 && files.length === 0 ? (
+        <EmptyState
+          title={filter ? 'Nothing matches' : prefix ? 'This folder is empty' : 'This bucket is empty'}
+          description={filter ? `No folder or object here begins with “${filter}”.` : 'Objects put here will be listed.'}
+        />
+      ) : (
+        <>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <SortHeader label="Name" field="name" sort={sort} onSort={setSort} />
+                <SortHeader label="Size" field="size" sort={sort} onSort={setSort} />
+                <SortHeader label="Last modified" field="modified" sort={sort} newestFirst onSort={setSort} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sortedFolders.map((folder) => (
+                <Table.Tr key={folder.prefix}>
+                  <Table.Td>
+                    <Anchor component="button" type="button" onClick={() => onOpenFolder(folder.prefix)}>
+                      {nameOf(folder.prefix)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td c="dimmed">Folder</Table.Td>
+                  <Table.Td />
+                </Table.Tr>
+              ))}
+              {files.map((entry) => (
+                <Table.Tr key={entry.key}>
+                  <Table.Td>
+                    <UnstyledButton
+                      c="blue"
+                      style={{ wordBreak: 'break-all' }}
+                      onClick={() => setOpened(entry.key)}
+                      aria-label={`Details of ${nameOf(entry.key)}`}
+                    >
+                      {nameOf(entry.key)}
+                    </UnstyledButton>
+                  </Table.Td>
+                  <Table.Td>{formatBytes(entry.size)}</Table.Td>
+                  <Table.Td>
+                    {entry.last_modified ? (
+                      <time dateTime={entry.last_modified}>{formatDateTime(entry.last_modified)}</time>
+                    ) : (
+                      'Unknown'
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group>
+            <Text size="sm" c="dimmed">
+              {folders.length} folders, {files.length} objects shown
+              {objects.hasNextPage ? ' (more in this folder)' : ''}
+            </Text>
+            {objects.hasNextPage && (
+              <Button variant="light" onClick={() => void objects.fetchNextPage()} loading={objects.isFetchingNextPage}>
+                Load more
+              </Button>
+            )}
+          </Group>
+          {nextPageError && <FormError error={nextPageError} />}
+        </>
+      )}
+      <ObjectDetailsDrawer accountId={accountId} bucket={bucket} objectKey={opened} onClose={() => setOpened(null)} />
+    </Stack>
+  );
+}
