@@ -78,7 +78,7 @@ def test_account_admin_sees_her_accounts_buckets_listed_with_temporary_credentia
     expect(page.get_by_text("Account administrator").first).to_be_visible()
     page.get_by_role("link", name="Buckets").click()
 
-    expect(page.get_by_role("cell", name=f"{account_id}-photos")).to_be_visible()
+    expect(page.get_by_role("cell", name=f"{account_id}-photos", exact=True)).to_be_visible()
 
 
 def test_signing_out_elsewhere_sends_the_page_to_sign_in(page: Page, settings: Settings) -> None:
