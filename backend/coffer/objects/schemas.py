@@ -15,7 +15,9 @@ _KEY = Field(min_length=1, max_length=1024, description="The object's full key."
 class ObjectQuery(BaseModel):
     model_config = _STRICT
     prefix: str = Field("", max_length=1024, description='The folder shown: "" for the top, else ending in "/".')
-    cursor: str | None = Field(None, max_length=4096, description="next_cursor of the page before.")
+    cursor: str | None = Field(
+        None, max_length=3072, pattern=r"^[A-Za-z0-9_-]+=*$", description="next_cursor of the page before."
+    )
     limit: int = Field(200, ge=1, le=MAX_PAGE, description="Folders and objects together, at most.")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from dataclasses import dataclass
 
@@ -53,9 +54,15 @@ class DownloadLink:
     expires_at: float
 
 
+def _folder_mark(prefix: str) -> str:
+    """Binds a cursor to its folder without carrying the folder's name again: URLs stay short."""
+    return hashlib.sha256(prefix.encode()).hexdigest()[:16]
+
+
 def encode_cursor(prefix: str, token: str) -> str:
     """The storage system's continuation token, bound to the folder it continues."""
-    return base64.urlsafe_b64encode(json.dumps({"p": prefix, "t": token}).encode()).decode()
+    fields = {"p": _folder_mark(prefix), "t": token}
+    return base64.urlsafe_b64encode(json.dumps(fields, ensure_ascii=False).encode()).decode()
 
 
 def decode_cursor(prefix: str, cursor: str) -> str:
@@ -63,7 +70,7 @@ def decode_cursor(prefix: str, cursor: str) -> str:
         fields = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (binascii.Error, ValueError, UnicodeDecodeError) as error:
         raise InvalidCursor(cursor) from error
-    if not isinstance(fields, dict) or fields.get("p") != prefix or not isinstance(fields.get("t"), str):
+    if not isinstance(fields, dict) or fields.get("p") != _folder_mark(prefix) or not isinstance(fields.get("t"), str):
         raise InvalidCursor(cursor)
     return str(fields["t"])
 
