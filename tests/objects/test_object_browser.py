@@ -206,7 +206,7 @@ def test_a_bucket_outside_the_namespace_or_missing_is_a_404(signed_in: TestClien
     name = bucket.format(account=tenant.account_id)
     answer = signed_in.get(tenant.path(bucket=name))
     assert answer.status_code == 404, answer.text
-    assert answer.json()["type"].endswith("/no-such-bucket")
+    assert answer.json()["type"].endswith("/bucket-not-found")
     assert signed_in.get(tenant.path("/object", bucket=name), params={"key": "x"}).status_code == 404
 
 

@@ -30,7 +30,7 @@ MAX_PAGE = 1000
 class BucketNotInAccount(DomainError):
     """A bucket outside the account's namespace is answered like a missing one: whose it is stays unsaid."""
 
-    status, slug, title = 404, "no-such-bucket", "No such bucket"
+    status, slug, title = 404, "bucket-not-found", "No such bucket"
 
     @property
     def detail(self) -> str:

@@ -298,7 +298,7 @@ class StorageFeatures:
 
 
 class NoSuchBucket(StorageRefused):
-    status, slug, title = 404, "no-such-bucket", "No such bucket"
+    status, slug, title = 404, "bucket-not-found", "No such bucket"
     detail = "There is no such bucket."
     log_warning = None  # a name the client gave
 
