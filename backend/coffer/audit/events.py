@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from coffer.store.users import UserRecord
+
 Result = Literal["success", "failure", "denied"]
 
 
@@ -17,6 +19,19 @@ class AuditEvent:
     account_id: str = ""
     ip: str = ""
     detail: str = ""
+
+
+def by_person(action: str, user: UserRecord, result: Result, ip: str, detail: str = "") -> AuditEvent:
+    """What a person did to their own record (a factor tried, a password changed): they are actor and target."""
+    return AuditEvent(
+        action=action,
+        actor=user.username,
+        result=result,
+        target=user.id,
+        account_id=user.account_id or "",
+        ip=ip,
+        detail=detail,
+    )
 
 
 SIGN_IN_PASSWORD = "auth.sign_in.password"  # noqa: S105 - an action name

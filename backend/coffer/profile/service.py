@@ -10,7 +10,6 @@ from __future__ import annotations
 import anyio.to_thread
 
 from coffer.audit import events
-from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
 from coffer.domain_errors import DomainError
@@ -94,7 +93,7 @@ class Profile:
             return await anyio.to_thread.run_sync(self._passwords.verify, user.password_hash, password)
 
         await self._factor.check(
-            user.username, device_token, passes, WrongCurrentPassword(), self._event(action, user, "failure", ip)
+            user.username, device_token, passes, WrongCurrentPassword(), events.by_person(action, user, "failure", ip)
         )
 
     async def start_mfa_enrollment(
@@ -116,7 +115,7 @@ class Profile:
             device_token,
             lambda: self._enrollment.confirm(user, code),
             InvalidCode(),
-            self._event(events.MFA_ENROLL, user, "failure", ip),
+            events.by_person(events.MFA_ENROLL, user, "failure", ip),
             not_checked=(NoPendingSecret,),
         )
         await self._audit(events.MFA_ENROLL, user, "success", ip)
@@ -131,7 +130,11 @@ class Profile:
             return secret is not None and await accept_once(self._mfa, user.id, secret, code, self._clock.now())
 
         await self._factor.check(
-            user.username, device_token, passes, InvalidCode(), self._event(events.RECOVERY_CODES, user, "failure", ip)
+            user.username,
+            device_token,
+            passes,
+            InvalidCode(),
+            events.by_person(events.RECOVERY_CODES, user, "failure", ip),
         )
         codes = recovery.new_codes()
         await self._users.replace_recovery_codes(user.id, [recovery.code_hash(code) for code in codes])
@@ -139,16 +142,4 @@ class Profile:
         return codes
 
     async def _audit(self, action: str, user: UserRecord, result: events.Result, ip: str, detail: str = "") -> None:
-        await self._auditor.record(self._event(action, user, result, ip, detail))
-
-    @staticmethod
-    def _event(action: str, user: UserRecord, result: events.Result, ip: str, detail: str = "") -> AuditEvent:
-        return AuditEvent(
-            action=action,
-            actor=user.username,
-            result=result,
-            target=user.id,
-            account_id=user.account_id or "",
-            ip=ip,
-            detail=detail,
-        )
+        await self._auditor.record(events.by_person(action, user, result, ip, detail))

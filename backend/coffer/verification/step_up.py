@@ -12,7 +12,6 @@ from __future__ import annotations
 import anyio.to_thread
 
 from coffer.audit import events
-from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
 from coffer.domain_errors import DomainError, FieldProblem
@@ -86,18 +85,6 @@ class StepUp:
 
         failure = InvalidCode() if secret is not None else WrongCurrentPassword()
         await self._factor.check(
-            user.username, device_token, passes, failure, self._event(user, events.STEP_UP, "failure", purpose, ip)
+            user.username, device_token, passes, failure, events.by_person(events.STEP_UP, user, "failure", ip, purpose)
         )
-        await self._auditor.record(self._event(user, events.STEP_UP, "success", purpose, ip))
-
-    @staticmethod
-    def _event(user: UserRecord, action: str, result: events.Result, detail: str, ip: str) -> AuditEvent:
-        return AuditEvent(
-            action=action,
-            actor=user.username,
-            result=result,
-            target=user.id,
-            account_id=user.account_id or "",
-            ip=ip,
-            detail=detail,
-        )
+        await self._auditor.record(events.by_person(events.STEP_UP, user, "success", ip, purpose))
