@@ -13,7 +13,7 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.buckets.names import MAX_LENGTH, name_problem
 from coffer.domain_errors import DomainError, FieldProblem
-from coffer.providers.base import BucketInfo, StorageProvider, TemporaryCredentials
+from coffer.providers.base import BucketInfo, BucketNotInAccount, StorageProvider, TemporaryCredentials
 from coffer.store.accounts import AccountStore
 from coffer.store.quotas import QuotaStore
 
@@ -40,14 +40,6 @@ class BucketNameTaken(DomainError):
     @property
     def field_problems(self) -> tuple[FieldProblem, ...]:
         return (FieldProblem(SUFFIX_FIELD, self.detail),)
-
-
-class BucketNotFound(DomainError):
-    status, slug, title = 404, "bucket-not-found", "No such bucket"
-
-    @property
-    def detail(self) -> str:
-        return f"The account has no bucket {self}."
 
 
 class BucketHoldsData(DomainError):
@@ -105,10 +97,10 @@ class Buckets:
     ) -> None:
         """Deletes the bucket if it holds no object; BucketHoldsData (and the bucket kept) otherwise."""
         if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotFound(bucket)
+            raise BucketNotInAccount(bucket)
         outcome = await self._provider.delete_empty_bucket_as(credentials, bucket)
         if outcome == "missing":
-            raise BucketNotFound(bucket)
+            raise BucketNotInAccount(bucket)
         if outcome == "holds-data":
             raise BucketHoldsData(bucket)
         # A bucket made again under this name is a new bucket: it starts without the old one's quota.

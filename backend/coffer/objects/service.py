@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from coffer.clock import Clock
 from coffer.domain_errors import DomainError
 from coffer.providers.base import (
+    BucketNotInAccount,
     NoSuchBucket,
     ObjectDetails,
     ObjectListing,
@@ -25,16 +26,6 @@ from coffer.providers.base import (
 )
 
 MAX_PAGE = 1000
-
-
-class BucketNotInAccount(DomainError):
-    """A bucket outside the account's namespace is answered like a missing one: whose it is stays unsaid."""
-
-    status, slug, title = 404, "bucket-not-found", "No such bucket"
-
-    @property
-    def detail(self) -> str:
-        return f"The account has no bucket {self}."
 
 
 class InvalidCursor(DomainError):

@@ -297,6 +297,17 @@ class StorageFeatures:
     multipart_upload: Feature
 
 
+class BucketNotInAccount(DomainError):
+    """The bucket does not exist, or not in this account: whose it is stays unsaid. Raised before any
+    storage call by every capability that takes a bucket name from a client."""
+
+    status, slug, title = 404, "bucket-not-found", "No such bucket"
+
+    @property
+    def detail(self) -> str:
+        return f"The account has no bucket {self}."
+
+
 class NoSuchBucket(StorageRefused):
     status, slug, title = 404, "bucket-not-found", "No such bucket"
     detail = "There is no such bucket."

@@ -23,7 +23,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.domain_errors import DomainError, FieldProblem
-from coffer.providers.base import BucketUsage, StorageProvider
+from coffer.providers.base import BucketNotInAccount, BucketUsage, StorageProvider
 from coffer.store.accounts import AccountRecord, AccountStore
 from coffer.store.leases import Lease, LeaseLost, wait_for
 from coffer.store.locks import LockStore
@@ -75,16 +75,6 @@ class InvalidThresholds(DomainError):
     @property
     def field_problems(self) -> tuple[FieldProblem, ...]:
         return (FieldProblem("critical_percent", self.detail),)
-
-
-class BucketNotInAccount(DomainError):
-    """The bucket does not exist, or not in this account."""
-
-    status, slug, title = 404, "bucket-not-found", "No such bucket"
-
-    @property
-    def detail(self) -> str:
-        return f"The account has no bucket {self}."
 
 
 @dataclass(frozen=True)
