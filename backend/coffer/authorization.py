@@ -23,6 +23,10 @@ class Action(StrEnum):
     # Reading objects takes the person's own storage identity: only the account's own people (staff
     # have none in a tenant's account, and borrowing the service identity would read tenants' data).
     OBJECTS_READ = "objects.read"
+    # Writing and deleting objects, for the same reason only the account's own people. The role allows the
+    # action; the person's data grant then says in which buckets (and the storage system enforces it).
+    OBJECTS_WRITE = "objects.write"
+    OBJECTS_DELETE = "objects.delete"
     ACCOUNT_READ = "account.read"  # one account's facts and usage; account roles: their own only
     ACCOUNTS_READ = "accounts.read"
     ACCOUNTS_MANAGE = "accounts.manage"
@@ -54,7 +58,14 @@ _PLATFORM_ROLES: frozenset[Role] = frozenset({"platform-admin", "platform-manage
 ALLOWED: dict[Role, frozenset[Action]] = {
     # no storage identity in a tenant's account
     "platform-admin": frozenset(Action)
-    - {Action.CLI_CREDENTIALS, Action.KEYS_CREATE, Action.BUCKETS_MANAGE, Action.OBJECTS_READ},
+    - {
+        Action.CLI_CREDENTIALS,
+        Action.KEYS_CREATE,
+        Action.BUCKETS_MANAGE,
+        Action.OBJECTS_READ,
+        Action.OBJECTS_WRITE,
+        Action.OBJECTS_DELETE,
+    },
     "platform-manager": frozenset(
         {
             Action.OWN_PROFILE,
@@ -82,6 +93,8 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.OWN_PROFILE,
             Action.BUCKETS_READ,
             Action.OBJECTS_READ,
+            Action.OBJECTS_WRITE,
+            Action.OBJECTS_DELETE,
             Action.ACCOUNT_READ,
             Action.AUDIT_READ,
             Action.USERS_MANAGE,
@@ -97,6 +110,8 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.OWN_PROFILE,
             Action.BUCKETS_READ,
             Action.OBJECTS_READ,
+            Action.OBJECTS_WRITE,
+            Action.OBJECTS_DELETE,
             Action.ACCOUNT_READ,
             Action.KEYS_MANAGE,
             Action.KEYS_CREATE,
@@ -110,6 +125,10 @@ ALLOWED: dict[Role, frozenset[Action]] = {
 _REFUSALS: dict[Action, str] = {
     Action.OBJECTS_READ: "Only the account's own people can read its objects: staff have no storage identity "
     "in a tenant's account, and the console does not lend them its own.",
+    Action.OBJECTS_WRITE: "Only the account's own people can write its objects: staff have no storage identity "
+    "in a tenant's account.",
+    Action.OBJECTS_DELETE: "Only the account's own people can delete its objects: staff have no storage identity "
+    "in a tenant's account.",
 }
 
 

@@ -37,7 +37,7 @@ export function ownBucketsAccount(me: Pick<Me, 'role' | 'account_id'>): string |
 // (`permissions`), and the server checks every request again.
 
 type Permitted = Pick<Me, 'permissions'>;
-type PermittedInAccounts = Pick<Me, 'permissions' | 'account_id'>;
+export type PermittedInAccounts = Pick<Me, 'permissions' | 'account_id'>;
 
 function may(me: Permitted, action: Action): boolean {
   return me.permissions.actions.includes(action);
@@ -129,4 +129,14 @@ export function canManageBuckets(me: PermittedInAccounts, accountId: string): bo
 /** Browse a bucket's objects: only the account's own people, with their own storage identity (staff have none there). */
 export function canBrowseObjects(me: PermittedInAccounts, accountId: string): boolean {
   return mayIn(me, 'objects.read', accountId);
+}
+
+/** Upload and overwrite objects: only the account's own people; their data grant then says in which buckets. */
+export function canWriteObjects(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'objects.write', accountId);
+}
+
+/** Delete objects: only the account's own people; their data grant then says in which buckets. */
+export function canDeleteObjects(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'objects.delete', accountId);
 }
