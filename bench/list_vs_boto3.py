@@ -30,6 +30,7 @@ import botocore.config
 import botocore.session
 
 from coffer.app import connected_services
+from coffer.data_access import MANAGE
 from coffer.providers.base import TemporaryCredentials
 from coffer.providers.timestamps import use_fast_timestamps
 from coffer.provisioning.saga import Provisioning
@@ -111,7 +112,7 @@ def _tenant_s3(settings: Settings, credentials: TemporaryCredentials, fast: bool
 def _measure(settings: Settings, client: Any, tokens: list[str], rounds: int, warm_up: int) -> dict[str, list[float]]:
     async def run() -> dict[str, list[float]]:
         async with connected_services(settings) as services:
-            credentials = await services.provider.assume_console_role(ACCOUNT, ADMIN, "manage", 900)
+            credentials = await services.provider.assume_console_role(ACCOUNT, ADMIN, MANAGE, 900)
             fast, default = _tenant_s3(settings, credentials, True), _tenant_s3(settings, credentials, False)
             fresh = iter(tokens)
 

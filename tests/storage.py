@@ -6,6 +6,7 @@ from typing import Any
 
 import boto3
 
+from coffer.data_access import Access
 from coffer.settings import Settings
 
 
@@ -40,3 +41,42 @@ def remove_buckets(settings: Settings, names: list[str]) -> None:
             for entry in page.get("Contents", []):
                 s3.delete_object(Bucket=name, Key=entry["Key"])
         s3.delete_bucket(Bucket=name)
+
+
+def session_s3(settings: Settings, clock: Any, client: Any, access: Access) -> Any:
+    """An S3 client holding the signed-in session's own STS credentials, as the BFF keeps them for `access`
+    (None when it holds none made for that access: after a grant change, until the person's next request)."""
+    import asyncio
+
+    import jwt
+
+    from coffer.app import build_provider
+    from coffer.sealing import Sealer
+    from coffer.store.client import RedisConnection
+    from coffer.store.credentials import CredentialStore
+    from coffer.sts.service import StorageCredentials
+
+    sid = jwt.decode(client.cookies.get("__Host-coffer_session") or "", options={"verify_signature": False})["sid"]
+
+    async def read() -> Any:
+        connection = RedisConnection(settings.redis_url)
+        provider = build_provider(settings)
+        try:
+            store = CredentialStore(connection.redis)
+            sealer = Sealer(settings.master_key_bytes())
+            return await StorageCredentials(provider, store, sealer, clock, 900, 120).current(sid, access)
+        finally:
+            await provider.close()
+            await connection.close()
+
+    credentials = asyncio.run(read())
+    if credentials is None:
+        return None
+    return boto3.client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=credentials.access_key_id,
+        aws_secret_access_key=credentials.secret_access_key,
+        aws_session_token=credentials.session_token,
+    )

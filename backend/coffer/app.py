@@ -32,6 +32,7 @@ from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
 from coffer.buckets.wiring import CAPABILITY as BUCKETS
 from coffer.clock import Clock, SystemClock
+from coffer.data_grants.wiring import CAPABILITY as DATA_GRANTS
 from coffer.keys.wiring import CAPABILITY as ACCESS_KEYS
 from coffer.mail.wiring import CAPABILITY as OUTBOX
 from coffer.metering.collector import Collector
@@ -68,6 +69,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     ACCOUNTS,
     BUCKETS,
     PEOPLE,
+    DATA_GRANTS,
     ACCESS_KEYS,
     STORAGE_CREDENTIALS,
     STORAGE_FEATURES,

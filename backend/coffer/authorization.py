@@ -11,10 +11,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
+from coffer.data_access import MANAGE, MEMBER_DEFAULT, Access
 from coffer.domain_errors import DomainError
-from coffer.providers.base import Access
 from coffer.sessions.claims import SessionClaims
-from coffer.store.users import Role
+from coffer.store.users import DataGrant, Role
 
 
 class Action(StrEnum):
@@ -138,6 +138,18 @@ class Forbidden(DomainError):
     status, slug, title = 403, "forbidden", "Not allowed"
 
 
+class NoDataAccess(Forbidden):
+    """The person's data grant does not reach this bucket, or not this far (`<need>:<bucket>`)."""
+
+    slug, title = "no-data-access", "No access to this data"
+
+    @property
+    def detail(self) -> str:
+        need, _, bucket = str(self).partition(":")
+        doing = {"read": "read", "write": "upload or change", "delete": "delete"}.get(need, need)
+        return f"Your data access does not let you {doing} objects in {bucket}. An account administrator can grant it."
+
+
 def is_platform_role(role: Role) -> bool:
     return role in _PLATFORM_ROLES
 
@@ -152,10 +164,15 @@ def allowed_actions(role: Role) -> list[Action]:
     return [action for action in Action if action in ALLOWED[role]]
 
 
-def storage_access(role: Role) -> Access:
+def storage_access(role: Role, grant: DataGrant | None) -> Access:
     """What a person's storage identity (keys, console and CLI credentials) may do in the account's buckets:
-    account admins everything, members read and write objects but not create or configure buckets."""
-    return "manage" if role == "account-admin" else "write"
+    account admins everything, members what their data grant says (read and write everywhere until an
+    admin sets one, as before grants existed)."""
+    if role == "account-admin":
+        return MANAGE
+    if grant is None:
+        return MEMBER_DEFAULT
+    return Access(account=grant.account, buckets=dict(grant.buckets))
 
 
 def authorize(claims: SessionClaims, action: Action, account_id: str | None = None) -> None:

@@ -63,6 +63,7 @@ def test_the_session_credentials_are_refused_by_s3_outside_the_account(
     import asyncio
 
     from coffer.app import build_provider
+    from coffer.data_access import MANAGE
     from coffer.sealing import Sealer
     from coffer.store.client import RedisConnection
     from coffer.store.credentials import CredentialStore
@@ -83,7 +84,7 @@ def test_the_session_credentials_are_refused_by_s3_outside_the_account(
             store = StorageCredentials(
                 provider, CredentialStore(connection.redis), Sealer(settings.master_key_bytes()), clock, 900, 120
             )
-            return await store.current(sid)
+            return await store.current(sid, MANAGE)
         finally:
             await provider.close()
             await connection.close()

@@ -141,6 +141,8 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("POST", AU + "/reset-mfa"): ("own-account", ADMIN | {"account-admin"}),
     ("POST", AU + "/role"): ("own-account", ADMIN | {"account-admin"}),
     ("POST", AU + "/delete"): ("own-account", ADMIN | {"account-admin"}),
+    ("GET", AU + "/data-grant"): ("own-account", ADMIN | {"account-admin"}),
+    ("PUT", AU + "/data-grant"): ("own-account", ADMIN | {"account-admin"}),
     # a person's keys: called on the caller's own person, the one a member may reach
     ("GET", AU + "/keys"): ("own-account", ADMIN | ACCOUNT_ROLES),
     ("POST", AU + "/keys"): ("own-account", ACCOUNT_ROLES),  # staff never create a tenant's key
@@ -215,6 +217,8 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
         ("POST", A + "/users"),
         ("GET", AU),
         *(("POST", AU + suffix) for suffix in PERSON_CHANGES),
+        ("GET", AU + "/data-grant"),
+        ("PUT", AU + "/data-grant"),
     ],
     "keys.manage": [
         ("GET", AU + "/keys"),

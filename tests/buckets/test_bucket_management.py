@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import boto3
-import jwt
 import pytest
 from starlette.testclient import TestClient
 
-from coffer.app import build_provider
 from coffer.buckets.names import name_problem
 from coffer.clock import FixedClock
-from coffer.providers.base import TemporaryCredentials
-from coffer.sealing import Sealer
+from coffer.data_access import MANAGE
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
-from coffer.store.credentials import CredentialStore
-from coffer.sts.service import StorageCredentials
 
 from ..conftest import create_account_with_admin, create_user, open_client, unique_account_id
 from ..flows import Person, first_sign_in
 from ..metering.conftest import cycle
-from ..storage import remove_buckets, service_client
+from ..storage import remove_buckets, service_client, session_s3
 
 
 @dataclass
@@ -69,31 +61,10 @@ def other_admin(settings: Settings, clock: FixedClock) -> Iterator[Admin]:
 
 
 def _session_s3(settings: Settings, clock: FixedClock, client: TestClient) -> Any:
-    """An S3 client holding the session's own STS credentials, as the BFF keeps them."""
-    sid = jwt.decode(client.cookies.get("__Host-coffer_session") or "", options={"verify_signature": False})["sid"]
-
-    async def read() -> TemporaryCredentials | None:
-        connection = RedisConnection(settings.redis_url)
-        provider = build_provider(settings)
-        try:
-            store = CredentialStore(connection.redis)
-            return await StorageCredentials(
-                provider, store, Sealer(settings.master_key_bytes()), clock, 900, 120
-            ).current(sid)
-        finally:
-            await provider.close()
-            await connection.close()
-
-    credentials = asyncio.run(read())
-    assert credentials is not None, "the session holds no storage credentials"
-    return boto3.client(
-        "s3",
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=credentials.access_key_id,
-        aws_secret_access_key=credentials.secret_access_key,
-        aws_session_token=credentials.session_token,
-    )
+    """An S3 client holding the admin session's own STS credentials, as the BFF keeps them."""
+    s3 = session_s3(settings, clock, client, MANAGE)
+    assert s3 is not None, "the session holds no storage credentials"
+    return s3
 
 
 BAD_SUFFIXES = [

@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 from coffer.accounts.service import Accounts
 from coffer.app import connected_services
 from coffer.clock import FixedClock
+from coffer.data_access import MANAGE
 from coffer.embedded.stack import EmbeddedStack
 from coffer.provisioning.reconcile import Reconciliation
 from coffer.provisioning.saga import Provisioning
@@ -215,7 +216,7 @@ def test_another_account_can_neither_list_nor_read_the_operator_bucket(
             actor="test",
             ip="",
         )
-        return await services.provider.assume_console_role(other, f"o@{other}.example.com", "manage", 900)
+        return await services.provider.assume_console_role(other, f"o@{other}.example.com", MANAGE, 900)
 
     issued = _with_services(settings, credentials)
     s3 = boto3.client(

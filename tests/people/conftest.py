@@ -17,6 +17,7 @@ from coffer.settings import Settings
 from ..conftest import create_account_with_admin, open_client, unique_account_id
 from ..flows import Person, first_sign_in
 from ..mailbox import one_time_password, wait_for_mail
+from .pauses import Pause
 
 
 @dataclass
@@ -64,3 +65,8 @@ def team(settings: Settings, stack: EmbeddedStack, clock: FixedClock) -> Iterato
         admin_person = Person(owner.user.username, owner.one_time_password)
         first_sign_in(admin, admin_person, clock)
         yield Team(account_id, admin, owner.user.id, admin_person, settings, stack, clock, opened)
+
+
+@pytest.fixture
+def pause() -> Pause:
+    return Pause()

@@ -28,6 +28,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from coffer.app import build_provider
+from coffer.data_access import MANAGE
 from coffer.embedded.stack import EmbeddedStack
 from coffer.providers.base import StorageFeatures
 from coffer.settings import Settings
@@ -86,7 +87,7 @@ def tenant(stack: EmbeddedStack) -> Iterator[Tenant]:
     async def credentials_and_features() -> Any:
         provider = build_provider(settings)
         try:
-            issued = await provider.assume_console_role(account_id, f"admin@{account_id}.example.com", "manage", 900)
+            issued = await provider.assume_console_role(account_id, f"admin@{account_id}.example.com", MANAGE, 900)
             return issued, provider.features
         finally:
             await provider.close()

@@ -12,6 +12,7 @@ from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
 from coffer.auth.schemas import (
+    DataAccessView,
     LoginRequest,
     Me,
     MfaConfirmRequest,
@@ -25,12 +26,12 @@ from coffer.auth.schemas import (
     SignInStep,
 )
 from coffer.auth.service import Challenge, OpenedSession, SignIn
-from coffer.authorization import Action, account_scope, allowed_actions
+from coffer.authorization import Action, account_scope, allowed_actions, storage_access
 from coffer.sessions.claims import SessionClaims
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.registry import SessionRegistry
 from coffer.sessions.service import Sessions
-from coffer.store.users import UserRecord
+from coffer.store.users import Role, UserRecord
 from coffer.verification.schemas import MfaEnrollment
 
 
@@ -55,9 +56,21 @@ def me_of(request: Request, user: UserRecord, claims: SessionClaims) -> Me:
         outbox_enabled=wiring(request).settings.dev_mode and user.role == "platform-admin",
         mfa_enrolled=user.totp_secret_sealed is not None,
         permissions=Permissions(actions=allowed_actions(claims.role), scope=account_scope(claims.role)),
+        data_access=_data_access(claims.role, user),
         session=SessionInfo(
             signed_in_at=utc(claims.auth_time), expires_at=utc(claims.exp), absolute_expires_at=utc(end)
         ),
+    )
+
+
+def _data_access(role: Role, user: UserRecord) -> DataAccessView | None:
+    if user.account_id is None:
+        return None
+    access = storage_access(role, user.data_grant)
+    return DataAccessView(
+        manage=access.manage,
+        account="read-write-delete" if access.manage else access.account,
+        buckets=dict(access.buckets),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coffer.authorization import AccountScope, Action
+from coffer.data_access import DataLevel
 from coffer.store.users import Role
 
 
@@ -68,6 +69,14 @@ class Permissions(BaseModel):
     )
 
 
+class DataAccessView(BaseModel):
+    """What the signed-in person may do with their account's data, so the console offers only that."""
+
+    manage: bool = Field(description="Account administrators: everything, buckets and their settings too.")
+    account: DataLevel = Field(description="Every bucket of the account, also those made later.")
+    buckets: dict[str, DataLevel] = Field(description="Buckets where the person may do more than account-wide.")
+
+
 class Me(BaseModel):
     user_id: str
     username: str
@@ -79,6 +88,7 @@ class Me(BaseModel):
     outbox_enabled: bool
     mfa_enrolled: bool
     permissions: Permissions
+    data_access: DataAccessView | None = Field(description="The account's people only: staff reach no tenant's data.")
 
 
 class SignedIn(BaseModel):

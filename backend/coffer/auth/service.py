@@ -17,6 +17,7 @@ import anyio.to_thread
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
+from coffer.authorization import storage_access
 from coffer.clock import Clock
 from coffer.domain_errors import DomainError
 from coffer.sealing import Sealer
@@ -295,7 +296,11 @@ class SignIn:
         known_device = self._regulator.remember_device(user.username, device_token)
         if user.account_id is not None:
             await self._credentials.obtain(
-                claims.sid, user.account_id, user.username, user.role, self._sessions.absolute_end(claims)
+                claims.sid,
+                user.account_id,
+                user.username,
+                storage_access(user.role, user.data_grant),
+                self._sessions.absolute_end(claims),
             )
         user = await self._users.update(user.id, last_sign_in_at=self._clock.now()) or user
         await self._audit(events.SIGN_IN, user, "success", ip)

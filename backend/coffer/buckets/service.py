@@ -12,6 +12,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.buckets.names import MAX_LENGTH, name_problem
+from coffer.data_grants.service import DataGrants
 from coffer.domain_errors import DomainError, FieldProblem
 from coffer.providers.base import BucketInfo, BucketNotInAccount, StorageProvider, TemporaryCredentials
 from coffer.store.accounts import AccountStore
@@ -57,7 +58,15 @@ class AccountNotActive(DomainError):
 
 
 class Buckets:
-    def __init__(self, accounts: AccountStore, quotas: QuotaStore, provider: StorageProvider, auditor: Auditor) -> None:
+    def __init__(
+        self,
+        accounts: AccountStore,
+        quotas: QuotaStore,
+        provider: StorageProvider,
+        auditor: Auditor,
+        grants: DataGrants,
+    ) -> None:
+        self._grants = grants
         self._accounts = accounts
         self._quotas = quotas
         self._provider = provider
@@ -103,8 +112,9 @@ class Buckets:
             raise BucketNotInAccount(bucket)
         if outcome == "holds-data":
             raise BucketHoldsData(bucket)
-        # A bucket made again under this name is a new bucket: it starts without the old one's quota.
+        # A bucket made again under this name is a new bucket: it starts without the old one's quota or grants.
         await self._quotas.set_bucket_quota(bucket, None)
+        await self._grants.forget_bucket(account_id, bucket)
         await self._audit(events.BUCKET_DELETE, actor, bucket, account_id, ip)
 
     async def _audit(self, action: str, actor: str, bucket: str, account_id: str, ip: str) -> None:

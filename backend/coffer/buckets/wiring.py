@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from coffer.buckets.routes import OPERATIONS
 from coffer.buckets.service import Buckets
+from coffer.data_grants.service import DataGrants
 from coffer.store.accounts import AccountStore
 from coffer.store.quotas import QuotaStore
 from coffer.wiring import Capability, Wiring
 
 
 def build(wiring: Wiring) -> None:
-    wiring.add(Buckets(AccountStore(wiring.redis), QuotaStore(wiring.redis), wiring.provider, wiring.auditor))
+    wiring.add(
+        Buckets(
+            AccountStore(wiring.redis),
+            QuotaStore(wiring.redis),
+            wiring.provider,
+            wiring.auditor,
+            wiring.get(DataGrants),
+        )
+    )
 
 
 CAPABILITY = Capability("buckets", build, OPERATIONS)

@@ -19,13 +19,13 @@ from coffer.objects.schemas import (
     ObjectSummary,
 )
 from coffer.objects.service import ObjectBrowser
-from coffer.sts.session_credentials import session_credentials
+from coffer.sts.session_credentials import data_credentials
 
 
 async def list_objects(request: Request, query: ObjectQuery) -> ObjectPage:
     account_id, bucket = request.path_params["account_id"], request.path_params["bucket"]
     page = await service_of(request, ObjectBrowser).page(
-        await session_credentials(request), account_id, bucket, query.prefix, query.limit, query.cursor
+        await data_credentials(request, bucket, "read"), account_id, bucket, query.prefix, query.limit, query.cursor
     )
     start = len(query.prefix)
     return ObjectPage(
@@ -49,7 +49,7 @@ async def list_objects(request: Request, query: ObjectQuery) -> ObjectPage:
 async def get_object(request: Request, query: ObjectKeyQuery) -> ObjectDetail:
     account_id, bucket = request.path_params["account_id"], request.path_params["bucket"]
     details = await service_of(request, ObjectBrowser).details(
-        await session_credentials(request), account_id, bucket, query.key
+        await data_credentials(request, bucket, "read"), account_id, bucket, query.key
     )
     return ObjectDetail(
         bucket=bucket,
@@ -66,7 +66,7 @@ async def get_object(request: Request, query: ObjectKeyQuery) -> ObjectDetail:
 async def create_download_link(request: Request, body: DownloadLinkRequest) -> DownloadLink:
     account_id, bucket = request.path_params["account_id"], request.path_params["bucket"]
     link = await service_of(request, ObjectBrowser).download_link(
-        await session_credentials(request), account_id, bucket, body.key
+        await data_credentials(request, bucket, "read"), account_id, bucket, body.key
     )
     return DownloadLink(url=link.url, expires_at=utc(link.expires_at))
 

@@ -11,9 +11,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Protocol
 
+from coffer.data_access import Access
 from coffer.domain_errors import DomainError
 
-Access = Literal["manage", "write", "read"]  # everything in the namespace; objects; reading only
 BucketCreation = Literal["created", "taken"]
 BucketDeletion = Literal["deleted", "missing", "holds-data"]
 
@@ -132,7 +132,7 @@ class StorageProvider(Protocol):
 
     async def create_account_user(self, account_id: str, username: str, access: Access) -> None:
         """Makes the storage identity of a console user exist, without access keys, with a policy that
-        allows `access` inside the account only. Idempotent."""
+        allows `access` inside the account only; called again, it replaces the policy. Idempotent."""
         ...
 
     async def assume_console_role(

@@ -23,6 +23,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
+from coffer.data_access import MANAGE
 from coffer.domain_errors import DomainError
 from coffer.mail import templates
 from coffer.mail.service import Mailer
@@ -312,7 +313,7 @@ class Provisioning:
             if existing.account_id != account.id:
                 raise StepFailed(f"{account.admin_email} is already the username of another console user")
             account.admin_user_id = existing.id
-            await self._provider.create_account_user(account.id, existing.username, "manage")
+            await self._provider.create_account_user(account.id, existing.username, MANAGE)
             return
         created = await self._users.create(
             account.admin_email,

@@ -13,10 +13,20 @@ from pydantic import BaseModel
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 
+from coffer.data_access import DataLevel
 from coffer.store.client import PREFIX
 from coffer.store.records import rewrite
 
 Role = Literal["platform-admin", "platform-manager", "platform-viewer", "account-admin", "account-member"]
+
+
+class DataGrant(BaseModel):
+    """A member's access to the account's data, set by its admins (`coffer.data_access` says what it means);
+    `revision` grows with each change, so two admins editing at once cannot overwrite each other unseen."""
+
+    account: DataLevel
+    buckets: dict[str, DataLevel] = {}
+    revision: int = 0
 
 
 class UserRecord(BaseModel):
@@ -32,6 +42,7 @@ class UserRecord(BaseModel):
     disabled: bool = False
     created_at: float
     last_sign_in_at: float | None = None
+    data_grant: DataGrant | None = None  # members only; None: what every member had before grants existed
 
 
 def record_key(user_id: str) -> str:

@@ -15,7 +15,7 @@ from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
-from coffer.authorization import Action
+from coffer.authorization import Action, storage_access
 from coffer.sts.service import StorageCredentials
 from coffer.verification.schemas import StepUpRequest
 from coffer.verification.step_up import StepUp
@@ -45,7 +45,7 @@ async def mint_cli_credentials(request: Request, body: CliCredentialsRequest) ->
     )
     session_end = claims.auth_time + svc.settings.session_max_hours * 3600
     credentials = await svc.get(StorageCredentials).for_cli(
-        claims.acct, user.username, claims.role, body.duration_seconds, session_end
+        claims.acct, user.username, storage_access(claims.role, user.data_grant), body.duration_seconds, session_end
     )
     await svc.auditor.record(
         AuditEvent(

@@ -11,6 +11,8 @@ from starlette.requests import Request
 from coffer.api.context import wiring
 from coffer.api.problems import ProblemError
 from coffer.api.session_guard import session_of, user_of
+from coffer.authorization import NoDataAccess, storage_access
+from coffer.data_access import Need
 from coffer.providers.base import TemporaryCredentials
 from coffer.sessions.service import Sessions
 from coffer.sts.service import StorageCredentials
@@ -22,5 +24,18 @@ async def session_credentials(request: Request) -> TemporaryCredentials:
     if user.account_id is None:
         raise ProblemError(403, "forbidden", "Not allowed", "You belong to no account.")
     return await svc.get(StorageCredentials).of_session(
-        claims.sid, user.account_id, user.username, claims.role, svc.get(Sessions).absolute_end(claims)
+        claims.sid,
+        user.account_id,
+        user.username,
+        storage_access(claims.role, user.data_grant),
+        svc.get(Sessions).absolute_end(claims),
     )
+
+
+async def data_credentials(request: Request, bucket: str, need: Need) -> TemporaryCredentials:
+    """The session's STS credentials for work on one bucket's objects, once the person's data grant allows
+    `need` there (NoDataAccess otherwise): the storage system would refuse too, with less to say."""
+    claims, user = session_of(request), user_of(request)
+    if not storage_access(claims.role, user.data_grant).may(bucket, need):
+        raise NoDataAccess(f"{need}:{bucket}")
+    return await session_credentials(request)

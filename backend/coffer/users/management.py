@@ -14,7 +14,6 @@ from typing import Literal
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
-from coffer.authorization import storage_access
 from coffer.domain_errors import DomainError
 from coffer.keys.switch import KeySwitch
 from coffer.mail import templates
@@ -23,6 +22,7 @@ from coffer.providers.base import StorageProvider, StorageRefused, StorageUnavai
 from coffer.store.accounts import AccountStore
 from coffer.store.users import Role, UserRecord, UserStore
 from coffer.users.service import CreatedUser, InvalidUser, UserRegistry
+from coffer.users.storage_identity import StorageIdentity
 from coffer.verification.regulation import Regulator
 
 PLATFORM_ROLES: tuple[Role, ...] = ("platform-admin", "platform-manager", "platform-viewer")
@@ -119,6 +119,7 @@ class People:
         self._mailer = mailer
         self._auditor = auditor
         self._console_url = console_url
+        self._storage_identity = StorageIdentity(store, provider)
 
     async def page(
         self,
@@ -279,8 +280,7 @@ class People:
             raise UserNotFound(user_id)
         person = Person(user, person.locked_until)
         await self._store.bump_version(person.user.id)
-        if scope.account_id is not None:
-            await self._provider.create_account_user(scope.account_id, person.user.username, storage_access(role))
+        await self._storage_identity.follow_record(person.user.id)
         await self._audit(events.USER_ROLE, person.user, actor, detail=role)
         return person
 

@@ -74,7 +74,7 @@ class UserRegistry:
             raise UsernameTaken(f"The username {username!r} is taken.")
         if account_id is not None:
             try:
-                await self._provider.create_account_user(account_id, username, storage_access(role))
+                await self._provider.create_account_user(account_id, username, storage_access(role, None))
             except BaseException:
                 await self._store.delete(user)
                 raise

@@ -558,6 +558,20 @@ export type BucketCreate = {
 };
 
 /**
+ * BucketGrant
+ */
+export type BucketGrant = {
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * Level
+     */
+    level: 'none' | 'read' | 'read-write' | 'read-write-delete';
+};
+
+/**
  * BucketList
  */
 export type BucketList = {
@@ -866,6 +880,84 @@ export type CreatedAccessKey = {
 };
 
 /**
+ * DataAccessView
+ *
+ * What the signed-in person may do with their account's data, so the console offers only that.
+ */
+export type DataAccessView = {
+    /**
+     * Manage
+     *
+     * Account administrators: everything, buckets and their settings too.
+     */
+    manage: boolean;
+    /**
+     * Account
+     *
+     * Every bucket of the account, also those made later.
+     */
+    account: 'none' | 'read' | 'read-write' | 'read-write-delete';
+    /**
+     * Buckets
+     *
+     * Buckets where the person may do more than account-wide.
+     */
+    buckets: {
+        [key: string]: 'none' | 'read' | 'read-write' | 'read-write-delete';
+    };
+};
+
+/**
+ * DataGrantChange
+ */
+export type DataGrantChange = {
+    /**
+     * Account
+     */
+    account: 'none' | 'read' | 'read-write' | 'read-write-delete';
+    /**
+     * Buckets
+     */
+    buckets?: Array<BucketGrant>;
+    /**
+     * Revision
+     *
+     * The revision this change was made on (from the last read).
+     */
+    revision: number;
+};
+
+/**
+ * DataGrantView
+ *
+ * A member's data access; `revision` goes back with a change, so two admins cannot overwrite each other.
+ */
+export type DataGrantView = {
+    /**
+     * Applies
+     *
+     * False for account administrators: they reach all of the account's data.
+     */
+    applies: boolean;
+    /**
+     * Account
+     *
+     * Every bucket of the account, also those made later.
+     */
+    account: 'none' | 'read' | 'read-write' | 'read-write-delete';
+    /**
+     * Buckets
+     *
+     * Buckets raised above the account-wide level.
+     */
+    buckets: Array<BucketGrant>;
+    /**
+     * Revision
+     */
+    revision: number;
+};
+
+/**
  * DownloadLink
  */
 export type DownloadLink = {
@@ -993,6 +1085,10 @@ export type Me = {
      */
     mfa_enrolled: boolean;
     permissions: Permissions;
+    /**
+     * The account's people only: staff reach no tenant's data.
+     */
+    data_access: DataAccessView | null;
 };
 
 /**
@@ -4265,6 +4361,94 @@ export type DeletePlatformUserResponses = {
 };
 
 export type DeletePlatformUserResponse = DeletePlatformUserResponses[keyof DeletePlatformUserResponses];
+
+export type GetDataGrantData = {
+    body?: never;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/data-grant';
+};
+
+export type GetDataGrantErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type GetDataGrantError = GetDataGrantErrors[keyof GetDataGrantErrors];
+
+export type GetDataGrantResponses = {
+    /**
+     * Success
+     */
+    200: DataGrantView;
+};
+
+export type GetDataGrantResponse = GetDataGrantResponses[keyof GetDataGrantResponses];
+
+export type ChangeDataGrantData = {
+    body: DataGrantChange;
+    path: {
+        account_id: string;
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/users/{user_id}/data-grant';
+};
+
+export type ChangeDataGrantErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type ChangeDataGrantError = ChangeDataGrantErrors[keyof ChangeDataGrantErrors];
+
+export type ChangeDataGrantResponses = {
+    /**
+     * Success
+     */
+    200: DataGrantView;
+};
+
+export type ChangeDataGrantResponse = ChangeDataGrantResponses[keyof ChangeDataGrantResponses];
 
 export type ListAccessKeysData = {
     body?: never;

@@ -1,8 +1,12 @@
 import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 
+import type { ConsoleUser } from '@/client/types.gen';
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
+import { useAccountBuckets } from '@/features/buckets/api/list-account-buckets';
+import { DataGrantModal } from '@/features/data-grants/components/data-grant-form';
 import { AccountMfaSwitch } from '@/features/security-policy/components/account-mfa-switch';
 import { AddUserButton } from '@/features/users/components/add-user-button';
 import { UsersFiltersBar } from '@/features/users/components/users-filters-bar';
@@ -17,6 +21,8 @@ export default function AccountUsersRoute() {
   const { data: me } = useMe();
   const scope: UserScope = { kind: 'account', accountId };
   const [filters, setFilters] = useUserFilters(scope);
+  const [granting, setGranting] = useState<ConsoleUser | null>(null);
+  const buckets = useAccountBuckets(accountId);
   if (!me) return null;
   const allowed = canManagePeople(me, accountId);
 
@@ -44,6 +50,13 @@ export default function AccountUsersRoute() {
             filters={filters}
             currentUserId={me.user_id}
             onSort={(sort) => setFilters({ sort })}
+            onDataAccess={setGranting}
+          />
+          <DataGrantModal
+            accountId={accountId}
+            user={granting}
+            bucketNames={buckets.data?.items.map((bucket) => bucket.name)}
+            onClose={() => setGranting(null)}
           />
         </>
       ) : (

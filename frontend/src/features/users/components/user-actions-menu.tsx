@@ -11,6 +11,7 @@ export type UserAction =
   | 'reset-password'
   | 'reset-mfa'
   | 'change-role'
+  | 'data-access'
   | 'delete';
 
 /**
@@ -22,12 +23,15 @@ export function UserActionsMenu({
   user,
   isSelf,
   keysHref,
+  grantsData,
   onSelect,
 }: {
   user: ConsoleUser;
   isSelf: boolean;
   /** Where this person's access keys are managed; staff have none. */
   keysHref?: string;
+  /** Whether this person's access to the account's data is set here (members of an account). */
+  grantsData?: boolean;
   onSelect: (action: UserAction) => void;
 }) {
   const disabled = !user.enabled;
@@ -48,6 +52,7 @@ export function UserActionsMenu({
             Access keys
           </Menu.Item>
         )}
+        {grantsData && <Menu.Item onClick={() => onSelect('data-access')}>Data access</Menu.Item>}
         {!isSelf && <Menu.Item onClick={() => onSelect('end-sessions')}>End all sessions</Menu.Item>}
         <Menu.Item onClick={() => onSelect('reset-password')}>Reset password</Menu.Item>
         {user.mfa_enrolled && <Menu.Item onClick={() => onSelect('reset-mfa')}>Reset MFA</Menu.Item>}

@@ -16,7 +16,7 @@ import { useResetUserPassword } from '../api/reset-user-password';
 import type { UserScope } from '../user-scope';
 
 /** The action asked for and its person; the person stays while the modal fades out. */
-export type UserDialog = { action: Exclude<UserAction, 'unlock'> | null; user: ConsoleUser | null };
+export type UserDialog = { action: Exclude<UserAction, 'unlock' | 'data-access'> | null; user: ConsoleUser | null };
 
 /**
  * The confirmations and forms of the actions on one person. A refusal is shown in the modal,

@@ -35,11 +35,14 @@ export function UsersTable({
   filters,
   currentUserId,
   onSort,
+  onDataAccess,
 }: {
   scope: UserScope;
   filters: UserFilters;
   currentUserId: string;
   onSort: (sort: UserSort) => void;
+  /** Opens a member's data access (the page composes it: it is another feature's). */
+  onDataAccess?: (user: ConsoleUser) => void;
 }) {
   const pages = useCursorPages(JSON.stringify([scopeKey(scope), filters]));
   const users = useUsers(scope, {
@@ -53,6 +56,10 @@ export function UsersTable({
   const [dialog, setDialog] = useState<UserDialog>({ action: null, user: null });
 
   const select = (user: ConsoleUser, action: UserAction) => {
+    if (action === 'data-access') {
+      onDataAccess?.(user);
+      return;
+    }
     if (action !== 'unlock') {
       setDialog({ action, user });
       return;
@@ -112,6 +119,7 @@ export function UsersTable({
                     user={user}
                     isSelf={user.id === currentUserId}
                     keysHref={scope.kind === 'account' ? paths.personKeys.getHref(scope.accountId, user.id) : undefined}
+                    grantsData={onDataAccess !== undefined && user.role === 'account-member'}
                     onSelect={(action) => select(user, action)}
                   />
                 </Table.Td>
