@@ -51,6 +51,7 @@ from coffer.security_policy.wiring import CAPABILITY as SECURITY_POLICY
 from coffer.sessions.keys import KeyRing
 from coffer.sessions.wiring import CAPABILITY as SESSIONS
 from coffer.settings import Settings
+from coffer.share_links.wiring import CAPABILITY as SHARE_LINKS
 from coffer.storage_features.wiring import CAPABILITY as STORAGE_FEATURES
 from coffer.store.client import RedisConnection
 from coffer.sts.wiring import CAPABILITY as STORAGE_CREDENTIALS
@@ -74,6 +75,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     STORAGE_CREDENTIALS,
     STORAGE_FEATURES,
     OBJECT_BROWSER,
+    SHARE_LINKS,
     ACCOUNT_REQUESTS,
     METERING,
     QUOTAS,

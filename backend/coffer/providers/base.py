@@ -273,6 +273,13 @@ class StorageProvider(Protocol):
         credentials, valid `seconds`, answering as an attachment named `filename`. Signs only; calls nothing."""
         ...
 
+    async def assume_object_reader(
+        self, account_id: str, username: str, bucket: str, key: str, duration_seconds: int
+    ) -> TemporaryCredentials:
+        """Temporary credentials that may read exactly one object and nothing else (for share links),
+        named after the person who shared it. Raises ValueError for a key a policy cannot name exactly."""
+        ...
+
 
 @dataclass(frozen=True)
 class Feature:

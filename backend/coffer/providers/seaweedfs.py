@@ -265,13 +265,29 @@ class SeaweedFSProvider:
             DurationSeconds=duration_seconds,
             Policy=session_policy(account_id, access),
         )
-        issued = answer["Credentials"]
-        return TemporaryCredentials(
-            access_key_id=issued["AccessKeyId"],
-            secret_access_key=issued["SecretAccessKey"],
-            session_token=issued["SessionToken"],
-            expires_at=issued["Expiration"].timestamp(),
+        return _temporary(answer)
+
+    async def assume_object_reader(
+        self, account_id: str, username: str, bucket: str, key: str, duration_seconds: int
+    ) -> TemporaryCredentials:
+        """A session policy allowing GetObject on one ARN: `*` and `?` in an ARN are wildcards with no
+        escape, so a key holding one could name other objects too, and is refused."""
+        if not bucket.startswith(bucket_prefix(account_id)):
+            raise ValueError(f"bucket {bucket!r} lies outside account {account_id}")
+        if "*" in key or "?" in key:
+            raise ValueError("a key holding * or ? cannot be named exactly by a policy")
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/{key}"}],
+        }
+        answer = await self._call(
+            self._sts.assume_role,
+            RoleArn=self._role_arn,
+            RoleSessionName=iam_user_name(account_id, username),
+            DurationSeconds=duration_seconds,
+            Policy=json.dumps(policy),
         )
+        return _temporary(answer)
 
     def _client_for(self, credentials: TemporaryCredentials) -> S3Client:
         """Clients for temporary credentials are reused while they live (creating one costs milliseconds)."""
@@ -641,6 +657,16 @@ class SeaweedFSProvider:
             )
 
         return cast(str, await self._call(sign))
+
+
+def _temporary(answer: Any) -> TemporaryCredentials:
+    issued = answer["Credentials"]
+    return TemporaryCredentials(
+        access_key_id=issued["AccessKeyId"],
+        secret_access_key=issued["SecretAccessKey"],
+        session_token=issued["SessionToken"],
+        expires_at=issued["Expiration"].timestamp(),
+    )
 
 
 def _bucket(entry: Any) -> BucketInfo:

@@ -1172,6 +1172,72 @@ export type MfaVerifyRequest = {
 };
 
 /**
+ * NewShareLink
+ */
+export type NewShareLink = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Created By
+     */
+    created_by: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Password Protected
+     */
+    password_protected: boolean;
+    /**
+     * Download Limit
+     */
+    download_limit: number | null;
+    /**
+     * Downloads
+     */
+    downloads: number;
+    /**
+     * Last Used At
+     */
+    last_used_at: string | null;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * State
+     *
+     * active, expired, used-up or revoked
+     */
+    state: string;
+    /**
+     * Url
+     *
+     * The link to hand out; only in this answer, Coffer keeps no copy of it.
+     */
+    url: string;
+};
+
+/**
  * NotificationItem
  */
 export type NotificationItem = {
@@ -1775,6 +1841,170 @@ export type SessionInfo = {
      * Absolute Expires At
      */
     absolute_expires_at: string;
+};
+
+/**
+ * ShareLink
+ */
+export type ShareLink = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Created By
+     */
+    created_by: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Password Protected
+     */
+    password_protected: boolean;
+    /**
+     * Download Limit
+     */
+    download_limit: number | null;
+    /**
+     * Downloads
+     */
+    downloads: number;
+    /**
+     * Last Used At
+     */
+    last_used_at: string | null;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * State
+     *
+     * active, expired, used-up or revoked
+     */
+    state: string;
+};
+
+/**
+ * ShareLinkCreate
+ */
+export type ShareLinkCreate = {
+    /**
+     * Key
+     *
+     * The object's full key.
+     */
+    key: string;
+    /**
+     * Days
+     *
+     * How long the link works; longer than S3's 7 days is fine.
+     */
+    days: number;
+    /**
+     * Password
+     *
+     * Asked of whoever opens it.
+     */
+    password?: string | null;
+    /**
+     * Download Limit
+     *
+     * Downloads before it stops working.
+     */
+    download_limit?: number | null;
+};
+
+/**
+ * ShareLinkList
+ */
+export type ShareLinkList = {
+    /**
+     * Items
+     */
+    items: Array<ShareLink>;
+};
+
+/**
+ * SharedDownload
+ */
+export type SharedDownload = {
+    /**
+     * Token
+     */
+    token: string;
+    /**
+     * Password
+     */
+    password?: string | null;
+};
+
+/**
+ * SharedDownloadLink
+ */
+export type SharedDownloadLink = {
+    /**
+     * Url
+     *
+     * A presigned URL of the object, living a minute.
+     */
+    url: string;
+};
+
+/**
+ * SharedObject
+ *
+ * What anyone holding the link sees before downloading.
+ */
+export type SharedObject = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Password Required
+     */
+    password_required: boolean;
+    /**
+     * Downloads Left
+     */
+    downloads_left: number | null;
+};
+
+/**
+ * SharedToken
+ */
+export type SharedToken = {
+    /**
+     * Token
+     */
+    token: string;
 };
 
 /**
@@ -4896,6 +5126,219 @@ export type CreateDownloadLinkResponses = {
 };
 
 export type CreateDownloadLinkResponse = CreateDownloadLinkResponses[keyof CreateDownloadLinkResponses];
+
+export type CreateShareLinkData = {
+    body: ShareLinkCreate;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/share-links';
+};
+
+export type CreateShareLinkErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type CreateShareLinkError = CreateShareLinkErrors[keyof CreateShareLinkErrors];
+
+export type CreateShareLinkResponses = {
+    /**
+     * Success
+     */
+    201: NewShareLink;
+};
+
+export type CreateShareLinkResponse = CreateShareLinkResponses[keyof CreateShareLinkResponses];
+
+export type ListShareLinksData = {
+    body?: never;
+    path: {
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/share-links';
+};
+
+export type ListShareLinksErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type ListShareLinksError = ListShareLinksErrors[keyof ListShareLinksErrors];
+
+export type ListShareLinksResponses = {
+    /**
+     * Success
+     */
+    200: ShareLinkList;
+};
+
+export type ListShareLinksResponse = ListShareLinksResponses[keyof ListShareLinksResponses];
+
+export type RevokeShareLinkData = {
+    body?: never;
+    path: {
+        account_id: string;
+        link_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/share-links/{link_id}/revoke';
+};
+
+export type RevokeShareLinkErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type RevokeShareLinkError = RevokeShareLinkErrors[keyof RevokeShareLinkErrors];
+
+export type RevokeShareLinkResponses = {
+    /**
+     * Success
+     */
+    200: ShareLink;
+};
+
+export type RevokeShareLinkResponse = RevokeShareLinkResponses[keyof RevokeShareLinkResponses];
+
+export type InspectSharedObjectData = {
+    body: SharedToken;
+    path?: never;
+    query?: never;
+    url: '/api/v1/shared/inspect';
+};
+
+export type InspectSharedObjectErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type InspectSharedObjectError = InspectSharedObjectErrors[keyof InspectSharedObjectErrors];
+
+export type InspectSharedObjectResponses = {
+    /**
+     * Success
+     */
+    200: SharedObject;
+};
+
+export type InspectSharedObjectResponse = InspectSharedObjectResponses[keyof InspectSharedObjectResponses];
+
+export type DownloadSharedObjectData = {
+    body: SharedDownload;
+    path?: never;
+    query?: never;
+    url: '/api/v1/shared/download';
+};
+
+export type DownloadSharedObjectErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type DownloadSharedObjectError = DownloadSharedObjectErrors[keyof DownloadSharedObjectErrors];
+
+export type DownloadSharedObjectResponses = {
+    /**
+     * Success
+     */
+    200: SharedDownloadLink;
+};
+
+export type DownloadSharedObjectResponse = DownloadSharedObjectResponses[keyof DownloadSharedObjectResponses];
 
 export type ListAccountRequestsData = {
     body?: never;

@@ -57,6 +57,14 @@ export const paths = {
     getHref: (accountId: string, bucket: string) =>
       `/accounts/${encodeURIComponent(accountId)}/buckets/${encodeURIComponent(bucket)}`,
   },
+  accountShareLinks: {
+    path: '/accounts/:accountId/share-links',
+    getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/share-links`,
+  },
+  shared: {
+    path: '/s/:token',
+    getHref: (token: string) => `/s/${encodeURIComponent(token)}`,
+  },
   accountUsage: {
     path: '/accounts/:accountId/usage',
     getHref: (accountId: string) => `/accounts/${encodeURIComponent(accountId)}/usage`,

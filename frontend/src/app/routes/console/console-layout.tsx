@@ -53,6 +53,7 @@ function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [{ label: 'Overview', href: paths.overview.getHref() }];
   const bucketsAccount = ownBucketsAccount(me);
   if (bucketsAccount) items.push({ label: 'Buckets', href: paths.accountBuckets.getHref(bucketsAccount) });
+  if (bucketsAccount) items.push({ label: 'Share links', href: paths.accountShareLinks.getHref(bucketsAccount) });
   // An account's people see their own account's usage; the platform's staff see the platform's, and
   // any account's from the account's page.
   if (isAccountRole(me.role) && me.account_id) {

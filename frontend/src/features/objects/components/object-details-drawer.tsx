@@ -7,6 +7,7 @@ import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/dates';
 import { formatBytes } from '@/lib/units';
 
+import { ShareObjectButton } from './share-object-button';
 import { useDownload } from '../api/create-download-link';
 import { useObjectDetail } from '../api/get-object';
 
@@ -49,6 +50,7 @@ export function ObjectDetailsDrawer({
             <Button onClick={() => download.mutate(detail.data.key)} loading={download.isPending}>
               Download
             </Button>
+            <ShareObjectButton accountId={accountId} bucket={bucket} objectKey={detail.data.key} />
           </Group>
           <FormError error={download.error} />
           <FactsTable
