@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from starlette.requests import Request
+from starlette.responses import StreamingResponse
 
 from coffer.api.context import service_of
 from coffer.api.operations import Operation
+from coffer.api.session_guard import session_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
+from coffer.objects.archives import Archives
 from coffer.objects.schemas import (
+    ArchiveRequest,
     DownloadLink,
     DownloadLinkRequest,
     Folder,
@@ -17,6 +23,7 @@ from coffer.objects.schemas import (
     ObjectPage,
     ObjectQuery,
     ObjectSummary,
+    PreparedArchive,
 )
 from coffer.objects.service import ObjectBrowser
 from coffer.sts.session_credentials import data_credentials
@@ -71,6 +78,34 @@ async def create_download_link(request: Request, body: DownloadLinkRequest) -> D
     return DownloadLink(url=link.url, expires_at=utc(link.expires_at))
 
 
+async def prepare_archive(request: Request, body: ArchiveRequest) -> PreparedArchive:
+    account_id, bucket = request.path_params["account_id"], request.path_params["bucket"]
+    prepared = await service_of(request, Archives).prepare(
+        await data_credentials(request, bucket, "read"),
+        account_id,
+        bucket,
+        session_of(request).sid,
+        body.folder,
+        body.keys,
+        body.prefixes,
+    )
+    url = f"/api/v1/accounts/{quote(account_id)}/buckets/{quote(bucket)}/archives/{prepared.ticket}"
+    return PreparedArchive(url=url, objects=prepared.objects, bytes=prepared.bytes)
+
+
+async def download_archive(request: Request, body: None) -> StreamingResponse:
+    bucket = request.path_params["bucket"]
+    archives = service_of(request, Archives)
+    record = await archives.take(request.path_params["ticket"], session_of(request).sid)
+    credentials = await data_credentials(request, bucket, "read")
+    disposition = f"attachment; filename=\"{record.name}\"; filename*=UTF-8''{quote(record.name, safe='')}"
+    return StreamingResponse(
+        archives.stream(credentials, record),
+        media_type="application/zip",
+        headers={"Content-Disposition": disposition},
+    )
+
+
 TAG = "objects"
 _BUCKET = "/api/v1/accounts/{account_id}/buckets/{bucket}"
 OPERATIONS = [
@@ -112,5 +147,31 @@ OPERATIONS = [
         errors=(403, 404, 422, 503),
         action=Action.OBJECTS_READ,
         account_param="account_id",
+    ),
+    Operation(
+        "POST",
+        _BUCKET + "/archives",
+        "prepareArchive",
+        "Check a selection of objects and folders and get a one-time address of it as a zip",
+        prepare_archive,
+        TAG,
+        body=ArchiveRequest,
+        response=PreparedArchive,
+        status=201,
+        errors=(403, 404, 422),
+        action=Action.OBJECTS_READ,
+        account_param="account_id",
+    ),
+    Operation(
+        "GET",
+        _BUCKET + "/archives/{ticket}",
+        "downloadArchive",
+        "The prepared selection as one zip, streamed (once, within a minute, by the session that asked)",
+        download_archive,
+        TAG,
+        errors=(403, 410),
+        action=Action.OBJECTS_READ,
+        account_param="account_id",
+        media_type="application/zip",
     ),
 ]

@@ -66,3 +66,16 @@ class ObjectDetail(BaseModel):
 class DownloadLink(BaseModel):
     url: str = Field(description="A presigned GET of the storage system; follow it before expires_at.")
     expires_at: datetime
+
+
+class ArchiveRequest(BaseModel):
+    model_config = _STRICT
+    folder: str = Field("", max_length=1024, description="The folder shown; entries are named relative to it.")
+    keys: list[str] = Field(default_factory=list, max_length=1000, description="Objects chosen one by one.")
+    prefixes: list[str] = Field(default_factory=list, max_length=1000, description="Folders, with all they hold.")
+
+
+class PreparedArchive(BaseModel):
+    url: str = Field(description="Where the browser fetches the zip, once, within a minute (same origin, session).")
+    objects: int
+    bytes: int

@@ -7,7 +7,7 @@ All failures of the storage system surface as `StorageUnavailable` or `StorageRe
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import AsyncIterator, Collection
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Protocol
 
@@ -278,6 +278,17 @@ class StorageProvider(Protocol):
     ) -> TemporaryCredentials:
         """Temporary credentials that may read exactly one object and nothing else (for share links),
         named after the person who shared it. Raises ValueError for a key a policy cannot name exactly."""
+        ...
+
+    async def walk_objects_as(
+        self, credentials: TemporaryCredentials, bucket: str, prefix: str, limit: int
+    ) -> list[ObjectEntry]:
+        """Every object under `prefix`, folders included, in key order, at most `limit` of them (so a caller
+        asking for one more learns there are too many). Raises NoSuchBucket, StorageAccessDenied."""
+        ...
+
+    def read_object_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> AsyncIterator[bytes]:
+        """The object's bytes in chunks of at most a MiB, as they arrive: never the whole object at once."""
         ...
 
 

@@ -14,7 +14,7 @@ import contextlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import AsyncIterator, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
@@ -85,6 +85,7 @@ _ACTIONS: dict[DataLevel, list[str]] = {
     "read-write-delete": _DELETE_ACTIONS,
 }
 _TEMPORARY_CLIENTS_KEPT = 256
+_READ_CHUNK = 1024 * 1024
 
 
 # Measured against SeaweedFS 4.48 with an account admin's STS credentials, and held to it by
@@ -604,15 +605,7 @@ class SeaweedFSProvider:
         answer = await self._object_call(self._client_for(credentials).list_objects_v2, **page)
         return ObjectListing(
             folders=[entry["Prefix"] for entry in answer.get("CommonPrefixes", [])],
-            objects=[
-                ObjectEntry(
-                    key=entry["Key"],
-                    size=int(entry.get("Size", 0)),
-                    last_modified=entry["LastModified"].timestamp() if entry.get("LastModified") else None,
-                    etag=entry.get("ETag", "").strip('"'),
-                )
-                for entry in answer.get("Contents", [])
-            ],
+            objects=[_entry(entry) for entry in answer.get("Contents", [])],
             next_token=answer.get("NextContinuationToken") if answer.get("IsTruncated") else None,
         )
 
@@ -658,6 +651,31 @@ class SeaweedFSProvider:
 
         return cast(str, await self._call(sign))
 
+    async def walk_objects_as(
+        self, credentials: TemporaryCredentials, bucket: str, prefix: str, limit: int
+    ) -> list[ObjectEntry]:
+        found: list[ObjectEntry] = []
+        token: str | None = None
+        while len(found) < limit:
+            page: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": min(1000, limit - len(found))}
+            if token is not None:
+                page["ContinuationToken"] = token
+            answer = await self._object_call(self._client_for(credentials).list_objects_v2, **page)
+            found += [_entry(entry) for entry in answer.get("Contents", [])]
+            token = answer.get("NextContinuationToken") if answer.get("IsTruncated") else None
+            if token is None:
+                break
+        return found[:limit]
+
+    async def read_object_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> AsyncIterator[bytes]:
+        answer = await self._object_call(self._client_for(credentials).get_object, Bucket=bucket, Key=key)
+        body = answer["Body"]
+        try:
+            while chunk := await self._call(body.read, amt=_READ_CHUNK):
+                yield chunk
+        finally:
+            body.close()
+
 
 def _temporary(answer: Any) -> TemporaryCredentials:
     issued = answer["Credentials"]
@@ -666,6 +684,15 @@ def _temporary(answer: Any) -> TemporaryCredentials:
         secret_access_key=issued["SecretAccessKey"],
         session_token=issued["SessionToken"],
         expires_at=issued["Expiration"].timestamp(),
+    )
+
+
+def _entry(entry: Any) -> ObjectEntry:
+    return ObjectEntry(
+        key=entry["Key"],
+        size=int(entry.get("Size", 0)),
+        last_modified=entry["LastModified"].timestamp() if entry.get("LastModified") else None,
+        etag=entry.get("ETag", "").strip('"'),
     )
 
 

@@ -476,6 +476,30 @@ export type AlertSettings = {
 };
 
 /**
+ * ArchiveRequest
+ */
+export type ArchiveRequest = {
+    /**
+     * Folder
+     *
+     * The folder shown; entries are named relative to it.
+     */
+    folder?: string;
+    /**
+     * Keys
+     *
+     * Objects chosen one by one.
+     */
+    keys?: Array<string>;
+    /**
+     * Prefixes
+     *
+     * Folders, with all they hold.
+     */
+    prefixes?: Array<string>;
+};
+
+/**
  * AuditEvent
  */
 export type AuditEvent = {
@@ -1553,6 +1577,26 @@ export type Permissions = {
      * Where the actions on an account reach: any account (staff) or only the person's own.
      */
     scope: 'any-account' | 'own-account';
+};
+
+/**
+ * PreparedArchive
+ */
+export type PreparedArchive = {
+    /**
+     * Url
+     *
+     * Where the browser fetches the zip, once, within a minute (same origin, session).
+     */
+    url: string;
+    /**
+     * Objects
+     */
+    objects: number;
+    /**
+     * Bytes
+     */
+    bytes: number;
 };
 
 /**
@@ -5126,6 +5170,91 @@ export type CreateDownloadLinkResponses = {
 };
 
 export type CreateDownloadLinkResponse = CreateDownloadLinkResponses[keyof CreateDownloadLinkResponses];
+
+export type PrepareArchiveData = {
+    body: ArchiveRequest;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/archives';
+};
+
+export type PrepareArchiveErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+};
+
+export type PrepareArchiveError = PrepareArchiveErrors[keyof PrepareArchiveErrors];
+
+export type PrepareArchiveResponses = {
+    /**
+     * Success
+     */
+    201: PreparedArchive;
+};
+
+export type PrepareArchiveResponse = PrepareArchiveResponses[keyof PrepareArchiveResponses];
+
+export type DownloadArchiveData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+        ticket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/archives/{ticket}';
+};
+
+export type DownloadArchiveErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+};
+
+export type DownloadArchiveError = DownloadArchiveErrors[keyof DownloadArchiveErrors];
+
+export type DownloadArchiveResponses = {
+    /**
+     * Success
+     */
+    200: Blob | File;
+};
+
+export type DownloadArchiveResponse = DownloadArchiveResponses[keyof DownloadArchiveResponses];
 
 export type CreateShareLinkData = {
     body: ShareLinkCreate;
