@@ -55,6 +55,7 @@ from coffer.share_links.wiring import CAPABILITY as SHARE_LINKS
 from coffer.storage_features.wiring import CAPABILITY as STORAGE_FEATURES
 from coffer.store.client import RedisConnection
 from coffer.sts.wiring import CAPABILITY as STORAGE_CREDENTIALS
+from coffer.users.storage_identity import PolicyUpgrade
 from coffer.users.wiring import CAPABILITY as PEOPLE
 from coffer.verification.wiring import CAPABILITY as VERIFICATION
 from coffer.wiring import Capability, Wiring, build_all
@@ -146,9 +147,11 @@ async def _api_not_found(request: Request) -> Response:
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
 
 
-async def _resume_provisioning(provisioning: Provisioning, deletion: Deletion, every_seconds: float) -> None:
+async def _resume_provisioning(
+    provisioning: Provisioning, deletion: Deletion, policies: PolicyUpgrade, every_seconds: float
+) -> None:
     """Runs on accounts (being made or deleted) that wait for the storage system or were left mid-run
-    by a dead instance."""
+    by a dead instance, and writes stored storage policies again after an upgrade changed them."""
     while True:
         await asyncio.sleep(every_seconds)
         for what, resume in (("provisioning", provisioning.resume_stalled), ("deletion", deletion.resume_stalled)):
@@ -159,6 +162,11 @@ async def _resume_provisioning(provisioning: Provisioning, deletion: Deletion, e
                 continue
             if resumed:
                 _log.info("%s: resumed %s", what, ", ".join(resumed))
+        try:
+            if written := await policies.bring_up_to_date():
+                _log.info("storage policies: wrote %d people's policies again for this version", written)
+        except Exception:
+            _log.exception("storage policies: writing them again failed; trying again later")
 
 
 async def _finish_within(task: asyncio.Future[Any], what: str, seconds: float = 5.0) -> None:
@@ -191,7 +199,12 @@ def create_app(
         collector = wiring.get(Collector)
         collecting = asyncio.create_task(collector.run()) if settings.metering_enabled else None
         resumer = asyncio.create_task(
-            _resume_provisioning(wiring.get(Provisioning), wiring.get(Deletion), settings.provisioning_resume_seconds)
+            _resume_provisioning(
+                wiring.get(Provisioning),
+                wiring.get(Deletion),
+                wiring.get(PolicyUpgrade),
+                settings.provisioning_resume_seconds,
+            )
         )
         try:
             yield {"wiring": wiring}

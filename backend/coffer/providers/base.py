@@ -291,6 +291,12 @@ class StorageProvider(Protocol):
         """The object's bytes in chunks of at most a MiB, as they arrive: never the whole object at once."""
         ...
 
+    @property
+    def policy_mark(self) -> str:
+        """Names what the policies this provider writes allow; it changes when they do, so stored
+        policies are written again after an upgrade."""
+        ...
+
 
 @dataclass(frozen=True)
 class Feature:

@@ -11,6 +11,7 @@ whose session policy allows only the namespace.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import threading
 from collections import OrderedDict
@@ -588,6 +589,10 @@ class SeaweedFSProvider:
     @property
     def features(self) -> StorageFeatures:
         return SEAWEEDFS_FEATURES
+
+    @property
+    def policy_mark(self) -> str:
+        return hashlib.sha256(json.dumps(_ACTIONS, sort_keys=True).encode()).hexdigest()[:16]
 
     async def _object_call(self, function: Any, /, **kwargs: Any) -> Any:
         """A tenant's object call, its refusals told apart (a missing bucket, object, or a denial)."""
