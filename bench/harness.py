@@ -24,6 +24,7 @@ from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
 from coffer.providers.base import TemporaryCredentials
 from coffer.providers.timestamps import use_fast_timestamps
+from coffer.provisioning.saga import Provisioning
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.service import Sessions
 from coffer.settings import Settings
@@ -183,3 +184,19 @@ def tenant_s3(settings: Settings, credentials: TemporaryCredentials, fast: bool)
         aws_session_token=credentials.session_token,
         config=botocore.config.Config(max_pool_connections=32),
     )
+
+
+async def provision(services: Any, account_id: str, admin_email: str) -> str:
+    """An active account made by the provisioning saga, as an operator makes one; its admin's one-time password."""
+    provisioned = await services.get(Provisioning).create(
+        account_id=account_id,
+        display_name=account_id.title(),
+        contact_email=f"ops@{account_id}.example.com",
+        quota_bytes=None,
+        admin_name="Admin",
+        admin_email=admin_email,
+        actor="bench",
+        ip="",
+    )
+    assert provisioned.account.status == "active", provisioned.account.steps
+    return str(provisioned.one_time_password)

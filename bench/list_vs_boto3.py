@@ -27,7 +27,6 @@ from typing import Any
 
 from coffer.app import connected_services
 from coffer.data_access import MANAGE
-from coffer.provisioning.saga import Provisioning
 from coffer.settings import Settings
 from coffer.users.management import People, Scope
 from coffer.users.service import UserRegistry
@@ -36,6 +35,7 @@ from harness import (
     cookie_header,
     fresh_tokens,
     percentile,
+    provision,
     service_s3,
     sign_in,
     tenant_s3,
@@ -65,20 +65,10 @@ def _populate(settings: Settings, s3: Any) -> str:
         )
 
     async def work(services: Any) -> str:
-        provisioned = await services.get(Provisioning).create(
-            account_id=ACCOUNT,
-            display_name="BenchCo",
-            contact_email=f"ops@{ACCOUNT}.example.com",
-            quota_bytes=None,
-            admin_name="Admin",
-            admin_email=ADMIN,
-            actor="bench",
-            ip="",
-        )
-        assert provisioned.account.status == "active", provisioned.account.steps
+        one_time_password = await provision(services, ACCOUNT, ADMIN)
         for first in range(1, PEOPLE, 5):
             await asyncio.gather(*(member(services, number) for number in range(first, min(first + 5, PEOPLE))))
-        return str(provisioned.one_time_password)
+        return one_time_password
 
     one_time_password = with_services(settings, work)
     for number in range(BUCKETS):

@@ -19,13 +19,13 @@ from typing import Any
 import httpx2 as httpx
 
 from coffer.data_access import MANAGE
-from coffer.provisioning.saga import Provisioning
 from coffer.settings import Settings
 from harness import (
     console_with_admin,
     cookie_header,
     fresh_tokens,
     percentile,
+    provision,
     service_s3,
     sign_in,
     tenant_s3,
@@ -44,21 +44,7 @@ BOTO_DEFAULT = "boto3 list_objects_v2, STS credentials, dateutil"
 
 
 def _populate(settings: Settings, objects: int) -> str:
-    async def account(services: Any) -> str:
-        provisioned = await services.get(Provisioning).create(
-            account_id=ACCOUNT,
-            display_name="ListCo",
-            contact_email=f"ops@{ACCOUNT}.example.com",
-            quota_bytes=None,
-            admin_name="Admin",
-            admin_email=ADMIN,
-            actor="bench",
-            ip="",
-        )
-        assert provisioned.account.status == "active", provisioned.account.steps
-        return str(provisioned.one_time_password)
-
-    one_time_password = with_services(settings, account)
+    one_time_password = with_services(settings, lambda services: provision(services, ACCOUNT, ADMIN))
     s3 = service_s3(settings)
     s3.create_bucket(Bucket=BUCKET)
     started = time.monotonic()
