@@ -36,14 +36,19 @@ from coffer.providers.base import (
     BucketCreation,
     BucketDeletion,
     BucketInfo,
+    BucketSettings,
     BucketUsage,
+    CorsRule,
+    DeletionFailure,
     Feature,
     NewAccessKey,
     NoSuchBucket,
     NoSuchObject,
+    ObjectDeletion,
     ObjectDetails,
     ObjectEntry,
     ObjectListing,
+    ObjectVersion,
     StorageAccessDenied,
     StorageFeatures,
     StorageInventory,
@@ -51,6 +56,7 @@ from coffer.providers.base import (
     StorageUnavailable,
     TemporaryCredentials,
     TrafficReading,
+    VersioningChange,
 )
 from coffer.providers.seaweedfs_metrics import parse_traffic
 from coffer.providers.service_credentials import RereadCredentialProvider, RereadCredentials
@@ -617,6 +623,166 @@ class SeaweedFSProvider:
 
         return cast(str, await self._call(sign))
 
+    # Bucket settings, object versions and deleting many objects, as the person (see base.py).
+
+    async def _setting_or_empty(self, absent: str, function: Any, /, **kwargs: Any) -> Any:
+        """A bucket setting read; the storage system's "never set" answer (`absent`) reads as None."""
+        try:
+            return await self._call(function, **kwargs)
+        except StorageRefused as error:
+            if _error_code(error) == absent:
+                return None
+            raise _object_refusal(error) from error
+
+    async def bucket_settings_as(self, credentials: TemporaryCredentials, bucket: str) -> BucketSettings:
+        """Measured: a setting never set answers 404 with its own code (NoSuchCORSConfiguration, NoSuchTagSet,
+        ObjectLockConfigurationNotFoundError, NoSuchBucketPolicy); versioning never turned on answers no Status."""
+        s3 = self._client_for(credentials)
+        versioning = await self._object_call(s3.get_bucket_versioning, Bucket=bucket)
+        cors = await self._setting_or_empty("NoSuchCORSConfiguration", s3.get_bucket_cors, Bucket=bucket)
+        tags = await self._setting_or_empty("NoSuchTagSet", s3.get_bucket_tagging, Bucket=bucket)
+        lock = await self._setting_or_empty(
+            "ObjectLockConfigurationNotFoundError", s3.get_object_lock_configuration, Bucket=bucket
+        )
+        policy = await self._setting_or_empty("NoSuchBucketPolicy", s3.get_bucket_policy, Bucket=bucket)
+        status = str(versioning.get("Status", "")).lower()
+        return BucketSettings(
+            versioning="enabled" if status == "enabled" else "suspended" if status == "suspended" else "off",
+            cors=[_cors_rule(rule) for rule in (cors or {}).get("CORSRules", [])],
+            tags={tag["Key"]: tag["Value"] for tag in (tags or {}).get("TagSet", [])},
+            object_lock=(lock or {}).get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") == "Enabled",
+            policy=(policy or {}).get("Policy") or None,
+        )
+
+    async def set_versioning_as(self, credentials: TemporaryCredentials, bucket: str, status: VersioningChange) -> None:
+        await self._object_call(
+            self._client_for(credentials).put_bucket_versioning,
+            Bucket=bucket,
+            VersioningConfiguration={"Status": "Enabled" if status == "enabled" else "Suspended"},
+        )
+
+    async def set_cors_as(self, credentials: TemporaryCredentials, bucket: str, rules: list[CorsRule]) -> None:
+        s3 = self._client_for(credentials)
+        if not rules:
+            await self._object_call(s3.delete_bucket_cors, Bucket=bucket)  # measured: fine when none is set
+            return
+        await self._object_call(
+            s3.put_bucket_cors, Bucket=bucket, CORSConfiguration={"CORSRules": [_cors_document(rule) for rule in rules]}
+        )
+
+    async def set_bucket_tags_as(self, credentials: TemporaryCredentials, bucket: str, tags: dict[str, str]) -> None:
+        s3 = self._client_for(credentials)
+        if not tags:
+            await self._object_call(s3.delete_bucket_tagging, Bucket=bucket)
+            return
+        tag_set = [{"Key": key, "Value": value} for key, value in tags.items()]
+        await self._object_call(s3.put_bucket_tagging, Bucket=bucket, Tagging={"TagSet": tag_set})
+
+    async def set_bucket_policy_as(self, credentials: TemporaryCredentials, bucket: str, policy: str | None) -> None:
+        """Measured: deleting a policy that is not there answers NoSuchBucketPolicy, which is what was asked."""
+        s3 = self._client_for(credentials)
+        if policy is None:
+            await self._setting_or_empty("NoSuchBucketPolicy", s3.delete_bucket_policy, Bucket=bucket)
+            return
+        await self._object_call(s3.put_bucket_policy, Bucket=bucket, Policy=policy)
+
+    async def object_versions_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> list[ObjectVersion]:
+        """Listed by prefix, which also finds longer keys (`k` finds `kk`): only the exact key is kept."""
+        s3 = self._client_for(credentials)
+        found: list[ObjectVersion] = []
+        page: dict[str, Any] = {"Bucket": bucket, "Prefix": key}
+        while True:
+            answer = await self._object_call(s3.list_object_versions, **page)
+            for entry in answer.get("Versions", []):
+                if entry["Key"] == key:
+                    found.append(_version(entry, delete_marker=False))
+            for entry in answer.get("DeleteMarkers", []):
+                if entry["Key"] == key:
+                    found.append(_version(entry, delete_marker=True))
+            if not answer.get("IsTruncated"):
+                break
+            page["KeyMarker"] = answer.get("NextKeyMarker")
+            page["VersionIdMarker"] = answer.get("NextVersionIdMarker")
+        return sorted(found, key=lambda version: (not version.latest, -(version.last_modified or 0.0)))
+
+    async def version_download_link_as(
+        self,
+        credentials: TemporaryCredentials,
+        bucket: str,
+        key: str,
+        version_id: str,
+        filename: str,
+        seconds: int,
+        endpoint: str,
+    ) -> str:
+        def sign() -> str:
+            with self._lock:  # making a client from the shared session is not thread-safe
+                signer = self._session.client(
+                    "s3",
+                    endpoint_url=endpoint,
+                    region_name=self._region,
+                    config=self._config.merge(
+                        botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
+                    ),
+                    aws_access_key_id=credentials.access_key_id,
+                    aws_secret_access_key=credentials.secret_access_key,
+                    aws_session_token=credentials.session_token,
+                )
+            return signer.generate_presigned_url(
+                "get_object",
+                Params={
+                    "Bucket": bucket,
+                    "Key": key,
+                    "VersionId": version_id,
+                    "ResponseContentDisposition": _attachment(filename),
+                },
+                ExpiresIn=seconds,
+            )
+
+        return cast(str, await self._call(sign))
+
+    async def restore_version_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, version_id: str
+    ) -> None:
+        """Measured: a copy of an unknown version answers NoSuchKey; a member's "write" policy allows the copy."""
+        await self._object_call(
+            self._client_for(credentials).copy_object,
+            Bucket=bucket,
+            Key=key,
+            CopySource={"Bucket": bucket, "Key": key, "VersionId": version_id},
+        )
+
+    async def list_keys_as(
+        self, credentials: TemporaryCredentials, bucket: str, prefix: str, token: str | None
+    ) -> tuple[list[str], str | None]:
+        page: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": 1000}
+        if token is not None:
+            page["ContinuationToken"] = token
+        answer = await self._object_call(self._client_for(credentials).list_objects_v2, **page)
+        keys = [entry["Key"] for entry in answer.get("Contents", [])]
+        return keys, answer.get("NextContinuationToken") if answer.get("IsTruncated") else None
+
+    async def delete_objects_as(
+        self, credentials: TemporaryCredentials, bucket: str, keys: list[str]
+    ) -> ObjectDeletion:
+        """Measured: a key that does not exist is reported deleted (and, when versioning is on, gets a marker)."""
+        if not keys:
+            return ObjectDeletion(deleted=[], delete_markers=0, failed=[])
+        answer = await self._object_call(
+            self._client_for(credentials).delete_objects,
+            Bucket=bucket,
+            Delete={"Objects": [{"Key": key} for key in keys], "Quiet": False},
+        )
+        deleted = answer.get("Deleted", [])
+        return ObjectDeletion(
+            deleted=[entry["Key"] for entry in deleted],
+            delete_markers=sum(1 for entry in deleted if entry.get("DeleteMarker")),
+            failed=[
+                DeletionFailure(key=entry.get("Key", ""), code=entry.get("Code", ""), message=entry.get("Message", ""))
+                for entry in answer.get("Errors", [])
+            ],
+        )
+
 
 def _bucket(entry: Any) -> BucketInfo:
     created = entry.get("CreationDate")
@@ -635,6 +801,46 @@ def _object_refusal(error: StorageRefused) -> StorageRefused:
     if code in ("AccessDenied", "403", "Forbidden"):
         return StorageAccessDenied(str(error))
     return error
+
+
+def _error_code(error: StorageRefused) -> str:
+    cause = error.__cause__
+    if isinstance(cause, botocore.exceptions.ClientError):
+        return str(cause.response.get("Error", {}).get("Code", ""))
+    return ""
+
+
+def _cors_rule(rule: Any) -> CorsRule:
+    return CorsRule(
+        allowed_origins=list(rule.get("AllowedOrigins", [])),
+        allowed_methods=list(rule.get("AllowedMethods", [])),
+        allowed_headers=list(rule.get("AllowedHeaders", [])),
+        expose_headers=list(rule.get("ExposeHeaders", [])),
+        max_age_seconds=rule.get("MaxAgeSeconds"),
+    )
+
+
+def _cors_document(rule: CorsRule) -> Any:
+    document: dict[str, Any] = {"AllowedOrigins": rule.allowed_origins, "AllowedMethods": list(rule.allowed_methods)}
+    if rule.allowed_headers:
+        document["AllowedHeaders"] = rule.allowed_headers
+    if rule.expose_headers:
+        document["ExposeHeaders"] = rule.expose_headers
+    if rule.max_age_seconds is not None:
+        document["MaxAgeSeconds"] = rule.max_age_seconds
+    return document
+
+
+def _version(entry: Any, delete_marker: bool) -> ObjectVersion:
+    modified = entry.get("LastModified")
+    return ObjectVersion(
+        version_id=str(entry.get("VersionId") or "null"),
+        size=int(entry.get("Size", 0)),
+        last_modified=modified.timestamp() if modified else None,
+        etag=str(entry.get("ETag", "")).strip('"'),
+        latest=bool(entry.get("IsLatest")),
+        delete_marker=delete_marker,
+    )
 
 
 def _attachment(filename: str) -> str:
