@@ -3,9 +3,13 @@ import { Link, useParams, useSearchParams } from 'react-router';
 
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
+import { useBucketSettings } from '@/features/bucket-settings/api/get-bucket-settings';
 import { BucketSettings } from '@/features/bucket-settings/components/bucket-settings';
+import { type BucketAccess, bucketAccess } from '@/features/objects/bucket-access';
 import { ObjectBrowser } from '@/features/objects/components/object-browser';
 import { canReadBucketSettings } from '@/lib/authorization';
+
+const NO_ACCESS: BucketAccess = { read: false, write: false, delete: false };
 
 /**
  * One bucket: its objects, and its settings for the account's administrators. The tab, the folder shown
@@ -19,6 +23,9 @@ export default function BucketRoute() {
   const filter = search.get('filter') ?? '';
   const settingsShown = me !== undefined && canReadBucketSettings(me, accountId);
   const tab = settingsShown && search.get('tab') === 'settings' ? 'settings' : 'objects';
+  const access = me === undefined ? NO_ACCESS : bucketAccess(me, accountId, bucket);
+  // Whoever may read the settings learns the versioning a delete will meet; for others it stays unknown.
+  const settings = useBucketSettings({ accountId, bucket }, settingsShown);
 
   const browser = (
     <ObjectBrowser
@@ -27,6 +34,8 @@ export default function BucketRoute() {
       bucket={bucket}
       prefix={prefix}
       filter={filter}
+      access={access}
+      versioning={settings.data?.versioning ?? null}
       onOpenFolder={(next) => setSearch(next ? { prefix: next } : {})}
       onFilter={(next) => setSearch({ ...(prefix ? { prefix } : {}), ...(next ? { filter: next } : {}) }, { replace: true })}
     />
