@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
+from coffer.domain_errors import DomainError
 from coffer.providers.base import (
     BucketNotInAccount,
     DeletionFailure,
@@ -22,6 +23,11 @@ from coffer.providers.base import (
 )
 
 BATCH = 1000
+
+
+class NothingToDelete(DomainError):
+    status, slug, title = 422, "nothing-to-delete", "Nothing chosen"
+    detail = "Choose at least one object or folder to delete."
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class ObjectDeletion:
         actor: str,
         ip: str,
     ) -> DeletionReport:
+        if not keys and not prefixes:
+            raise NothingToDelete()
         if self._provider.account_of_bucket(bucket) != account_id:
             raise BucketNotInAccount(bucket)
         deleted = markers = 0

@@ -9,7 +9,6 @@ from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
-from coffer.domain_errors import DomainError
 from coffer.objects.deletion import ObjectDeletion
 from coffer.objects.schemas import DownloadLink
 from coffer.objects.version_schemas import (
@@ -24,11 +23,6 @@ from coffer.objects.version_schemas import (
 from coffer.objects.versions import ObjectVersions
 from coffer.providers.base import ObjectVersion
 from coffer.sts.session_credentials import session_credentials
-
-
-class NothingToDelete(DomainError):
-    status, slug, title = 422, "nothing-to-delete", "Nothing chosen"
-    detail = "Choose at least one object or folder to delete."
 
 
 def _listing(bucket: str, key: str, versions: list[ObjectVersion]) -> ObjectVersionList:
@@ -80,8 +74,6 @@ async def restore_version(request: Request, body: VersionChoice) -> ObjectVersio
 
 
 async def delete_objects(request: Request, body: ObjectsDeletion) -> DeletionResult:
-    if not body.keys and not body.prefixes:
-        raise NothingToDelete()
     account_id, bucket = request.path_params["account_id"], request.path_params["bucket"]
     report = await service_of(request, ObjectDeletion).delete(
         await session_credentials(request),

@@ -276,7 +276,7 @@ class StorageProvider(Protocol):
     # Bucket settings, object versions and deleting many objects: each made with a person's own
     # credentials, so the storage system checks a second time that the bucket is theirs to change.
 
-    async def bucket_settings_as(self, credentials: TemporaryCredentials, bucket: str) -> BucketSettings:
+    async def bucket_settings_as(self, credentials: TemporaryCredentials, bucket: str) -> StoredBucketSettings:
         """The bucket's versioning, CORS rules, tags, object lock and policy, each read from the storage system
         (a setting never set reads as its empty value). Raises NoSuchBucket, StorageAccessDenied."""
         ...
@@ -433,7 +433,9 @@ class CorsRule:
 
 
 @dataclass(frozen=True)
-class BucketSettings:
+class StoredBucketSettings:
+    """A bucket's settings as the storage system holds them."""
+
     versioning: VersioningStatus
     cors: list[CorsRule]
     tags: dict[str, str]

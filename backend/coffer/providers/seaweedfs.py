@@ -36,7 +36,6 @@ from coffer.providers.base import (
     BucketCreation,
     BucketDeletion,
     BucketInfo,
-    BucketSettings,
     BucketUsage,
     CorsRule,
     DeletionFailure,
@@ -54,6 +53,7 @@ from coffer.providers.base import (
     StorageInventory,
     StorageRefused,
     StorageUnavailable,
+    StoredBucketSettings,
     TemporaryCredentials,
     TrafficReading,
     VersioningChange,
@@ -634,7 +634,7 @@ class SeaweedFSProvider:
                 return None
             raise _object_refusal(error) from error
 
-    async def bucket_settings_as(self, credentials: TemporaryCredentials, bucket: str) -> BucketSettings:
+    async def bucket_settings_as(self, credentials: TemporaryCredentials, bucket: str) -> StoredBucketSettings:
         """Measured: a setting never set answers 404 with its own code (NoSuchCORSConfiguration, NoSuchTagSet,
         ObjectLockConfigurationNotFoundError, NoSuchBucketPolicy); versioning never turned on answers no Status."""
         s3 = self._client_for(credentials)
@@ -646,7 +646,7 @@ class SeaweedFSProvider:
         )
         policy = await self._setting_or_empty("NoSuchBucketPolicy", s3.get_bucket_policy, Bucket=bucket)
         status = str(versioning.get("Status", "")).lower()
-        return BucketSettings(
+        return StoredBucketSettings(
             versioning="enabled" if status == "enabled" else "suspended" if status == "suspended" else "off",
             cors=[_cors_rule(rule) for rule in (cors or {}).get("CORSRules", [])],
             tags={tag["Key"]: tag["Value"] for tag in (tags or {}).get("TagSet", [])},
