@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 
@@ -65,4 +66,42 @@ def test_an_admin_turns_versioning_on_restores_an_old_version_and_deletes_two_ob
         listed = [entry["Key"] for entry in s3.list_objects_v2(Bucket=bucket).get("Contents", [])]
         assert listed == ["report.txt"]
     finally:
+        remove_buckets(settings, [bucket])
+
+
+def test_a_policy_naming_another_bucket_is_explained_on_the_field_and_kept_until_fixed(
+    page: Page, settings: Settings
+) -> None:
+    account_id = "prince" + uuid.uuid4().hex[:6]
+    owner = account_with_admin(settings, account_id, f"diana@{account_id}.example.com")
+    bucket = f"{account_id}-island"
+    s3 = service_client(settings, "s3")
+    s3.create_bucket(Bucket=bucket)
+    try:
+        first_sign_in(page, owner)
+        page.goto(f"/accounts/{account_id}/buckets/{bucket}?tab=settings")
+        policy = page.get_by_role("region", name="Bucket policy")
+        document = policy.get_by_label("Policy document (JSON)")
+        statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::x/*"}
+        wrong = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+        document.fill(wrong)
+        policy.get_by_role("button", name="Save policy").click()
+        expect(policy).to_contain_text(f"a policy of this bucket may name only arn:aws:s3:::{bucket}")
+        expect(document).to_have_value(wrong)
+
+        document.fill(wrong.replace("arn:aws:s3:::x/*", f"arn:aws:s3:::{bucket}/*"))
+        policy.get_by_role("button", name="Save policy").click()
+        expect(policy.get_by_text("A policy is in force.")).to_be_visible()
+        stored = json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
+        assert stored["Statement"][0]["Resource"] in (f"arn:aws:s3:::{bucket}/*", [f"arn:aws:s3:::{bucket}/*"])
+
+        tags = page.get_by_role("region", name="Tags")
+        tags.get_by_role("button", name="Add tag").click()
+        tags.get_by_label("Key").fill("team")
+        tags.get_by_label("Value").fill("amazons")
+        tags.get_by_role("button", name="Save tags").click()
+        expect(page.get_by_text("Tags saved.")).to_be_visible()
+        assert s3.get_bucket_tagging(Bucket=bucket)["TagSet"] == [{"Key": "team", "Value": "amazons"}]
+    finally:
+        s3.delete_bucket_policy(Bucket=bucket)
         remove_buckets(settings, [bucket])

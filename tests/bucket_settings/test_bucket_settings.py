@@ -172,9 +172,12 @@ def test_a_bucket_policy_round_trips_takes_effect_and_can_be_deleted(
     assert signed_in.post(tenant.path("/policy/delete"), json={}).status_code == 200  # none to delete: fine
 
 
+_V = {"Version": "2012-10-17"}
+
+
 def _policy_with(resource: Any) -> str:
     statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": resource}
-    return json.dumps({"Statement": [statement]})
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
 
 
 @pytest.mark.parametrize(
@@ -182,13 +185,17 @@ def _policy_with(resource: Any) -> str:
     [
         ("{not json", "not valid JSON"),
         ("[]", "JSON object"),
+        (json.dumps({"Statement": []}), '"Version": "2012-10-17"'),  # SeaweedFS refuses it without a reason
         ('{"Version": "2012-10-17"}', "needs a Statement"),
         (_policy_with("arn:aws:s3:::*"), "may name only"),
         (_policy_with("arn:aws:s3:::{other}/*"), "may name only"),
         (_policy_with("arn:aws:s3:::{bucket}-evil/*"), "may name only"),  # shares the name's start only
         (_policy_with(["arn:aws:s3:::{bucket}/*", "arn:aws:s3:::{other}"]), "may name only"),
-        (json.dumps({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:*"}]}), "needs a Resource"),
-        (json.dumps({"Statement": [{"Effect": "Deny", "NotResource": "x", "Action": "s3:*"}]}), "NotResource"),
+        (
+            json.dumps({**_V, "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:*"}]}),
+            "needs a Resource",
+        ),
+        (json.dumps({**_V, "Statement": [{"Effect": "Deny", "NotResource": "x", "Action": "s3:*"}]}), "NotResource"),
     ],
 )
 def test_a_policy_naming_anything_but_this_bucket_is_refused_with_a_field_message(

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 MAX_POLICY_CHARACTERS = 20 * 1024  # S3's limit for a bucket policy
+POLICY_VERSION = "2012-10-17"
 
 
 def policy_problem(document: str, bucket: str) -> str | None:
@@ -20,7 +21,10 @@ def policy_problem(document: str, bucket: str) -> str | None:
     except json.JSONDecodeError as error:
         return f"The policy is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
     if not isinstance(policy, dict):
-        return "The policy is a JSON object with a Statement."
+        return "The policy is a JSON object with a Version and a Statement."
+    if policy.get("Version") != POLICY_VERSION:
+        # Measured: SeaweedFS 4.48 refuses a policy without it (InvalidPolicyDocument, no reason given).
+        return f'The policy needs "Version": "{POLICY_VERSION}", the policy language S3 reads.'
     statements = policy.get("Statement")
     if isinstance(statements, dict):
         statements = [statements]

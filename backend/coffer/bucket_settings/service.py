@@ -19,6 +19,7 @@ from coffer.providers.base import (
     CorsRule,
     Feature,
     NoSuchBucket,
+    PolicyRefused,
     StorageFeatures,
     StorageProvider,
     StorageRefused,
@@ -173,10 +174,8 @@ class BucketSettings:
             await self._provider.set_bucket_policy_as(credentials, bucket, document)
         except NoSuchBucket as error:
             raise BucketNotInAccount(bucket) from error
-        except StorageRefused as error:
-            if "Policy" in str(error):  # MalformedPolicy, InvalidPolicyDocument: the storage system's own check
-                raise InvalidBucketPolicy(f"The storage system refused the policy: {error}") from error
-            raise
+        except PolicyRefused as error:  # the storage system's own check, after Coffer's
+            raise InvalidBucketPolicy(f"The storage system refused the policy: {error}") from error
         change = "deleted" if document is None else "set"
         await self._audit(events.BUCKET_POLICY, actor, bucket, account_id, ip, change)
         return await self.read(credentials, account_id, bucket)

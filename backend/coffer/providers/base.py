@@ -296,7 +296,7 @@ class StorageProvider(Protocol):
 
     async def set_bucket_policy_as(self, credentials: TemporaryCredentials, bucket: str, policy: str | None) -> None:
         """Replaces the bucket's policy document (JSON text); None removes it. Idempotent. Raises
-        StorageRefused when the storage system finds the document invalid."""
+        PolicyRefused, with the storage system's reason, when it finds the document invalid."""
         ...
 
     async def object_versions_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> list[ObjectVersion]:
@@ -465,3 +465,10 @@ class ObjectDeletion:
     deleted: list[str]
     delete_markers: int  # how many of `deleted` left a delete marker (versioned buckets)
     failed: list[DeletionFailure]
+
+
+class PolicyRefused(StorageRefused):
+    """The storage system found a bucket policy invalid; the text is its reason, for a person to read."""
+
+    status, slug, title = 422, "invalid-bucket-policy", "Invalid bucket policy"
+    log_warning = None  # the client's document

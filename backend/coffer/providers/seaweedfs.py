@@ -48,6 +48,7 @@ from coffer.providers.base import (
     ObjectEntry,
     ObjectListing,
     ObjectVersion,
+    PolicyRefused,
     StorageAccessDenied,
     StorageFeatures,
     StorageInventory,
@@ -684,7 +685,12 @@ class SeaweedFSProvider:
         if policy is None:
             await self._setting_or_empty("NoSuchBucketPolicy", s3.delete_bucket_policy, Bucket=bucket)
             return
-        await self._object_call(s3.put_bucket_policy, Bucket=bucket, Policy=policy)
+        try:
+            await self._call(s3.put_bucket_policy, Bucket=bucket, Policy=policy)
+        except StorageRefused as error:
+            if _error_code(error) in ("MalformedPolicy", "InvalidPolicyDocument"):
+                raise PolicyRefused(_error_message(error) or "The policy document is invalid.") from error
+            raise _object_refusal(error) from error
 
     async def object_versions_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> list[ObjectVersion]:
         """Listed by prefix, which also finds longer keys (`k` finds `kk`): only the exact key is kept.
@@ -820,6 +826,14 @@ def _error_code(error: StorageRefused) -> str:
     cause = error.__cause__
     if isinstance(cause, botocore.exceptions.ClientError):
         return str(cause.response.get("Error", {}).get("Code", ""))
+    return ""
+
+
+def _error_message(error: StorageRefused) -> str:
+    """The storage system's own words, without the SDK's wrapping around them."""
+    cause = error.__cause__
+    if isinstance(cause, botocore.exceptions.ClientError):
+        return str(cause.response.get("Error", {}).get("Message", ""))
     return ""
 
 
