@@ -29,13 +29,12 @@ export function VersioningSetting({ bucketRef, settings }: { bucketRef: BucketRe
 
   return (
     <Stack gap="xs">
-      <Group gap="xs">
-        <Text fw={600}>Versioning</Text>
+      <Group gap="xs" wrap="nowrap">
         <Badge color={status === 'enabled' ? 'green' : 'gray'} aria-label={`Versioning ${status}`}>
           {status}
         </Badge>
+        <Text size="sm">{STATUS_TEXT[status]}</Text>
       </Group>
-      <Text size="sm">{STATUS_TEXT[status]}</Text>
       <FormError error={change.error} />
       <Group>
         {status === 'enabled' ? (
