@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
+from botocore.exceptions import ClientError
 from starlette.testclient import TestClient
 
 from coffer.app import build_provider, create_app
@@ -20,7 +21,7 @@ from coffer.settings import Settings
 
 from ..conftest import create_account_with_admin, create_user, make_settings, open_client, unique_account_id
 from ..flows import Person, first_sign_in
-from ..storage import service_client
+from ..storage import key_of, service_client
 
 
 @dataclass
@@ -356,3 +357,15 @@ def test_a_setting_the_storage_does_not_support_is_refused_with_its_reason_and_r
     assert "ignores CORS" in answer.json()["detail"]
     with pytest.raises(Exception, match="NoSuchCORSConfiguration"):
         tenant.s3.get_bucket_cors(Bucket=tenant.bucket)
+
+
+def test_a_members_storage_identity_may_not_read_bucket_configuration_which_is_why_members_see_no_settings(
+    settings: Settings, tenant: Tenant
+) -> None:
+    member = create_user(settings, f"mem{tenant.account_id}", "account-member", tenant.account_id)
+    as_member = key_of(settings, tenant.account_id, member.user.username)
+    as_member.put_object(Bucket=tenant.bucket, Key="mine.txt", Body=b"m")  # objects: yes
+    for read in (as_member.get_bucket_versioning, as_member.get_bucket_cors, as_member.get_bucket_tagging):
+        with pytest.raises(ClientError) as refused:
+            read(Bucket=tenant.bucket)
+        assert refused.value.response["Error"]["Code"] == "AccessDenied"
