@@ -330,9 +330,7 @@ class StorageProvider(Protocol):
         """One page (up to 1000) of every key under `prefix`, folders included, and the next page's token."""
         ...
 
-    async def delete_objects_as(
-        self, credentials: TemporaryCredentials, bucket: str, keys: list[str]
-    ) -> ObjectDeletion:
+    async def delete_objects_as(self, credentials: TemporaryCredentials, bucket: str, keys: list[str]) -> BatchDeletion:
         """Deletes up to 1000 keys in one call (in a versioned bucket each gets a delete marker instead), and
         says which were deleted and which refused, with the storage system's reason."""
         ...
@@ -461,7 +459,9 @@ class DeletionFailure:
 
 
 @dataclass(frozen=True)
-class ObjectDeletion:
+class BatchDeletion:
+    """What one DeleteObjects call did: the keys deleted and those refused."""
+
     deleted: list[str]
     delete_markers: int  # how many of `deleted` left a delete marker (versioned buckets)
     failed: list[DeletionFailure]

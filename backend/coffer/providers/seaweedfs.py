@@ -33,6 +33,7 @@ from coffer.providers.base import (
     Access,
     AccessKeyInfo,
     AccountHoldsData,
+    BatchDeletion,
     BucketCreation,
     BucketDeletion,
     BucketInfo,
@@ -43,7 +44,6 @@ from coffer.providers.base import (
     NewAccessKey,
     NoSuchBucket,
     NoSuchObject,
-    ObjectDeletion,
     ObjectDetails,
     ObjectEntry,
     ObjectListing,
@@ -781,19 +781,17 @@ class SeaweedFSProvider:
         keys = [entry["Key"] for entry in answer.get("Contents", [])]
         return keys, answer.get("NextContinuationToken") if answer.get("IsTruncated") else None
 
-    async def delete_objects_as(
-        self, credentials: TemporaryCredentials, bucket: str, keys: list[str]
-    ) -> ObjectDeletion:
+    async def delete_objects_as(self, credentials: TemporaryCredentials, bucket: str, keys: list[str]) -> BatchDeletion:
         """Measured: a key that does not exist is reported deleted (and, when versioning is on, gets a marker)."""
         if not keys:
-            return ObjectDeletion(deleted=[], delete_markers=0, failed=[])
+            return BatchDeletion(deleted=[], delete_markers=0, failed=[])
         answer = await self._object_call(
             self._client_for(credentials).delete_objects,
             Bucket=bucket,
             Delete={"Objects": [{"Key": key} for key in keys], "Quiet": False},
         )
         deleted = answer.get("Deleted", [])
-        return ObjectDeletion(
+        return BatchDeletion(
             deleted=[entry["Key"] for entry in deleted],
             delete_markers=sum(1 for entry in deleted if entry.get("DeleteMarker")),
             failed=[
