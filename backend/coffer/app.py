@@ -30,6 +30,7 @@ from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
+from coffer.bucket_settings.wiring import CAPABILITY as BUCKET_SETTINGS
 from coffer.buckets.wiring import CAPABILITY as BUCKETS
 from coffer.clock import Clock, SystemClock
 from coffer.data_grants.wiring import CAPABILITY as DATA_GRANTS
@@ -70,6 +71,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     KEY_ROTATION,
     ACCOUNTS,
     BUCKETS,
+    BUCKET_SETTINGS,
     PEOPLE,
     DATA_GRANTS,
     ACCESS_KEYS,
