@@ -14,6 +14,7 @@ import { useObjects } from '../api/list-objects';
 import type { BucketAccess } from '../bucket-access';
 import { crumbsOf, type ObjectSort } from '../folders';
 import { DeleteObjectsButton, type Versioning } from './delete-objects-button';
+import { DownloadZipButton } from './download-zip-button';
 import { ObjectDetailsDrawer } from './object-details-drawer';
 
 type Props = {
@@ -84,7 +85,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
   const shownNames = [...folders.map((folder) => folder.prefix), ...files.map((entry) => entry.key)];
   const allChosen = shownNames.length > 0 && shownNames.every((name) => chosen.has(name));
   const chooseBox = (name: string, label: string) =>
-    access.delete && (
+    access.read && (
       <Table.Td w={40}>
         <Checkbox aria-label={`Choose ${label}`} checked={chosen.has(name)} onChange={() => toggle(name)} />
       </Table.Td>
@@ -112,16 +113,25 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
         value={filter}
         onCommit={onFilter}
       />
-      {access.delete && (
+      {access.read && (
         <Group>
-          <DeleteObjectsButton
+          <DownloadZipButton
             accountId={accountId}
             bucket={bucket}
+            folder={prefix}
             keys={[...chosen].filter((name) => !name.endsWith('/'))}
             prefixes={[...chosen].filter((name) => name.endsWith('/'))}
-            versioning={versioning}
-            onDeleted={() => setChosen(new Set())}
           />
+          {access.delete && (
+            <DeleteObjectsButton
+              accountId={accountId}
+              bucket={bucket}
+              keys={[...chosen].filter((name) => !name.endsWith('/'))}
+              prefixes={[...chosen].filter((name) => name.endsWith('/'))}
+              versioning={versioning}
+              onDeleted={() => setChosen(new Set())}
+            />
+          )}
         </Group>
       )}
       {objects.isPending ? (
@@ -138,7 +148,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                {access.delete && (
+                {access.read && (
                   <Table.Th w={40}>
                     <Checkbox
                       aria-label="Choose everything shown"
