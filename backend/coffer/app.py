@@ -26,7 +26,7 @@ from coffer.api.metrics import RequestMetrics, metrics_endpoint
 from coffer.api.openapi import build_document
 from coffer.api.problems import ProblemError, handle_http_exception, handle_problem, handle_unexpected
 from coffer.api.request_log import RequestLog
-from coffer.api.security_headers import SecurityHeaders
+from coffer.api.security_headers import SecurityHeaders, origin_of
 from coffer.api.spa import SinglePageApp
 from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
@@ -53,6 +53,7 @@ from coffer.settings import Settings
 from coffer.storage_features.wiring import CAPABILITY as STORAGE_FEATURES
 from coffer.store.client import RedisConnection
 from coffer.sts.wiring import CAPABILITY as STORAGE_CREDENTIALS
+from coffer.uploads.wiring import CAPABILITY as UPLOADS
 from coffer.users.wiring import CAPABILITY as PEOPLE
 from coffer.verification.wiring import CAPABILITY as VERIFICATION
 from coffer.wiring import Capability, Wiring, build_all
@@ -72,6 +73,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     STORAGE_CREDENTIALS,
     STORAGE_FEATURES,
     OBJECT_BROWSER,
+    UPLOADS,
     ACCOUNT_REQUESTS,
     METERING,
     QUOTAS,
@@ -226,7 +228,9 @@ def create_app(
         routes=routes,
         middleware=[
             Middleware(RequestLog),
-            Middleware(SecurityHeaders),
+            Middleware(
+                SecurityHeaders, connect_sources=(origin_of(settings.public_s3_endpoint or settings.s3_endpoint),)
+            ),
             Middleware(RequestMetrics, registry=registry),
             Middleware(CSRFGuard, allowed_origin=settings.public_origin),
         ],

@@ -75,6 +75,7 @@ CLI_CREDENTIALS = "credentials.cli"
 QUOTA_SET = "quota.set"
 BUCKET_CREATE = "bucket.create"
 BUCKET_DELETE = "bucket.delete"
+OBJECT_UPLOAD = "object.upload"  # a multipart upload completed (a small file's single PUT goes unseen)
 ALERT_SETTINGS = "alerts.settings"
 SIGNING_KEY_ROTATE = "keys.signing.rotate"
 MASTER_KEY_RESEAL = "keys.master.reseal"

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CountUnreadNotificationsData, CountUnreadNotificationsErrors, CountUnreadNotificationsResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateBucketData, CreateBucketErrors, CreateBucketResponses, CreateDownloadLinkData, CreateDownloadLinkErrors, CreateDownloadLinkResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeleteBucketData, DeleteBucketErrors, DeleteBucketResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAccountUsageData, ExportAccountUsageErrors, ExportAccountUsageResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountCapacitySeriesData, GetAccountCapacitySeriesErrors, GetAccountCapacitySeriesResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountQuotaData, GetAccountQuotaErrors, GetAccountQuotaResponses, GetAccountRequestSeriesData, GetAccountRequestSeriesErrors, GetAccountRequestSeriesResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetAlertSettingsData, GetAlertSettingsErrors, GetAlertSettingsResponses, GetMeData, GetMeErrors, GetMeResponses, GetObjectData, GetObjectErrors, GetObjectResponses, GetPasswordRulesData, GetPasswordRulesResponses, GetPlatformCapacitySeriesData, GetPlatformCapacitySeriesErrors, GetPlatformCapacitySeriesResponses, GetPlatformRequestSeriesData, GetPlatformRequestSeriesErrors, GetPlatformRequestSeriesResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStorageFeaturesData, GetStorageFeaturesErrors, GetStorageFeaturesResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListObjectsData, ListObjectsErrors, ListObjectsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTopAccountsData, ListTopAccountsErrors, ListTopAccountsResponses, MarkNotificationsReadData, MarkNotificationsReadErrors, MarkNotificationsReadResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetAccountQuotaData, SetAccountQuotaErrors, SetAccountQuotaResponses, SetAlertSettingsData, SetAlertSettingsErrors, SetAlertSettingsResponses, SetBucketQuotaData, SetBucketQuotaErrors, SetBucketQuotaResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
+import type { AbortUploadData, AbortUploadErrors, AbortUploadResponses, ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, CompleteUploadData, CompleteUploadErrors, CompleteUploadResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CountUnreadNotificationsData, CountUnreadNotificationsErrors, CountUnreadNotificationsResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateBucketData, CreateBucketErrors, CreateBucketResponses, CreateDownloadLinkData, CreateDownloadLinkErrors, CreateDownloadLinkResponses, CreateFolderData, CreateFolderErrors, CreateFolderResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeleteBucketData, DeleteBucketErrors, DeleteBucketResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAccountUsageData, ExportAccountUsageErrors, ExportAccountUsageResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountCapacitySeriesData, GetAccountCapacitySeriesErrors, GetAccountCapacitySeriesResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountQuotaData, GetAccountQuotaErrors, GetAccountQuotaResponses, GetAccountRequestSeriesData, GetAccountRequestSeriesErrors, GetAccountRequestSeriesResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetAlertSettingsData, GetAlertSettingsErrors, GetAlertSettingsResponses, GetMeData, GetMeErrors, GetMeResponses, GetObjectData, GetObjectErrors, GetObjectResponses, GetPasswordRulesData, GetPasswordRulesResponses, GetPlatformCapacitySeriesData, GetPlatformCapacitySeriesErrors, GetPlatformCapacitySeriesResponses, GetPlatformRequestSeriesData, GetPlatformRequestSeriesErrors, GetPlatformRequestSeriesResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStorageFeaturesData, GetStorageFeaturesErrors, GetStorageFeaturesResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListObjectsData, ListObjectsErrors, ListObjectsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTopAccountsData, ListTopAccountsErrors, ListTopAccountsResponses, ListUploadedPartsData, ListUploadedPartsErrors, ListUploadedPartsResponses, MarkNotificationsReadData, MarkNotificationsReadErrors, MarkNotificationsReadResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetAccountQuotaData, SetAccountQuotaErrors, SetAccountQuotaResponses, SetAlertSettingsData, SetAlertSettingsErrors, SetAlertSettingsResponses, SetBucketQuotaData, SetBucketQuotaErrors, SetBucketQuotaResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SignUploadPartsData, SignUploadPartsErrors, SignUploadPartsResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, StartUploadData, StartUploadErrors, StartUploadResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -937,6 +937,104 @@ export const createDownloadLink = <ThrowOnError extends boolean = true>(options:
             type: 'apiKey'
         }],
     url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/download-link',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Start uploading a file: a presigned PUT for a small one, else a multipart upload and its part size
+ */
+export const startUpload = <ThrowOnError extends boolean = true>(options: Options<StartUploadData, ThrowOnError>) => (options.client ?? client).post<StartUploadResponses, StartUploadErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Presigned PUTs of some parts of a multipart upload, made with your own temporary credentials
+ */
+export const signUploadParts = <ThrowOnError extends boolean = true>(options: Options<SignUploadPartsData, ThrowOnError>) => (options.client ?? client).post<SignUploadPartsResponses, SignUploadPartsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/part-links',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The parts of a multipart upload the storage system holds, to resume it with the rest
+ */
+export const listUploadedParts = <ThrowOnError extends boolean = true>(options: Options<ListUploadedPartsData, ThrowOnError>) => (options.client ?? client).get<ListUploadedPartsResponses, ListUploadedPartsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/parts',
+    ...options
+});
+
+/**
+ * Join the parts the storage system holds into the object, once they make the whole file
+ */
+export const completeUpload = <ThrowOnError extends boolean = true>(options: Options<CompleteUploadData, ThrowOnError>) => (options.client ?? client).post<CompleteUploadResponses, CompleteUploadErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/complete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Drop a multipart upload and every part it holds (cancel); harmless when it is already gone
+ */
+export const abortUpload = <ThrowOnError extends boolean = true>(options: Options<AbortUploadData, ThrowOnError>) => (options.client ?? client).post<AbortUploadResponses, AbortUploadErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/abort',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A new, empty folder: the empty object "<prefix><name>/"
+ */
+export const createFolder = <ThrowOnError extends boolean = true>(options: Options<CreateFolderData, ThrowOnError>) => (options.client ?? client).post<CreateFolderResponses, CreateFolderErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/folders',
     ...options,
     headers: {
         'Content-Type': 'application/json',
