@@ -2,6 +2,8 @@ import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { paths } from '@/config/paths';
+import { useMe } from '@/features/auth/api/get-me';
+import { bucketAccess } from '@/features/objects/bucket-access';
 import { ObjectBrowser } from '@/features/objects/components/object-browser';
 
 /** One bucket's objects; the folder shown and the filter live in the address, so Back and links work. */
@@ -10,6 +12,7 @@ export default function BucketRoute() {
   const [search, setSearch] = useSearchParams();
   const prefix = search.get('prefix') ?? '';
   const filter = search.get('filter') ?? '';
+  const { data: me } = useMe();
 
   return (
     <Stack>
@@ -28,6 +31,7 @@ export default function BucketRoute() {
         bucket={bucket}
         prefix={prefix}
         filter={filter}
+        access={me ? bucketAccess(me, accountId, bucket) : undefined}
         onOpenFolder={(next) => setSearch(next ? { prefix: next } : {})}
         onFilter={(next) => setSearch({ ...(prefix ? { prefix } : {}), ...(next ? { filter: next } : {}) }, { replace: true })}
       />

@@ -11,8 +11,10 @@ import { formatDateTime } from '@/lib/dates';
 import { formatBytes } from '@/lib/units';
 
 import { useObjects } from '../api/list-objects';
+import type { BucketAccess } from '../bucket-access';
 import { crumbsOf, type ObjectSort } from '../folders';
 import { ObjectDetailsDrawer } from './object-details-drawer';
+import { UploadPanel } from './upload-panel';
 
 type Props = {
   accountId: string;
@@ -21,6 +23,7 @@ type Props = {
   filter: string;
   onOpenFolder: (prefix: string) => void;
   onFilter: (filter: string) => void;
+  access?: BucketAccess;
 };
 
 function compare(sort: ObjectSort, a: ObjectSummary, b: ObjectSummary): number {
@@ -50,7 +53,7 @@ function BrowseError({ error, onRetry }: { error: unknown; onRetry: () => void }
  * One folder of a bucket: breadcrumbs back up, folders first, then objects with size and date.
  * Sorting orders the rows loaded so far; the storage system lists by name, page by page.
  */
-export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder, onFilter }: Props) {
+export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder, onFilter, access }: Props) {
   const objects = useObjects(accountId, bucket, prefix + filter);
   const [sort, setSort] = useState<ObjectSort>('name');
   const [opened, setOpened] = useState<string | null>(null);
@@ -83,6 +86,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
           ),
         )}
       </Breadcrumbs>
+      {access?.write && <UploadPanel accountId={accountId} bucket={bucket} prefix={prefix} />}
       <DebouncedTextInput
         label="Filter by name"
         description="Shows the folders and objects here whose names begin with this."
