@@ -31,6 +31,10 @@ def content_security_policy(connect_sources: tuple[str, ...] = ()) -> str:
     return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", " ".join(("connect-src 'self'", *connect_sources)))
 
 
+# What nginx sends on static files (nginx/security_headers.conf): the origin comes from its s3.conf.
+NGINX_CONTENT_SECURITY_POLICY = content_security_policy(("$coffer_s3_origin",))
+
+
 def origin_of(url: str) -> str:
     """scheme://host[:port] of a URL, as a CSP source names it."""
     scheme, _, rest = url.partition("://")
