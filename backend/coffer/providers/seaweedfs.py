@@ -681,7 +681,9 @@ class SeaweedFSProvider:
         self, credentials: TemporaryCredentials, bucket: str, key: str, upload_id: str
     ) -> list[UploadedPart]:
         """Measured: a part sent twice is listed twice (each copy a file of its own); completing with one
-        copy's ETag takes that copy. So the newest copy of each part stands, as in S3."""
+        copy's ETag takes that copy. So the newest copy of each part stands, as in S3. Dates have whole
+        seconds, so two copies sent within one second tie (the first listed stands): a browser sends a
+        part number's bytes again only as the same slice of the same file, so tied copies are equal."""
         client = self._client_for(credentials)
         newest: dict[int, tuple[float, UploadedPart]] = {}
         marker = 0
