@@ -8,7 +8,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 from tests.storage import service_client
 
 from coffer.settings import Settings
@@ -132,5 +132,56 @@ def test_cancelling_an_upload_aborts_it_and_leaves_no_stray_multipart_upload(
             time.sleep(0.2)  # polling the storage system for the abort to land
         assert _pending_uploads(s3, bucket) == []
         assert s3.list_objects_v2(Bucket=bucket).get("KeyCount") == 0
+    finally:
+        _empty_and_remove(s3, bucket)
+
+
+def test_a_part_that_keeps_failing_fails_the_file_and_retry_resumes_from_the_parts_done(
+    page: Page, settings: Settings, tmp_path: Path
+) -> None:
+    account_id = "gordon" + uuid.uuid4().hex[:6]
+    owner = account_with_admin(settings, account_id, f"jim@{account_id}.example.com")
+    bucket = f"{account_id}-precinct"
+    s3 = service_client(settings, "s3")
+    s3.create_bucket(Bucket=bucket)
+    data = os.urandom(24 * MIB)  # three parts of 8 MiB
+    (tmp_path / "case.bin").write_bytes(data)
+    broken = {"on": True, "refused": 0}
+    sent: list[str] = []
+
+    def part_two(route: Route) -> None:
+        if broken["on"]:
+            broken["refused"] += 1
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    try:
+        first_sign_in(page, owner)
+        page.goto(f"/accounts/{account_id}/buckets/{bucket}")
+        expect(page.get_by_text("This bucket is empty")).to_be_visible()
+        page.on("request", lambda request: sent.append(request.url) if request.method == "PUT" else None)
+        page.route(lambda url: "partNumber=2&" in url or url.endswith("partNumber=2"), part_two)
+
+        page.get_by_label("Files to upload").set_input_files(tmp_path / "case.bin")
+
+        row = page.get_by_role("listitem", name="case.bin")
+        expect(row).to_contain_text("Failed", timeout=60_000)  # after its retries
+        expect(row).to_contain_text("connection to the storage system was lost")
+        assert broken["refused"] == 4  # the first try and three retries
+        assert [part for part in ("partNumber=1&", "partNumber=3&") if any(part in url for url in sent)] == [
+            "partNumber=1&",
+            "partNumber=3&",
+        ]
+        broken["on"] = False
+        sent.clear()
+
+        row.get_by_role("button", name="Retry case.bin").click()
+
+        expect(row).to_contain_text("Uploaded", timeout=60_000)
+        assert [url for url in sent if "partNumber=" in url and "partNumber=2&" not in url] == []  # resumed
+        expect(page.get_by_role("button", name="Details of case.bin")).to_be_visible()  # the listing refreshed
+        assert s3.get_object(Bucket=bucket, Key="case.bin")["Body"].read() == data
+        assert _pending_uploads(s3, bucket) == []
     finally:
         _empty_and_remove(s3, bucket)
