@@ -209,6 +209,8 @@ def test_a_new_folder_is_an_empty_object_the_listing_shows_as_a_folder(signed_in
     assert top["folders"] == [{"prefix": "reports 2024/", "name": "reports 2024"}] and top["objects"] == []
     inner = signed_in.get(tenant.path("/objects"), params={"prefix": "reports 2024/"}).json()
     assert inner["folders"] == [{"prefix": "reports 2024/q1/", "name": "q1"}]
+    assert inner["objects"] == []  # the folder's own marker is not listed as a nameless object in it
+    assert signed_in.get(tenant.path("/objects"), params={"prefix": "reports 2024/q1/"}).json()["objects"] == []
 
 
 def test_the_browsers_preflight_to_a_part_link_is_allowed_and_the_etag_is_exposed(
