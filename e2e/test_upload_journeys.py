@@ -13,7 +13,7 @@ from tests.storage import service_client
 
 from coffer.settings import Settings
 
-from .people import account_with_admin, first_sign_in
+from .people import account_member, account_with_admin, first_sign_in
 
 MIB = 1024 * 1024
 
@@ -183,5 +183,44 @@ def test_a_part_that_keeps_failing_fails_the_file_and_retry_resumes_from_the_par
         expect(page.get_by_role("button", name="Details of case.bin")).to_be_visible()  # the listing refreshed
         assert s3.get_object(Bucket=bucket, Key="case.bin")["Body"].read() == data
         assert _pending_uploads(s3, bucket) == []
+    finally:
+        _empty_and_remove(s3, bucket)
+
+
+def test_a_member_drops_files_on_the_page_and_makes_a_new_folder(page: Page, settings: Settings) -> None:
+    account_id = "allen" + uuid.uuid4().hex[:6]
+    account_with_admin(settings, account_id, f"barry@{account_id}.example.com")
+    member = account_member(settings, account_id, f"iris@{account_id}.example.com")
+    bucket = f"{account_id}-lab"
+    s3 = service_client(settings, "s3")
+    s3.create_bucket(Bucket=bucket)
+    try:
+        first_sign_in(page, member)
+        page.goto(f"/accounts/{account_id}/buckets/{bucket}")
+        expect(page.get_by_text("This bucket is empty")).to_be_visible()
+
+        page.get_by_role("button", name="New folder").click()
+        page.get_by_label("Folder name").fill("experiments")
+        page.get_by_role("button", name="Create folder").click()
+        page.get_by_role("button", name="experiments").click()
+        expect(page.get_by_text("This folder is empty")).to_be_visible()
+
+        # What a browser does on a drop of two files from the desktop (dragover first, then drop).
+        page.evaluate(
+            """() => {
+                const files = new DataTransfer();
+                files.items.add(new File(['speed force'], 'notes.txt', { type: 'text/plain' }));
+                files.items.add(new File([new Uint8Array(2048)], 'data.bin'));
+                const event = (type) => new DragEvent(type, { dataTransfer: files, bubbles: true, cancelable: true });
+                document.body.dispatchEvent(event('dragover'));
+                document.body.dispatchEvent(event('drop'));
+            }"""
+        )
+
+        expect(page.get_by_role("button", name="Details of notes.txt")).to_be_visible()
+        expect(page.get_by_role("button", name="Details of data.bin")).to_be_visible()
+        assert s3.get_object(Bucket=bucket, Key="experiments/notes.txt")["Body"].read() == b"speed force"
+        assert s3.head_object(Bucket=bucket, Key="experiments/notes.txt")["ContentType"] == "text/plain"
+        assert s3.head_object(Bucket=bucket, Key="experiments/data.bin")["ContentLength"] == 2048
     finally:
         _empty_and_remove(s3, bucket)
