@@ -28,6 +28,7 @@ export type UploadSnapshot = {
 };
 
 const SPEED_WINDOW_MS = 5000;
+const LISTING_REFRESH_MS = 500;
 const EMPTY: UploadSnapshot = { files: [], size: 0, sent: 0, bytesPerSecond: null, secondsLeft: null, active: false };
 
 function statusOf(file: UploadFile): FileStatus {
@@ -46,12 +47,20 @@ export class UploadSession {
   #snapshot: UploadSnapshot = EMPTY;
   #samples: { at: number; sent: number }[] = [];
   #serial = 0;
+  #listingRefresh: number | null = null;
 
   constructor(target: UploadTarget, onUploaded: () => void) {
     this.#uppy = new Uppy<UploadMeta, Body>({ autoProceed: true, allowMultipleUploadBatches: true });
     this.#uppy.use(CofferUploader, { target });
     this.#uppy.on('state-update', this.#refresh);
-    this.#uppy.on('upload-success', onUploaded);
+    // A folder of many small files refreshes the listing twice a second at most, not once per file.
+    this.#uppy.on('upload-success', () => {
+      if (this.#listingRefresh !== null) return;
+      this.#listingRefresh = window.setTimeout(() => {
+        this.#listingRefresh = null;
+        onUploaded();
+      }, LISTING_REFRESH_MS);
+    });
   }
 
   subscribe = (listener: () => void): (() => void) => {
