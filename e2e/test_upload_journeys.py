@@ -224,3 +224,32 @@ def test_a_member_drops_files_on_the_page_and_makes_a_new_folder(page: Page, set
         assert s3.head_object(Bucket=bucket, Key="experiments/data.bin")["ContentLength"] == 2048
     finally:
         _empty_and_remove(s3, bucket)
+
+
+def test_closing_the_page_mid_upload_aborts_the_upload_on_the_server(
+    page: Page, settings: Settings, tmp_path: Path
+) -> None:
+    account_id = "quinn" + uuid.uuid4().hex[:6]
+    owner = account_with_admin(settings, account_id, f"harley@{account_id}.example.com")
+    bucket = f"{account_id}-mallet"
+    s3 = service_client(settings, "s3")
+    s3.create_bucket(Bucket=bucket)
+    big = tmp_path / "heavy.bin"
+    big.write_bytes(os.urandom(64 * MIB))
+    try:
+        first_sign_in(page, owner)
+        page.goto(f"/accounts/{account_id}/buckets/{bucket}")
+        expect(page.get_by_text("This bucket is empty")).to_be_visible()
+        _slow_uploads(page, 4 * MIB)
+        page.get_by_label("Files to upload").set_input_files(big)
+        _wait_for_intermediate_progress(page, "Upload of heavy.bin")
+        assert _pending_uploads(s3, bucket) == ["heavy.bin"]
+
+        page.close()  # the tab goes away with its upload unfinished
+
+        deadline = time.monotonic() + 15
+        while _pending_uploads(s3, bucket) and time.monotonic() < deadline:
+            time.sleep(0.2)  # polling the storage system for the abort the page sent as it went
+        assert _pending_uploads(s3, bucket) == []
+    finally:
+        _empty_and_remove(s3, bucket)

@@ -63,9 +63,11 @@ export async function completeUpload(
   return data;
 }
 
-export async function abortUpload(target: UploadTarget, key: string, uploadId: string): Promise<void> {
+/** `keepalive` lets the request outlive the page (an upload abandoned by closing the tab is aborted too). */
+export async function abortUpload(target: UploadTarget, key: string, uploadId: string, keepalive = false): Promise<void> {
   await sdk.abortUpload({
     path: { account_id: target.accountId, bucket: target.bucket, upload_id: uploadId },
     body: { key },
+    keepalive,
   });
 }

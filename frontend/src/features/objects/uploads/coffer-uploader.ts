@@ -54,6 +54,13 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+function online(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    window.addEventListener('online', () => resolve(), { once: true });
+    signal.addEventListener('abort', () => reject(new Cancelled()), { once: true });
+  });
+}
+
 /** One PUT of bytes to a presigned link, reporting bytes sent; the link alone authorizes it (no cookie). */
 function put(
   url: string,
@@ -73,7 +80,7 @@ function put(
         : reject(new Error(`The storage system answered ${xhr.status} to a part of the file.`));
     xhr.onerror = () => reject(new Error('The connection to the storage system was lost.'));
     xhr.onabort = () => reject(new Cancelled());
-    signal.addEventListener('abort', () => xhr.abort());
+    signal.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);
   });
 }
@@ -121,6 +128,15 @@ export class CofferUploader extends BasePlugin<CofferUploaderOptions, UploadMeta
     this.#multipart.delete(file.id);
     if (multipart) void abortUpload(this.#target, multipart.key, multipart.uploadId).catch(() => undefined);
   };
+
+  /** The page is going away: its unfinished uploads cannot go on, so none is left holding parts. */
+  abandonAll(): void {
+    for (const controller of this.#controllers.values()) controller.abort();
+    for (const multipart of this.#multipart.values()) {
+      void abortUpload(this.#target, multipart.key, multipart.uploadId, true).catch(() => undefined);
+    }
+    this.#multipart.clear();
+  }
 
   #onCancelAll = (): void => {
     for (const file of this.uppy.getFiles()) this.#onRemoved(file);
@@ -258,6 +274,7 @@ export class CofferUploader extends BasePlugin<CofferUploaderOptions, UploadMeta
         if (refused || tries >= PART_RETRY_DELAYS_MS.length) throw error;
         onFailure?.();
         await wait(PART_RETRY_DELAYS_MS[tries], signal);
+        if (!navigator.onLine) await online(signal); // a dropped connection: go on where it stopped once back
       }
     }
   }

@@ -52,6 +52,8 @@ export class UploadSession {
   constructor(target: UploadTarget, onUploaded: () => void) {
     this.#uppy = new Uppy<UploadMeta, Body>({ autoProceed: true, allowMultipleUploadBatches: true });
     this.#uppy.use(CofferUploader, { target });
+    window.addEventListener('beforeunload', this.#warnBeforeLeaving);
+    window.addEventListener('pagehide', this.#abandon);
     this.#uppy.on('state-update', this.#refresh);
     // A folder of many small files refreshes the listing twice a second at most, not once per file.
     this.#uppy.on('upload-success', () => {
@@ -105,9 +107,20 @@ export class UploadSession {
   }
 
   close(): void {
+    window.removeEventListener('beforeunload', this.#warnBeforeLeaving);
+    window.removeEventListener('pagehide', this.#abandon);
     this.#uppy.cancelAll();
     this.#uppy.destroy();
   }
+
+  /** Closing or reloading the page while files upload asks first: they would have to start over. */
+  #warnBeforeLeaving = (event: BeforeUnloadEvent): void => {
+    if (this.#snapshot.active) event.preventDefault();
+  };
+
+  #abandon = (): void => {
+    this.#uppy.getPlugin<CofferUploader>('CofferUploader')?.abandonAll();
+  };
 
   #refresh = (): void => {
     const now = Date.now();
