@@ -175,13 +175,13 @@ export class CofferUploader extends BasePlugin<CofferUploaderOptions, UploadMeta
         if (plan.upload_id === null) {
           await this.#sendWhole(file, plan, controller.signal, report);
         } else {
-          const started: Multipart = { uploadId: plan.upload_id, key: plan.key, partSize: plan.part_size };
+          const opened: Multipart = { uploadId: plan.upload_id, key: plan.key, partSize: plan.part_size };
           if (controller.signal.aborted) {
-            await abortUpload(this.#target, started.key, started.uploadId); // removed while it was being started
+            await abortUpload(this.#target, opened.key, opened.uploadId); // removed while it was being started
             return;
           }
-          this.#multipart.set(file.id, started);
-          await this.#sendParts(file, started, controller.signal, report);
+          this.#multipart.set(file.id, opened);
+          await this.#sendParts(file, opened, controller.signal, report);
         }
       }
       this.#multipart.delete(file.id);
