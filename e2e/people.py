@@ -13,10 +13,13 @@ from playwright.sync_api import Page, expect
 from tests.storage import service_client
 
 from coffer.app import connected_services
+from coffer.data_access import DataLevel
+from coffer.data_grants.service import DataGrants
 from coffer.provisioning.saga import Provisioning
 from coffer.security_policy.service import MfaPolicy
 from coffer.settings import Settings
 from coffer.store.users import Role
+from coffer.users.management import Actor, Scope
 from coffer.users.service import CreatedUser, UserRegistry
 
 NEW_PASSWORD = "violet submarine orchestra 42 lanterns"
@@ -119,6 +122,19 @@ def user_id_of(settings: Settings, username: str) -> str:
 
     found: str = _run(_with_users(settings, work))
     return found
+
+
+def grant_data(settings: Settings, account_id: str, username: str, level: DataLevel) -> None:
+    """A member's data access for every bucket of the account, as an account admin sets it on the People page."""
+
+    async def work(services: Any, users: UserRegistry) -> None:
+        user = await users.by_username(username)
+        assert user is not None, username
+        grants = services.get(DataGrants)
+        _, current = await grants.of(Scope(account_id), user.id)
+        await grants.change(Scope(account_id), user.id, level, {}, current.revision, Actor("e2e", "e2e", ""))
+
+    _run(_with_users(settings, work))
 
 
 def create_bucket(settings: Settings, name: str) -> None:

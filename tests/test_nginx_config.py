@@ -27,6 +27,6 @@ def test_nginx_accepts_the_shipped_configuration(tmp_path: Path) -> None:
 
 
 def test_nginx_sends_the_same_content_security_policy_as_the_bff() -> None:
-    from coffer.api.security_headers import CONTENT_SECURITY_POLICY
+    from coffer.api.security_headers import NGINX_CONTENT_SECURITY_POLICY
 
-    assert f'"{CONTENT_SECURITY_POLICY}"' in (NGINX_DIR / "security_headers.conf").read_text()
+    assert f'"{NGINX_CONTENT_SECURITY_POLICY}"' in (NGINX_DIR / "security_headers.conf").read_text()

@@ -26,7 +26,7 @@ from coffer.api.metrics import RequestMetrics, metrics_endpoint
 from coffer.api.openapi import build_document
 from coffer.api.problems import ProblemError, handle_http_exception, handle_problem, handle_unexpected
 from coffer.api.request_log import RequestLog
-from coffer.api.security_headers import SecurityHeaders
+from coffer.api.security_headers import SecurityHeaders, origin_of
 from coffer.api.spa import SinglePageApp
 from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
@@ -56,6 +56,7 @@ from coffer.share_links.wiring import CAPABILITY as SHARE_LINKS
 from coffer.storage_features.wiring import CAPABILITY as STORAGE_FEATURES
 from coffer.store.client import RedisConnection
 from coffer.sts.wiring import CAPABILITY as STORAGE_CREDENTIALS
+from coffer.uploads.wiring import CAPABILITY as UPLOADS
 from coffer.users.storage_identity import PolicyUpgrade
 from coffer.users.wiring import CAPABILITY as PEOPLE
 from coffer.verification.wiring import CAPABILITY as VERIFICATION
@@ -79,6 +80,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     STORAGE_FEATURES,
     OBJECT_BROWSER,
     SHARE_LINKS,
+    UPLOADS,
     ACCOUNT_REQUESTS,
     METERING,
     QUOTAS,
@@ -245,7 +247,9 @@ def create_app(
         routes=routes,
         middleware=[
             Middleware(RequestLog),
-            Middleware(SecurityHeaders),
+            Middleware(
+                SecurityHeaders, connect_sources=(origin_of(settings.public_s3_endpoint or settings.s3_endpoint),)
+            ),
             Middleware(RequestMetrics, registry=registry),
             Middleware(CSRFGuard, allowed_origin=settings.public_origin),
         ],

@@ -151,6 +151,13 @@ class Settings(BaseSettings):
     download_link_seconds: int = Field(
         60, ge=1, le=3600, description="Lifetime of an object browser's presigned download link."
     )
+    upload_link_seconds: int = Field(
+        300,
+        ge=10,
+        le=3600,
+        description="Lifetime of a presigned upload link (a whole small file or one part of a large one); a part "
+        "slower than this is signed again and resent.",
+    )
 
     # Metering
     metering_enabled: bool = Field(

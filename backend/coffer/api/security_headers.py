@@ -1,7 +1,9 @@
 """Security headers on every response, so the embedded console is as strict as nginx in front of it.
 
 Scripts only from our own origin (no inline scripts); styles may be inline because the component
-library sets CSS variables and style attributes at run time; no framing.
+library sets CSS variables and style attributes at run time; no framing. The page may connect to
+its own origin and to the storage system's S3 endpoint only: uploads go there straight from the
+browser with presigned links.
 """
 
 from __future__ import annotations
@@ -22,9 +24,27 @@ _HEADERS = {
 }
 
 
+def content_security_policy(connect_sources: tuple[str, ...] = ()) -> str:
+    """CONTENT_SECURITY_POLICY with more origins the page may connect to (the S3 endpoint of uploads)."""
+    if not connect_sources:
+        return CONTENT_SECURITY_POLICY
+    return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", " ".join(("connect-src 'self'", *connect_sources)))
+
+
+# What nginx sends on static files (nginx/security_headers.conf): the origin comes from its s3.conf.
+NGINX_CONTENT_SECURITY_POLICY = content_security_policy(("$coffer_s3_origin",))
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, as a CSP source names it."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, connect_sources: tuple[str, ...] = ()) -> None:
         self.app = app
+        self._headers = {**_HEADERS, "Content-Security-Policy": content_security_policy(connect_sources)}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -34,7 +54,7 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                for name, value in _HEADERS.items():
+                for name, value in self._headers.items():
                     headers.setdefault(name, value)
             await send(message)
 

@@ -85,6 +85,7 @@ BUCKET_TAGS = "bucket.tags"
 BUCKET_POLICY = "bucket.policy"
 OBJECT_RESTORE = "object.restore"
 OBJECTS_DELETE = "objects.delete"
+OBJECT_UPLOAD = "object.upload"  # a multipart upload completed (a small file's single PUT goes unseen)
 ALERT_SETTINGS = "alerts.settings"
 SIGNING_KEY_ROTATE = "keys.signing.rotate"
 MASTER_KEY_RESEAL = "keys.master.reseal"

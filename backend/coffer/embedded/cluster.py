@@ -68,8 +68,15 @@ def write_self_signed_certificate(directory: Path) -> None:
     key_file.chmod(0o600)
 
 
-def write_nginx_prefix(prefix: Path, listen_port: int, instance_ports: list[int], frontend: Path | None) -> None:
-    """The shipped nginx.conf with this cluster's listen, upstream, certificate and frontend beside it."""
+def write_nginx_prefix(
+    prefix: Path,
+    listen_port: int,
+    instance_ports: list[int],
+    frontend: Path | None,
+    s3_port: int = 8444,
+    s3_upstream: str = "127.0.0.1:8333",
+) -> None:
+    """The shipped nginx.conf with this cluster's listen, upstream, S3 front, certificate and frontend beside it."""
     prefix.mkdir(parents=True, exist_ok=True)
     (prefix / "tmp").mkdir(exist_ok=True)
     for name in _NGINX_FILES:
@@ -78,6 +85,12 @@ def write_nginx_prefix(prefix: Path, listen_port: int, instance_ports: list[int]
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=2 fail_timeout=5s;\n" for port in instance_ports)
     upstream = f"upstream coffer_bff {{\n{servers}    keepalive 32;\n    keepalive_timeout 30s;\n}}\n"
     (prefix / "upstream.conf").write_text(upstream, encoding="utf-8")
+    s3 = (
+        f"upstream coffer_s3 {{\n    server {s3_upstream};\n    keepalive 16;\n}}\n"
+        f'map "" $coffer_s3_origin {{\n    default "https://127.0.0.1:{s3_port}";\n}}\n'
+    )
+    (prefix / "s3.conf").write_text(s3, encoding="utf-8")
+    (prefix / "s3_listen.conf").write_text(f"listen 127.0.0.1:{s3_port} ssl;\n", encoding="utf-8")
     if not (prefix / "tls" / "cert.pem").exists():
         write_self_signed_certificate(prefix / "tls")
     site = prefix / "frontend"
@@ -120,7 +133,8 @@ class LocalCluster:
         self.stack = EmbeddedStack(self.var)
         self._frontend = frontend
         self._extra = settings or {}
-        ports = free_ports(instances + (0 if port else 1))
+        ports = free_ports(instances + (1 if port else 2))
+        self.s3_port = ports.pop()  # nginx's TLS front of S3, where browsers upload
         self.port = port or ports.pop()
         self.instance_ports = ports
         self._instances: list[subprocess.Popen[bytes] | None] = [None] * instances
@@ -130,6 +144,11 @@ class LocalCluster:
     @property
     def url(self) -> str:
         return f"https://127.0.0.1:{self.port}"
+
+    @property
+    def s3_url(self) -> str:
+        """S3 as browsers reach it: through nginx, over TLS (presigned links are signed for this host)."""
+        return f"https://127.0.0.1:{self.s3_port}"
 
     def instance_url(self, index: int) -> str:
         return f"http://127.0.0.1:{self.instance_ports[index]}"
@@ -142,6 +161,7 @@ class LocalCluster:
         return {
             **self.stack.settings_overrides(),
             "public_origin": self.url,
+            "public_s3_endpoint": self.s3_url,
             "trust_proxy_headers": True,
             **self._extra,
         }
@@ -201,7 +221,16 @@ class LocalCluster:
         self._instances[index] = None
 
     def _start_nginx(self) -> None:
-        write_nginx_prefix(self._nginx_prefix, self.port, self.instance_ports, self._frontend)
+        if self.stack.seaweedfs is None:
+            raise ClusterFailed("nginx needs SeaweedFS running: its S3 port is nginx's S3 upstream")
+        write_nginx_prefix(
+            self._nginx_prefix,
+            self.port,
+            self.instance_ports,
+            self._frontend,
+            s3_port=self.s3_port,
+            s3_upstream=f"127.0.0.1:{self.stack.seaweedfs.ports.s3}",
+        )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         log = self.var / "logs" / "nginx.log"
         with log.open("ab") as output:

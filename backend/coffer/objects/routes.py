@@ -48,6 +48,7 @@ async def list_objects(request: Request, query: ObjectQuery) -> ObjectPage:
                 etag=entry.etag,
             )
             for entry in page.listing.objects
+            if entry.key != query.prefix  # a folder's own marker (an empty "<folder>/" object) is the folder
         ],
         next_cursor=page.next_cursor,
     )

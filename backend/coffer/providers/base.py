@@ -359,6 +359,59 @@ class StorageProvider(Protocol):
         says which were deleted and which refused, with the storage system's reason."""
         ...
 
+    # Uploads: the browser sends the bytes straight to the storage system with links these sign.
+    async def start_multipart_upload_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, content_type: str
+    ) -> str:
+        """Starts a multipart upload of `key` with these credentials and returns its upload id. Raises
+        NoSuchBucket, StorageAccessDenied."""
+        ...
+
+    async def upload_link_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, content_type: str, seconds: int, endpoint: str
+    ) -> str:
+        """A presigned PUT of the whole object at `endpoint`, valid `seconds`, which must be sent with this
+        Content-Type (it is signed). Signs only; calls nothing."""
+        ...
+
+    async def upload_part_link_as(
+        self,
+        credentials: TemporaryCredentials,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        part_number: int,
+        seconds: int,
+        endpoint: str,
+    ) -> str:
+        """A presigned PUT of one part of a multipart upload at `endpoint`, valid `seconds`. Sending a part
+        again replaces it, so a failed part is retried with a new link. Signs only; calls nothing."""
+        ...
+
+    async def uploaded_parts_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, upload_id: str
+    ) -> list[UploadedPart]:
+        """The parts the storage system holds for the upload, in part-number order (every page of them).
+        Raises NoSuchUpload (aborted, completed or never started), NoSuchBucket, StorageAccessDenied."""
+        ...
+
+    async def complete_multipart_upload_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, upload_id: str, parts: list[UploadedPart]
+    ) -> str:
+        """Joins the given parts (as `uploaded_parts_as` listed them) into the object and returns its ETag.
+        Raises NoSuchUpload, UploadPartsRefused (a part too small or gone), StorageAccessDenied."""
+        ...
+
+    async def abort_multipart_upload_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, upload_id: str
+    ) -> None:
+        """Drops the upload and every part it holds. Idempotent: an upload already gone is no error."""
+        ...
+
+    async def create_folder_as(self, credentials: TemporaryCredentials, bucket: str, prefix: str) -> None:
+        """Makes the empty object `prefix` (ending in "/"), which listings show as a folder. Idempotent."""
+        ...
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -496,3 +549,24 @@ class PolicyRefused(StorageRefused):
 
     status, slug, title = 422, "invalid-bucket-policy", "Invalid bucket policy"
     log_warning = None  # the client's document
+
+
+@dataclass(frozen=True)
+class UploadedPart:
+    part_number: int
+    size: int
+    etag: str
+
+
+class NoSuchUpload(StorageRefused):
+    status, slug, title = 404, "no-such-upload", "No such upload"
+    detail = "There is no such upload: it was completed, cancelled, or never started."
+    log_warning = None
+
+
+class UploadPartsRefused(StorageRefused):
+    """The storage system would not join the parts (one below its minimum size, or one missing)."""
+
+    status, slug, title = 409, "upload-parts-refused", "The parts cannot be joined"
+    detail = "The storage system refused to join the uploaded parts; upload the file again."
+    log_warning = None

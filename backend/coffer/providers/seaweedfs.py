@@ -45,6 +45,7 @@ from coffer.providers.base import (
     NewAccessKey,
     NoSuchBucket,
     NoSuchObject,
+    NoSuchUpload,
     ObjectDetails,
     ObjectEntry,
     ObjectListing,
@@ -58,6 +59,8 @@ from coffer.providers.base import (
     StoredBucketSettings,
     TemporaryCredentials,
     TrafficReading,
+    UploadedPart,
+    UploadPartsRefused,
     VersioningChange,
 )
 from coffer.providers.seaweedfs_metrics import parse_traffic
@@ -863,6 +866,128 @@ class SeaweedFSProvider:
                 for entry in answer.get("Errors", [])
             ],
         )
+
+    # Uploads: measured on 4.48, with the console role's "write" session policy (s3:PutObject covers
+    # create, part, complete and ListParts): part numbers 1–10,000, parts under 5 MiB but the last
+    # refused at completion (EntityTooSmall), aborting an upload twice answers 204 both times.
+    def _link_signer(self, credentials: TemporaryCredentials, endpoint: str) -> S3Client:
+        """A client that signs links for `endpoint` with SigV4 (the legacy signature is refused with a
+        session token, see `download_link_as`); it is never used to call anything."""
+        with self._lock:  # making a client from the shared session is not thread-safe
+            return self._session.client(
+                "s3",
+                endpoint_url=endpoint,
+                region_name=self._region,
+                config=self._config.merge(
+                    botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
+                ),
+                aws_access_key_id=credentials.access_key_id,
+                aws_secret_access_key=credentials.secret_access_key,
+                aws_session_token=credentials.session_token,
+            )
+
+    async def start_multipart_upload_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, content_type: str
+    ) -> str:
+        client = self._client_for(credentials)
+        answer = await self._upload_call(
+            client.create_multipart_upload, Bucket=bucket, Key=key, ContentType=content_type
+        )
+        return str(answer["UploadId"])
+
+    async def upload_link_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, content_type: str, seconds: int, endpoint: str
+    ) -> str:
+        def sign() -> str:
+            return self._link_signer(credentials, endpoint).generate_presigned_url(
+                "put_object", Params={"Bucket": bucket, "Key": key, "ContentType": content_type}, ExpiresIn=seconds
+            )
+
+        return cast(str, await self._call(sign))
+
+    async def upload_part_link_as(
+        self,
+        credentials: TemporaryCredentials,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        part_number: int,
+        seconds: int,
+        endpoint: str,
+    ) -> str:
+        def sign() -> str:
+            return self._link_signer(credentials, endpoint).generate_presigned_url(
+                "upload_part",
+                Params={"Bucket": bucket, "Key": key, "UploadId": upload_id, "PartNumber": part_number},
+                ExpiresIn=seconds,
+            )
+
+        return cast(str, await self._call(sign))
+
+    async def uploaded_parts_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, upload_id: str
+    ) -> list[UploadedPart]:
+        """Measured: a part sent twice is listed twice (each copy a file of its own); completing with one
+        copy's ETag takes that copy. So the newest copy of each part stands, as in S3. Dates have whole
+        seconds, so two copies sent within one second tie (the first listed stands): a browser sends a
+        part number's bytes again only as the same slice of the same file, so tied copies are equal."""
+        client = self._client_for(credentials)
+        newest: dict[int, tuple[float, UploadedPart]] = {}
+        marker = 0
+        while True:
+            page = await self._upload_call(
+                client.list_parts, Bucket=bucket, Key=key, UploadId=upload_id, PartNumberMarker=marker
+            )
+            for entry in page.get("Parts", []):
+                part = UploadedPart(
+                    part_number=int(entry["PartNumber"]),
+                    size=int(entry.get("Size", 0)),
+                    etag=str(entry.get("ETag", "")).strip('"'),
+                )
+                modified = entry["LastModified"].timestamp() if entry.get("LastModified") else 0.0
+                if part.part_number not in newest or modified > newest[part.part_number][0]:
+                    newest[part.part_number] = (modified, part)
+            following = int(page.get("NextPartNumberMarker") or 0)
+            if not page.get("IsTruncated") or following <= marker:
+                return [newest[number][1] for number in sorted(newest)]
+            marker = following
+
+    async def complete_multipart_upload_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, upload_id: str, parts: list[UploadedPart]
+    ) -> str:
+        answer = await self._upload_call(
+            self._client_for(credentials).complete_multipart_upload,
+            Bucket=bucket,
+            Key=key,
+            UploadId=upload_id,
+            MultipartUpload={"Parts": [{"PartNumber": part.part_number, "ETag": f'"{part.etag}"'} for part in parts]},
+        )
+        return str(answer.get("ETag", "")).strip('"')
+
+    async def abort_multipart_upload_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, upload_id: str
+    ) -> None:
+        try:
+            await self._upload_call(
+                self._client_for(credentials).abort_multipart_upload, Bucket=bucket, Key=key, UploadId=upload_id
+            )
+        except NoSuchUpload:
+            return
+
+    async def create_folder_as(self, credentials: TemporaryCredentials, bucket: str, prefix: str) -> None:
+        await self._object_call(self._client_for(credentials).put_object, Bucket=bucket, Key=prefix, Body=b"")
+
+    async def _upload_call(self, function: Any, /, **kwargs: Any) -> Any:
+        """An upload's call, its refusals told apart: a gone upload, parts that cannot be joined, the rest."""
+        try:
+            return await self._call(function, **kwargs)
+        except StorageRefused as error:
+            code = _error_code(error)
+            if code == "NoSuchUpload":
+                raise NoSuchUpload(str(error)) from error
+            if code in ("EntityTooSmall", "InvalidPart", "InvalidPartOrder"):
+                raise UploadPartsRefused(str(error)) from error
+            raise _object_refusal(error) from error
 
 
 def _temporary(answer: Any) -> TemporaryCredentials:

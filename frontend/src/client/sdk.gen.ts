@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeDataGrantData, ChangeDataGrantErrors, ChangeDataGrantResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CountUnreadNotificationsData, CountUnreadNotificationsErrors, CountUnreadNotificationsResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateBucketData, CreateBucketErrors, CreateBucketResponses, CreateDownloadLinkData, CreateDownloadLinkErrors, CreateDownloadLinkResponses, CreateShareLinkData, CreateShareLinkErrors, CreateShareLinkResponses, CreateVersionDownloadLinkData, CreateVersionDownloadLinkErrors, CreateVersionDownloadLinkResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeleteBucketData, DeleteBucketErrors, DeleteBucketPolicyData, DeleteBucketPolicyErrors, DeleteBucketPolicyResponses, DeleteBucketResponses, DeleteObjectsData, DeleteObjectsErrors, DeleteObjectsResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, DownloadArchiveData, DownloadArchiveErrors, DownloadArchiveResponses, DownloadSharedObjectData, DownloadSharedObjectErrors, DownloadSharedObjectResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAccountUsageData, ExportAccountUsageErrors, ExportAccountUsageResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountCapacitySeriesData, GetAccountCapacitySeriesErrors, GetAccountCapacitySeriesResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountQuotaData, GetAccountQuotaErrors, GetAccountQuotaResponses, GetAccountRequestSeriesData, GetAccountRequestSeriesErrors, GetAccountRequestSeriesResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetAlertSettingsData, GetAlertSettingsErrors, GetAlertSettingsResponses, GetBucketSettingsData, GetBucketSettingsErrors, GetBucketSettingsResponses, GetDataGrantData, GetDataGrantErrors, GetDataGrantResponses, GetMeData, GetMeErrors, GetMeResponses, GetObjectData, GetObjectErrors, GetObjectResponses, GetPasswordRulesData, GetPasswordRulesResponses, GetPlatformCapacitySeriesData, GetPlatformCapacitySeriesErrors, GetPlatformCapacitySeriesResponses, GetPlatformRequestSeriesData, GetPlatformRequestSeriesErrors, GetPlatformRequestSeriesResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStorageFeaturesData, GetStorageFeaturesErrors, GetStorageFeaturesResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InspectSharedObjectData, InspectSharedObjectErrors, InspectSharedObjectResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListObjectsData, ListObjectsErrors, ListObjectsResponses, ListObjectVersionsData, ListObjectVersionsErrors, ListObjectVersionsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, ListShareLinksData, ListShareLinksErrors, ListShareLinksResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTopAccountsData, ListTopAccountsErrors, ListTopAccountsResponses, MarkNotificationsReadData, MarkNotificationsReadErrors, MarkNotificationsReadResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, PrepareArchiveData, PrepareArchiveErrors, PrepareArchiveResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RestoreObjectVersionData, RestoreObjectVersionErrors, RestoreObjectVersionResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, RevokeShareLinkData, RevokeShareLinkErrors, RevokeShareLinkResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetAccountQuotaData, SetAccountQuotaErrors, SetAccountQuotaResponses, SetAlertSettingsData, SetAlertSettingsErrors, SetAlertSettingsResponses, SetBucketCorsData, SetBucketCorsErrors, SetBucketCorsResponses, SetBucketPolicyData, SetBucketPolicyErrors, SetBucketPolicyResponses, SetBucketQuotaData, SetBucketQuotaErrors, SetBucketQuotaResponses, SetBucketTagsData, SetBucketTagsErrors, SetBucketTagsResponses, SetBucketVersioningData, SetBucketVersioningErrors, SetBucketVersioningResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
+import type { AbortUploadData, AbortUploadErrors, AbortUploadResponses, ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeDataGrantData, ChangeDataGrantErrors, ChangeDataGrantResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, CompleteUploadData, CompleteUploadErrors, CompleteUploadResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CountUnreadNotificationsData, CountUnreadNotificationsErrors, CountUnreadNotificationsResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateBucketData, CreateBucketErrors, CreateBucketResponses, CreateDownloadLinkData, CreateDownloadLinkErrors, CreateDownloadLinkResponses, CreateFolderData, CreateFolderErrors, CreateFolderResponses, CreateShareLinkData, CreateShareLinkErrors, CreateShareLinkResponses, CreateVersionDownloadLinkData, CreateVersionDownloadLinkErrors, CreateVersionDownloadLinkResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeleteBucketData, DeleteBucketErrors, DeleteBucketPolicyData, DeleteBucketPolicyErrors, DeleteBucketPolicyResponses, DeleteBucketResponses, DeleteObjectsData, DeleteObjectsErrors, DeleteObjectsResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, DownloadArchiveData, DownloadArchiveErrors, DownloadArchiveResponses, DownloadSharedObjectData, DownloadSharedObjectErrors, DownloadSharedObjectResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAccountUsageData, ExportAccountUsageErrors, ExportAccountUsageResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountCapacitySeriesData, GetAccountCapacitySeriesErrors, GetAccountCapacitySeriesResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountQuotaData, GetAccountQuotaErrors, GetAccountQuotaResponses, GetAccountRequestSeriesData, GetAccountRequestSeriesErrors, GetAccountRequestSeriesResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetAlertSettingsData, GetAlertSettingsErrors, GetAlertSettingsResponses, GetBucketSettingsData, GetBucketSettingsErrors, GetBucketSettingsResponses, GetDataGrantData, GetDataGrantErrors, GetDataGrantResponses, GetMeData, GetMeErrors, GetMeResponses, GetObjectData, GetObjectErrors, GetObjectResponses, GetPasswordRulesData, GetPasswordRulesResponses, GetPlatformCapacitySeriesData, GetPlatformCapacitySeriesErrors, GetPlatformCapacitySeriesResponses, GetPlatformRequestSeriesData, GetPlatformRequestSeriesErrors, GetPlatformRequestSeriesResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStorageFeaturesData, GetStorageFeaturesErrors, GetStorageFeaturesResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InspectSharedObjectData, InspectSharedObjectErrors, InspectSharedObjectResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListObjectsData, ListObjectsErrors, ListObjectsResponses, ListObjectVersionsData, ListObjectVersionsErrors, ListObjectVersionsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, ListShareLinksData, ListShareLinksErrors, ListShareLinksResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTopAccountsData, ListTopAccountsErrors, ListTopAccountsResponses, ListUploadedPartsData, ListUploadedPartsErrors, ListUploadedPartsResponses, MarkNotificationsReadData, MarkNotificationsReadErrors, MarkNotificationsReadResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, PrepareArchiveData, PrepareArchiveErrors, PrepareArchiveResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RestoreObjectVersionData, RestoreObjectVersionErrors, RestoreObjectVersionResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, RevokeShareLinkData, RevokeShareLinkErrors, RevokeShareLinkResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetAccountQuotaData, SetAccountQuotaErrors, SetAccountQuotaResponses, SetAlertSettingsData, SetAlertSettingsErrors, SetAlertSettingsResponses, SetBucketCorsData, SetBucketCorsErrors, SetBucketCorsResponses, SetBucketPolicyData, SetBucketPolicyErrors, SetBucketPolicyResponses, SetBucketQuotaData, SetBucketQuotaErrors, SetBucketQuotaResponses, SetBucketTagsData, SetBucketTagsErrors, SetBucketTagsResponses, SetBucketVersioningData, SetBucketVersioningErrors, SetBucketVersioningResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SignUploadPartsData, SignUploadPartsErrors, SignUploadPartsResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, StartUploadData, StartUploadErrors, StartUploadResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1222,6 +1222,104 @@ export const inspectSharedObject = <ThrowOnError extends boolean = true>(options
  */
 export const downloadSharedObject = <ThrowOnError extends boolean = true>(options: Options<DownloadSharedObjectData, ThrowOnError>) => (options.client ?? client).post<DownloadSharedObjectResponses, DownloadSharedObjectErrors, ThrowOnError>({
     url: '/api/v1/shared/download',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Start uploading a file: a presigned PUT for a small one, else a multipart upload and its part size
+ */
+export const startUpload = <ThrowOnError extends boolean = true>(options: Options<StartUploadData, ThrowOnError>) => (options.client ?? client).post<StartUploadResponses, StartUploadErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Presigned PUTs of some parts of a multipart upload, made with your own temporary credentials
+ */
+export const signUploadParts = <ThrowOnError extends boolean = true>(options: Options<SignUploadPartsData, ThrowOnError>) => (options.client ?? client).post<SignUploadPartsResponses, SignUploadPartsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/part-links',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The parts of a multipart upload the storage system holds, to resume it with the rest
+ */
+export const listUploadedParts = <ThrowOnError extends boolean = true>(options: Options<ListUploadedPartsData, ThrowOnError>) => (options.client ?? client).get<ListUploadedPartsResponses, ListUploadedPartsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/parts',
+    ...options
+});
+
+/**
+ * Join the parts the storage system holds into the object, once they make the whole file
+ */
+export const completeUpload = <ThrowOnError extends boolean = true>(options: Options<CompleteUploadData, ThrowOnError>) => (options.client ?? client).post<CompleteUploadResponses, CompleteUploadErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/complete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Drop a multipart upload and every part it holds (cancel); harmless when it is already gone
+ */
+export const abortUpload = <ThrowOnError extends boolean = true>(options: Options<AbortUploadData, ThrowOnError>) => (options.client ?? client).post<AbortUploadResponses, AbortUploadErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/abort',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A new, empty folder: the empty object "<prefix><name>/"
+ */
+export const createFolder = <ThrowOnError extends boolean = true>(options: Options<CreateFolderData, ThrowOnError>) => (options.client ?? client).post<CreateFolderResponses, CreateFolderErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/folders',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -805,6 +805,24 @@ export type CliCredentialsRequest = {
 };
 
 /**
+ * CompletedUpload
+ */
+export type CompletedUpload = {
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Etag
+     */
+    etag: string;
+};
+
+/**
  * ConsoleUser
  */
 export type ConsoleUser = {
@@ -984,6 +1002,18 @@ export type CreatedAccessKey = {
      * Created At
      */
     created_at: string | null;
+};
+
+/**
+ * CreatedFolder
+ */
+export type CreatedFolder = {
+    /**
+     * Prefix
+     *
+     * The new folder's full prefix, ending in "/".
+     */
+    prefix: string;
 };
 
 /**
@@ -1178,6 +1208,22 @@ export type Folder = {
      * Name
      *
      * Its name inside the folder shown.
+     */
+    name: string;
+};
+
+/**
+ * FolderCreate
+ */
+export type FolderCreate = {
+    /**
+     * Prefix
+     *
+     * The folder it goes in: "" for the top, else ending in "/".
+     */
+    prefix?: string;
+    /**
+     * Name
      */
     name: string;
 };
@@ -1730,6 +1776,54 @@ export type OwnPasswordChange = {
      * New Password
      */
     new_password: string;
+};
+
+/**
+ * PartLink
+ */
+export type PartLink = {
+    /**
+     * Part Number
+     */
+    part_number: number;
+    /**
+     * Url
+     *
+     * A presigned PUT of this part; send it again with a fresh link to retry.
+     */
+    url: string;
+};
+
+/**
+ * PartLinks
+ */
+export type PartLinks = {
+    /**
+     * Parts
+     */
+    parts: Array<PartLink>;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+};
+
+/**
+ * PartLinksRequest
+ */
+export type PartLinksRequest = {
+    /**
+     * Key
+     *
+     * The object's full key.
+     */
+    key: string;
+    /**
+     * Part Numbers
+     *
+     * Parts to sign, 1 to 10,000.
+     */
+    part_numbers: Array<number>;
 };
 
 /**
@@ -2462,6 +2556,134 @@ export type UnreadCount = {
      * Unread
      */
     unread: number;
+};
+
+/**
+ * UploadAbort
+ */
+export type UploadAbort = {
+    /**
+     * Key
+     *
+     * The object's full key.
+     */
+    key: string;
+};
+
+/**
+ * UploadComplete
+ */
+export type UploadComplete = {
+    /**
+     * Key
+     *
+     * The object's full key.
+     */
+    key: string;
+    /**
+     * Size
+     *
+     * The file's size: the parts must add up to it.
+     */
+    size: number;
+};
+
+/**
+ * UploadPlan
+ */
+export type UploadPlan = {
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Upload Id
+     *
+     * The multipart upload; null when `url` takes the whole file.
+     */
+    upload_id: string | null;
+    /**
+     * Part Size
+     *
+     * Bytes in each part but the last.
+     */
+    part_size: number;
+    /**
+     * Parts
+     *
+     * How many parts the file is sent in.
+     */
+    parts: number;
+    /**
+     * Url
+     *
+     * A presigned PUT of the whole file (small files); null for a multipart one.
+     */
+    url: string | null;
+    /**
+     * Headers
+     *
+     * Headers to send with `url` (they are signed).
+     */
+    headers: {
+        [key: string]: string;
+    };
+    /**
+     * Expires At
+     */
+    expires_at: string | null;
+};
+
+/**
+ * UploadStart
+ */
+export type UploadStart = {
+    /**
+     * Key
+     *
+     * The object's full key.
+     */
+    key: string;
+    /**
+     * Size
+     *
+     * The file's size in bytes, at most 5497558138880 (5 TiB).
+     */
+    size: number;
+    /**
+     * Content Type
+     */
+    content_type?: string;
+};
+
+/**
+ * UploadedPart
+ */
+export type UploadedPart = {
+    /**
+     * Part Number
+     */
+    part_number: number;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Etag
+     */
+    etag: string;
+};
+
+/**
+ * UploadedParts
+ */
+export type UploadedParts = {
+    /**
+     * Parts
+     *
+     * The parts the storage system holds, in order.
+     */
+    parts: Array<UploadedPart>;
 };
 
 /**
@@ -6286,6 +6508,325 @@ export type DownloadSharedObjectResponses = {
 };
 
 export type DownloadSharedObjectResponse = DownloadSharedObjectResponses[keyof DownloadSharedObjectResponses];
+
+export type StartUploadData = {
+    body: UploadStart;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads';
+};
+
+export type StartUploadErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type StartUploadError = StartUploadErrors[keyof StartUploadErrors];
+
+export type StartUploadResponses = {
+    /**
+     * Success
+     */
+    200: UploadPlan;
+};
+
+export type StartUploadResponse = StartUploadResponses[keyof StartUploadResponses];
+
+export type SignUploadPartsData = {
+    body: PartLinksRequest;
+    path: {
+        account_id: string;
+        bucket: string;
+        upload_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/part-links';
+};
+
+export type SignUploadPartsErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type SignUploadPartsError = SignUploadPartsErrors[keyof SignUploadPartsErrors];
+
+export type SignUploadPartsResponses = {
+    /**
+     * Success
+     */
+    200: PartLinks;
+};
+
+export type SignUploadPartsResponse = SignUploadPartsResponses[keyof SignUploadPartsResponses];
+
+export type ListUploadedPartsData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+        upload_id: string;
+    };
+    query: {
+        /**
+         * Key
+         *
+         * The object's full key.
+         */
+        key: string;
+    };
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/parts';
+};
+
+export type ListUploadedPartsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type ListUploadedPartsError = ListUploadedPartsErrors[keyof ListUploadedPartsErrors];
+
+export type ListUploadedPartsResponses = {
+    /**
+     * Success
+     */
+    200: UploadedParts;
+};
+
+export type ListUploadedPartsResponse = ListUploadedPartsResponses[keyof ListUploadedPartsResponses];
+
+export type CompleteUploadData = {
+    body: UploadComplete;
+    path: {
+        account_id: string;
+        bucket: string;
+        upload_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/complete';
+};
+
+export type CompleteUploadErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type CompleteUploadError = CompleteUploadErrors[keyof CompleteUploadErrors];
+
+export type CompleteUploadResponses = {
+    /**
+     * Success
+     */
+    200: CompletedUpload;
+};
+
+export type CompleteUploadResponse = CompleteUploadResponses[keyof CompleteUploadResponses];
+
+export type AbortUploadData = {
+    body: UploadAbort;
+    path: {
+        account_id: string;
+        bucket: string;
+        upload_id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/uploads/{upload_id}/abort';
+};
+
+export type AbortUploadErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type AbortUploadError = AbortUploadErrors[keyof AbortUploadErrors];
+
+export type AbortUploadResponses = {
+    /**
+     * Success, no content
+     */
+    204: void;
+};
+
+export type AbortUploadResponse = AbortUploadResponses[keyof AbortUploadResponses];
+
+export type CreateFolderData = {
+    body: FolderCreate;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/folders';
+};
+
+export type CreateFolderErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type CreateFolderError = CreateFolderErrors[keyof CreateFolderErrors];
+
+export type CreateFolderResponses = {
+    /**
+     * Success
+     */
+    201: CreatedFolder;
+};
+
+export type CreateFolderResponse = CreateFolderResponses[keyof CreateFolderResponses];
 
 export type ListAccountRequestsData = {
     body?: never;

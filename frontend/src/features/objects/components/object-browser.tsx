@@ -16,6 +16,7 @@ import { crumbsOf, type ObjectSort } from '../folders';
 import { DeleteObjectsButton, type Versioning } from './delete-objects-button';
 import { DownloadZipButton } from './download-zip-button';
 import { ObjectDetailsDrawer } from './object-details-drawer';
+import { UploadPanel } from './upload-panel';
 
 type Props = {
   accountId: string;
@@ -105,6 +106,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
           ),
         )}
       </Breadcrumbs>
+      {access.write && <UploadPanel accountId={accountId} bucket={bucket} prefix={prefix} />}
       <DebouncedTextInput
         label="Filter by name"
         description="Shows the folders and objects here whose names begin with this."
