@@ -1,4 +1,4 @@
-"""What SeaweedFS 4.48 does with browser uploads, through the provider and with a member's ("write") STS credentials.
+"""What SeaweedFS 4.48 does with browser uploads, with the STS credentials of a member granted read-write.
 
 The upload design leans on each of these: a browser's CORS preflight to a presigned part link passes
 with weed's default `-s3.allowedOrigins`, the parts a store holds can be listed for resume, a part
@@ -17,6 +17,7 @@ import httpx2 as httpx
 import pytest
 
 from coffer.app import build_provider
+from coffer.data_access import Access
 from coffer.embedded.stack import EmbeddedStack
 from coffer.providers.base import NoSuchUpload, TemporaryCredentials, UploadPartsRefused
 from coffer.providers.seaweedfs import SeaweedFSProvider
@@ -37,7 +38,7 @@ def member(stack: EmbeddedStack) -> Iterator[tuple[Settings, TemporaryCredential
     async def issue() -> TemporaryCredentials:
         provider = build_provider(settings)
         try:
-            return await provider.assume_console_role(account_id, "member", "write", 900)
+            return await provider.assume_console_role(account_id, "member", Access(account="read-write"), 900)
         finally:
             await provider.close()
 
