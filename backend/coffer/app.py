@@ -30,6 +30,7 @@ from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
+from coffer.buckets.purge import BucketPurges
 from coffer.buckets.wiring import CAPABILITY as BUCKETS
 from coffer.clock import Clock, SystemClock
 from coffer.data_grants.wiring import CAPABILITY as DATA_GRANTS
@@ -146,16 +147,22 @@ async def _api_not_found(request: Request) -> Response:
     raise ProblemError(404, "not-found", "Not found", f"There is no API operation at {request.url.path}.")
 
 
-async def _resume_provisioning(provisioning: Provisioning, deletion: Deletion, every_seconds: float) -> None:
-    """Runs on accounts (being made or deleted) that wait for the storage system or were left mid-run
-    by a dead instance."""
+async def _resume_provisioning(
+    provisioning: Provisioning, deletion: Deletion, purges: BucketPurges, every_seconds: float
+) -> None:
+    """Runs on accounts (being made or deleted) and bucket purges that wait for the storage system or
+    were left mid-run by a dead instance."""
     while True:
         await asyncio.sleep(every_seconds)
-        for what, resume in (("provisioning", provisioning.resume_stalled), ("deletion", deletion.resume_stalled)):
+        for what, resume in (
+            ("provisioning", provisioning.resume_stalled),
+            ("deletion", deletion.resume_stalled),
+            ("bucket purge", purges.resume_stalled),
+        ):
             try:
                 resumed = await resume()
             except Exception:
-                _log.exception("%s: resuming stalled accounts failed; trying again later", what)
+                _log.exception("%s: resuming stalled work failed; trying again later", what)
                 continue
             if resumed:
                 _log.info("%s: resumed %s", what, ", ".join(resumed))
@@ -190,8 +197,11 @@ def create_app(
         sender = asyncio.create_task(wiring.mailer.run_sender())
         collector = wiring.get(Collector)
         collecting = asyncio.create_task(collector.run()) if settings.metering_enabled else None
+        purges = wiring.get(BucketPurges)
         resumer = asyncio.create_task(
-            _resume_provisioning(wiring.get(Provisioning), wiring.get(Deletion), settings.provisioning_resume_seconds)
+            _resume_provisioning(
+                wiring.get(Provisioning), wiring.get(Deletion), purges, settings.provisioning_resume_seconds
+            )
         )
         try:
             yield {"wiring": wiring}
@@ -200,6 +210,7 @@ def create_app(
             await _finish_within(sender, "mail sender")
             resumer.cancel()
             await _finish_within(resumer, "provisioning resumer")
+            await _finish_within(asyncio.ensure_future(purges.close()), "bucket purges")
             if collecting is not None:
                 collecting.cancel()
                 await _finish_within(collecting, "metering collector")
