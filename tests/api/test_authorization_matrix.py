@@ -118,6 +118,8 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("GET", A + "/buckets"): ("own-account", EVERYONE),
     ("POST", A + "/buckets"): ("own-account", frozenset({"account-admin"})),  # as themselves in storage: no staff
     ("POST", A + "/buckets/{bucket}/delete"): ("own-account", frozenset({"account-admin"})),
+    ("POST", A + "/buckets/{bucket}/purge"): ("own-account", frozenset({"account-admin"})),
+    ("GET", A + "/buckets/{bucket}/purge"): ("own-account", frozenset({"account-admin"})),
     # objects are read with the person's own storage identity, which staff do not have in a tenant's account
     ("GET", A + "/buckets/{bucket}/objects"): ("own-account", ACCOUNT_ROLES),
     ("GET", A + "/buckets/{bucket}/object"): ("own-account", ACCOUNT_ROLES),
@@ -209,7 +211,12 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
         ("GET", A + "/alert-settings"),
     ],
     "buckets.read": [("GET", A + "/buckets"), ("GET", "/api/v1/storage/features")],
-    "buckets.manage": [("POST", A + "/buckets"), ("POST", A + "/buckets/{bucket}/delete")],
+    "buckets.manage": [
+        ("POST", A + "/buckets"),
+        ("POST", A + "/buckets/{bucket}/delete"),
+        ("POST", A + "/buckets/{bucket}/purge"),
+        ("GET", A + "/buckets/{bucket}/purge"),
+    ],
     "objects.read": [
         ("GET", A + "/buckets/{bucket}/objects"),
         ("GET", A + "/buckets/{bucket}/object"),
