@@ -208,9 +208,10 @@ def create_app(
         finally:
             sender.cancel()
             await _finish_within(sender, "mail sender")
+            # Purges stop between two batches first (the resumer may be running one), then the resumer goes.
+            await _finish_within(asyncio.ensure_future(purges.close()), "bucket purges")
             resumer.cancel()
             await _finish_within(resumer, "provisioning resumer")
-            await _finish_within(asyncio.ensure_future(purges.close()), "bucket purges")
             if collecting is not None:
                 collecting.cancel()
                 await _finish_within(collecting, "metering collector")

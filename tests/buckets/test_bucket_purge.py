@@ -329,3 +329,23 @@ def test_objects_the_storage_refuses_to_delete_fail_the_purge_with_the_reason_an
         assert _finished(admin, bucket)["state"] == "done"
     assert not _exists(settings, bucket)
     assert [event["result"] for event in reversed(admin.audit())] == ["success", "failure", "success", "success"]
+
+
+def test_an_instance_that_shuts_down_mid_purge_leaves_it_running_and_another_finishes_it(
+    settings: Settings, clock: FixedClock, admin: Admin
+) -> None:
+    bucket = admin.make("handover")
+    _fill(settings, bucket, 5000)
+    with open_client(settings, clock) as leaving:
+        leaving.cookies.set(COOKIE, admin.client.cookies.get(COOKIE) or "")
+        assert admin.purge(bucket, client=leaving).status_code == 202
+        _until(lambda: admin.state(bucket).json()["objects_deleted"] > 0, "the first batch")
+    halfway = admin.state(bucket).json()  # the instance is gone: its purge was cancelled, its lease released
+    assert halfway["state"] == "running" and halfway["objects_deleted"] < 5000
+    assert _exists(settings, bucket)
+
+    assert _with_purges(settings, lambda services: services.get(BucketPurges).resume_stalled()) == [bucket]
+
+    finished = admin.state(bucket).json()
+    assert finished["state"] == "done" and finished["objects_deleted"] == 5000
+    assert not _exists(settings, bucket)

@@ -9,7 +9,9 @@ recording its progress after each, then deletes the bucket and what Coffer kept 
 The work runs under the lease `bucket-purge:<bucket>`, renewed while it runs, so one instance purges a
 bucket at a time. An instance that dies leaves the purge `running` with its lease lapsing; every
 instance's resumer (`resume_stalled`) takes such a purge over and runs it to the end. A refusal of the
-storage system leaves it `failed` with the reason; starting again retries.
+storage system leaves it `failed` with the reason; starting again retries. An instance that shuts down
+stops its purges between two batches, so the count stays exact; after a crash it may be off by the one
+batch that was under way.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ class NoPurge(DomainError):
         return f"No deletion with all data was started for the bucket {self}."
 
 
+class _Stopping(Exception):
+    """The instance shuts down: the purge stops between two batches, for another instance to go on with."""
+
+
 def lease_name(bucket: str) -> str:
     return f"bucket-purge:{bucket}"
 
@@ -87,6 +93,7 @@ class BucketPurges:
         self._leases = leases
         self._lease_seconds = lease_seconds
         self._tasks: set[asyncio.Task[bool]] = set()
+        self._stopping = asyncio.Event()
 
     async def start(
         self,
@@ -113,7 +120,7 @@ class BucketPurges:
         record, started = await self._store.start(record)
         if started:
             await self._audit(record, "success", "started")
-            task = asyncio.create_task(self._run(account_id, bucket), name=f"purge {bucket}")
+            task = asyncio.create_task(self._run_in_background(account_id, bucket), name=f"purge {bucket}")
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         return record
@@ -135,13 +142,26 @@ class BucketPurges:
                 resumed.append(bucket)
         return resumed
 
-    async def close(self) -> None:
-        """Cancels this instance's purges (at shutdown): their leases are released and their records stay
-        running, so another instance's resumer goes on with them."""
+    async def close(self, grace_seconds: float = 3.0) -> None:
+        """Stops this instance's purges (at shutdown) after the batch each is deleting, so the count stays
+        exact; one still busy after `grace_seconds` is cancelled. Their leases are released and their
+        records stay running, so another instance's resumer goes on with them."""
+        self._stopping.set()
         tasks = list(self._tasks)
-        for task in tasks:
+        if not tasks:
+            return
+        _, busy = await asyncio.wait(tasks, timeout=grace_seconds)
+        for task in busy:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*busy, return_exceptions=True)
+
+    async def _run_in_background(self, account_id: str, bucket: str) -> bool:
+        """A task nobody awaits: what it raises is logged (Redis gone, say), and the resumer goes on later."""
+        try:
+            return await self._run(account_id, bucket)
+        except Exception:
+            _log.exception("purging %s stopped; an instance's resumer goes on with it", bucket)
+            return False
 
     async def _run(self, account_id: str, bucket: str) -> bool:
         """Purges under the lease; False when another holder has it or the purge no longer runs."""
@@ -153,7 +173,7 @@ class BucketPurges:
                 return False
             try:
                 await self._purge(record, lease)
-            except LeaseLost:
+            except (LeaseLost, _Stopping):
                 return True  # another instance goes on with it
             except StorageUnavailable:
                 await self._note(record, "The storage system did not answer; the deletion goes on by itself.")
@@ -167,6 +187,8 @@ class BucketPurges:
     async def _purge(self, record: BucketPurgeRecord, lease: Lease) -> None:
         account_id, bucket = record.account_id, record.bucket
         while True:
+            if self._stopping.is_set():
+                raise _Stopping
             lease.check()
             deleted = await self._provider.purge_batch(bucket)
             if deleted == 0:
