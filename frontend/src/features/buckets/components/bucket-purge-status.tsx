@@ -38,10 +38,8 @@ export function BucketPurgeStatus({ accountId, purge }: { accountId: string; pur
   }
   return (
     <Group gap="xs" wrap="nowrap" role="status" aria-label={`Deleting bucket ${purge.bucket}`}>
-      <Loader size="xs" />
-      <Text size="sm">
-        {purge.state === 'done' ? 'Deleted' : 'Deleting…'} {deleted}
-      </Text>
+      {purge.state === 'running' && <Loader size="xs" />}
+      <Text size="sm">{purge.state === 'done' ? `Bucket deleted, ${deleted}` : `Deleting… ${deleted}`}</Text>
       {purge.error && purge.state === 'running' && (
         <Text size="xs" c="dimmed">
           {purge.error}
