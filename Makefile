@@ -78,6 +78,7 @@ bench: apt $(VENV)/.installed-dev frontend/dist/index.html
 	$(BIN)/python bench/session_cost.py
 	$(BIN)/python bench/list_scaling.py
 	$(BIN)/python bench/metering_query.py
+	$(BIN)/python bench/object_listing.py
 	$(BIN)/python bench/list_vs_boto3.py
 	$(BIN)/python bench/frontend_load.py
 	$(BIN)/python bench/cluster_throughput.py

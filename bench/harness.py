@@ -12,6 +12,9 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+import boto3
+import botocore.config
+import botocore.session
 import httpx2 as httpx
 import pyotp
 
@@ -19,6 +22,9 @@ from coffer.app import connected_services
 from coffer.embedded.environment import coffer_environment
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
+from coffer.providers.base import TemporaryCredentials
+from coffer.providers.timestamps import use_fast_timestamps
+from coffer.provisioning.saga import Provisioning
 from coffer.sessions.cookies import SessionCookie
 from coffer.sessions.service import Sessions
 from coffer.settings import Settings
@@ -152,3 +158,45 @@ def timed_gets(
             if index >= warm_up:
                 timings[path].append(elapsed)
     return timings
+
+
+def service_s3(settings: Settings) -> Any:
+    return boto3.session.Session().client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=settings.storage_access_key,
+        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
+    )
+
+
+def tenant_s3(settings: Settings, credentials: TemporaryCredentials, fast: bool) -> Any:
+    """An S3 client of the tenant's temporary credentials, pooled like the BFF's (32 connections)."""
+    core = botocore.session.Session()
+    if fast:
+        use_fast_timestamps(core)
+    return boto3.session.Session(botocore_session=core).client(
+        "s3",
+        endpoint_url=settings.s3_endpoint,
+        region_name=settings.s3_region,
+        aws_access_key_id=credentials.access_key_id,
+        aws_secret_access_key=credentials.secret_access_key,
+        aws_session_token=credentials.session_token,
+        config=botocore.config.Config(max_pool_connections=32),
+    )
+
+
+async def provision(services: Any, account_id: str, admin_email: str) -> str:
+    """An active account made by the provisioning saga, as an operator makes one; its admin's one-time password."""
+    provisioned = await services.get(Provisioning).create(
+        account_id=account_id,
+        display_name=account_id.title(),
+        contact_email=f"ops@{account_id}.example.com",
+        quota_bytes=None,
+        admin_name="Admin",
+        admin_email=admin_email,
+        actor="bench",
+        ip="",
+    )
+    assert provisioned.account.status == "active", provisioned.account.steps
+    return str(provisioned.one_time_password)

@@ -25,19 +25,22 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import boto3
-import botocore.config
-import botocore.session
-
 from coffer.app import connected_services
 from coffer.data_access import MANAGE
-from coffer.providers.base import TemporaryCredentials
-from coffer.providers.timestamps import use_fast_timestamps
-from coffer.provisioning.saga import Provisioning
 from coffer.settings import Settings
 from coffer.users.management import People, Scope
 from coffer.users.service import UserRegistry
-from harness import console_with_admin, cookie_header, fresh_tokens, percentile, sign_in, with_services
+from harness import (
+    console_with_admin,
+    cookie_header,
+    fresh_tokens,
+    percentile,
+    provision,
+    service_s3,
+    sign_in,
+    tenant_s3,
+    with_services,
+)
 
 ACCOUNT = "benchco"
 ADMIN = f"admin@{ACCOUNT}.example.com"
@@ -62,20 +65,10 @@ def _populate(settings: Settings, s3: Any) -> str:
         )
 
     async def work(services: Any) -> str:
-        provisioned = await services.get(Provisioning).create(
-            account_id=ACCOUNT,
-            display_name="BenchCo",
-            contact_email=f"ops@{ACCOUNT}.example.com",
-            quota_bytes=None,
-            admin_name="Admin",
-            admin_email=ADMIN,
-            actor="bench",
-            ip="",
-        )
-        assert provisioned.account.status == "active", provisioned.account.steps
+        one_time_password = await provision(services, ACCOUNT, ADMIN)
         for first in range(1, PEOPLE, 5):
             await asyncio.gather(*(member(services, number) for number in range(first, min(first + 5, PEOPLE))))
-        return str(provisioned.one_time_password)
+        return one_time_password
 
     one_time_password = with_services(settings, work)
     for number in range(BUCKETS):
@@ -83,37 +76,11 @@ def _populate(settings: Settings, s3: Any) -> str:
     return one_time_password
 
 
-def _service_s3(settings: Settings) -> Any:
-    return boto3.session.Session().client(
-        "s3",
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=settings.storage_access_key,
-        aws_secret_access_key=settings.storage_secret_key.get_secret_value(),
-    )
-
-
-def _tenant_s3(settings: Settings, credentials: TemporaryCredentials, fast: bool) -> Any:
-    """An S3 client of the tenant's temporary credentials, pooled like the BFF's (32 connections)."""
-    core = botocore.session.Session()
-    if fast:
-        use_fast_timestamps(core)
-    return boto3.session.Session(botocore_session=core).client(
-        "s3",
-        endpoint_url=settings.s3_endpoint,
-        region_name=settings.s3_region,
-        aws_access_key_id=credentials.access_key_id,
-        aws_secret_access_key=credentials.secret_access_key,
-        aws_session_token=credentials.session_token,
-        config=botocore.config.Config(max_pool_connections=32),
-    )
-
-
 def _measure(settings: Settings, client: Any, tokens: list[str], rounds: int, warm_up: int) -> dict[str, list[float]]:
     async def run() -> dict[str, list[float]]:
         async with connected_services(settings) as services:
             credentials = await services.provider.assume_console_role(ACCOUNT, ADMIN, MANAGE, 900)
-            fast, default = _tenant_s3(settings, credentials, True), _tenant_s3(settings, credentials, False)
+            fast, default = tenant_s3(settings, credentials, True), tenant_s3(settings, credentials, False)
             fresh = iter(tokens)
 
             def bff(path: str) -> Callable[[], Awaitable[int]]:
@@ -160,7 +127,7 @@ def main(rounds: int, warm_up: int = 20) -> None:
         settings,
         client,
     ):
-        one_time_password = _populate(settings, _service_s3(settings))
+        one_time_password = _populate(settings, service_s3(settings))
         client.cookies.clear()
         token = sign_in(client, ADMIN, one_time_password)
         client.cookies.clear()  # every BFF request below names its own, new token

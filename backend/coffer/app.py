@@ -30,6 +30,7 @@ from coffer.api.security_headers import SecurityHeaders
 from coffer.api.spa import SinglePageApp
 from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
+from coffer.bucket_settings.wiring import CAPABILITY as BUCKET_SETTINGS
 from coffer.buckets.purge import BucketPurges
 from coffer.buckets.wiring import CAPABILITY as BUCKETS
 from coffer.clock import Clock, SystemClock
@@ -56,6 +57,7 @@ from coffer.share_links.wiring import CAPABILITY as SHARE_LINKS
 from coffer.storage_features.wiring import CAPABILITY as STORAGE_FEATURES
 from coffer.store.client import RedisConnection
 from coffer.sts.wiring import CAPABILITY as STORAGE_CREDENTIALS
+from coffer.users.storage_identity import PolicyUpgrade
 from coffer.users.wiring import CAPABILITY as PEOPLE
 from coffer.verification.wiring import CAPABILITY as VERIFICATION
 from coffer.wiring import Capability, Wiring, build_all
@@ -70,6 +72,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     KEY_ROTATION,
     ACCOUNTS,
     BUCKETS,
+    BUCKET_SETTINGS,
     PEOPLE,
     DATA_GRANTS,
     ACCESS_KEYS,
@@ -148,10 +151,15 @@ async def _api_not_found(request: Request) -> Response:
 
 
 async def _resume_provisioning(
-    provisioning: Provisioning, deletion: Deletion, purges: BucketPurges, every_seconds: float
+    provisioning: Provisioning,
+    deletion: Deletion,
+    purges: BucketPurges,
+    policies: PolicyUpgrade,
+    every_seconds: float,
 ) -> None:
     """Runs on accounts (being made or deleted) and bucket purges that wait for the storage system or
-    were left mid-run by a dead instance."""
+    were left mid-run by a dead instance, and writes stored storage policies again after an upgrade
+    changed them."""
     while True:
         await asyncio.sleep(every_seconds)
         for what, resume in (
@@ -166,6 +174,11 @@ async def _resume_provisioning(
                 continue
             if resumed:
                 _log.info("%s: resumed %s", what, ", ".join(resumed))
+        try:
+            if written := await policies.bring_up_to_date():
+                _log.info("storage policies: wrote %d people's policies again for this version", written)
+        except Exception:
+            _log.exception("storage policies: writing them again failed; trying again later")
 
 
 async def _finish_within(task: asyncio.Future[Any], what: str, seconds: float = 5.0) -> None:
@@ -200,7 +213,11 @@ def create_app(
         purges = wiring.get(BucketPurges)
         resumer = asyncio.create_task(
             _resume_provisioning(
-                wiring.get(Provisioning), wiring.get(Deletion), purges, settings.provisioning_resume_seconds
+                wiring.get(Provisioning),
+                wiring.get(Deletion),
+                purges,
+                wiring.get(PolicyUpgrade),
+                settings.provisioning_resume_seconds,
             )
         )
         try:

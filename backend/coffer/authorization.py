@@ -48,6 +48,9 @@ class Action(StrEnum):
     # Create and delete buckets: account admins in their own account, with their own storage credentials
     # (staff hold no storage identity in a tenant's account, as for KEYS_CREATE).
     BUCKETS_MANAGE = "buckets.manage"
+    # A bucket's settings (versioning, CORS, tags, policy) are read with the person's own storage identity:
+    # staff have none in a tenant's account, and a member's allows objects only, so account admins alone.
+    BUCKET_SETTINGS_READ = "buckets.settings.read"
 
 
 # Where a role's actions on an account reach: any account (platform roles) or only its own (account roles).
@@ -62,6 +65,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         Action.CLI_CREDENTIALS,
         Action.KEYS_CREATE,
         Action.BUCKETS_MANAGE,
+        Action.BUCKET_SETTINGS_READ,
         Action.OBJECTS_READ,
         Action.OBJECTS_WRITE,
         Action.OBJECTS_DELETE,
@@ -103,6 +107,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.CLI_CREDENTIALS,
             Action.BUCKET_QUOTAS_MANAGE,
             Action.BUCKETS_MANAGE,
+            Action.BUCKET_SETTINGS_READ,
         }
     ),
     "account-member": frozenset(
@@ -127,6 +132,8 @@ _REFUSALS: dict[Action, str] = {
     "in a tenant's account, and the console does not lend them its own.",
     Action.OBJECTS_WRITE: "Only the account's own people can write its objects: staff have no storage identity "
     "in a tenant's account.",
+    Action.BUCKET_SETTINGS_READ: "Only the account's admins can read a bucket's settings: they are read with "
+    "their own storage identity, which staff do not have in a tenant's account.",
     Action.OBJECTS_DELETE: "Only the account's own people can delete its objects: staff have no storage identity "
     "in a tenant's account.",
 }

@@ -107,3 +107,18 @@ def test_thresholds_are_kept_with_the_quota_and_shown_back(tenant: Tenant) -> No
     assert (answer["buckets"][0]["warning_percent"], answer["buckets"][0]["critical_percent"]) == (60, 75)
     assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "critical_percent"
     assert tenant.quota()["buckets"][0]["warning_percent"] == 60
+
+
+def test_a_bucket_made_since_the_last_sample_is_listed_and_takes_a_quota_at_once(tenant: Tenant) -> None:
+    tenant.bucket("old", 10)
+    tenant.sample()
+    made = tenant.owner.post(f"/api/v1/accounts/{tenant.account_id}/buckets", json={"suffix": "fresh"})
+    assert made.status_code == 201, made.text
+    fresh = made.json()["name"]
+
+    listed = {bucket["name"]: bucket for bucket in tenant.quota()["buckets"]}
+    assert listed[fresh]["bytes_used"] is None  # not measured yet: the next sample measures it
+    path = f"/api/v1/accounts/{tenant.account_id}/buckets/{fresh}/quota"
+    answer = tenant.owner.put(path, json={"quota_bytes": 5000, "warning_percent": 80, "critical_percent": 90})
+    assert answer.status_code == 200, answer.text
+    assert {bucket["name"]: bucket for bucket in answer.json()["buckets"]}[fresh]["quota_bytes"] == 5000

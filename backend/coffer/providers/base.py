@@ -291,6 +291,74 @@ class StorageProvider(Protocol):
         """The object's bytes in chunks of at most a MiB, as they arrive: never the whole object at once."""
         ...
 
+    @property
+    def policy_mark(self) -> str:
+        """Names what the policies this provider writes allow; it changes when they do, so stored
+        policies are written again after an upgrade."""
+        ...
+
+    # Bucket settings, object versions and deleting many objects: each made with a person's own
+    # credentials, so the storage system checks a second time that the bucket is theirs to change.
+
+    async def bucket_settings_as(self, credentials: TemporaryCredentials, bucket: str) -> StoredBucketSettings:
+        """The bucket's versioning, CORS rules, tags, object lock and policy, each read from the storage system
+        (a setting never set reads as its empty value). Raises NoSuchBucket, StorageAccessDenied."""
+        ...
+
+    async def set_versioning_as(self, credentials: TemporaryCredentials, bucket: str, status: VersioningChange) -> None:
+        """Turns versioning on, or suspends it (versions kept stay). Idempotent. Raises NoSuchBucket,
+        StorageAccessDenied, StorageRefused (an object-lock bucket cannot be suspended)."""
+        ...
+
+    async def set_cors_as(self, credentials: TemporaryCredentials, bucket: str, rules: list[CorsRule]) -> None:
+        """Replaces the bucket's CORS rules; no rules removes them. Idempotent."""
+        ...
+
+    async def set_bucket_tags_as(self, credentials: TemporaryCredentials, bucket: str, tags: dict[str, str]) -> None:
+        """Replaces the bucket's tags; no tags removes them. Idempotent."""
+        ...
+
+    async def set_bucket_policy_as(self, credentials: TemporaryCredentials, bucket: str, policy: str | None) -> None:
+        """Replaces the bucket's policy document (JSON text); None removes it. Idempotent. Raises
+        PolicyRefused, with the storage system's reason, when it finds the document invalid."""
+        ...
+
+    async def object_versions_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> list[ObjectVersion]:
+        """Every version and delete marker of exactly this key, newest first (an unversioned object has
+        one version, "null"). Raises NoSuchBucket, StorageAccessDenied."""
+        ...
+
+    async def version_download_link_as(
+        self,
+        credentials: TemporaryCredentials,
+        bucket: str,
+        key: str,
+        version_id: str,
+        filename: str,
+        seconds: int,
+        endpoint: str,
+    ) -> str:
+        """As `download_link_as`, for one version of the object. Signs only; calls nothing."""
+        ...
+
+    async def restore_version_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, version_id: str
+    ) -> None:
+        """Copies the version over the key inside the storage system, so it becomes the latest again (the
+        versions between stay). Raises NoSuchObject (no such version), StorageAccessDenied."""
+        ...
+
+    async def list_keys_as(
+        self, credentials: TemporaryCredentials, bucket: str, prefix: str, token: str | None
+    ) -> tuple[list[str], str | None]:
+        """One page (up to 1000) of every key under `prefix`, folders included, and the next page's token."""
+        ...
+
+    async def delete_objects_as(self, credentials: TemporaryCredentials, bucket: str, keys: list[str]) -> BatchDeletion:
+        """Deletes up to 1000 keys in one call (in a versioned bucket each gets a delete marker instead), and
+        says which were deleted and which refused, with the storage system's reason."""
+        ...
+
     # Purging a bucket that holds data. These run with the platform service identity, not a person's
     # temporary credentials: a purge of hundreds of thousands of objects outlives the admin's 15-minute
     # credentials. Coffer checks first that the bucket lies in the admin's account and that the admin's
@@ -386,3 +454,61 @@ class ObjectDetails:
     last_modified: float | None
     metadata: dict[str, str]
     tags: dict[str, str]
+
+
+VersioningStatus = Literal["off", "enabled", "suspended"]  # "off": never turned on
+VersioningChange = Literal["enabled", "suspended"]  # once on, versioning can only be suspended
+CorsMethod = Literal["GET", "PUT", "POST", "DELETE", "HEAD"]
+
+
+@dataclass(frozen=True)
+class CorsRule:
+    allowed_origins: list[str]
+    allowed_methods: list[CorsMethod]
+    allowed_headers: list[str]
+    expose_headers: list[str]
+    max_age_seconds: int | None
+
+
+@dataclass(frozen=True)
+class StoredBucketSettings:
+    """A bucket's settings as the storage system holds them."""
+
+    versioning: VersioningStatus
+    cors: list[CorsRule]
+    tags: dict[str, str]
+    object_lock: bool  # chosen when the bucket is made
+    policy: str | None  # the JSON document as stored
+
+
+@dataclass(frozen=True)
+class ObjectVersion:
+    version_id: str  # "null" for a version written while versioning was off or suspended
+    size: int
+    last_modified: float | None
+    etag: str
+    latest: bool
+    delete_marker: bool
+
+
+@dataclass(frozen=True)
+class DeletionFailure:
+    key: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BatchDeletion:
+    """What one DeleteObjects call did: the keys deleted and those refused."""
+
+    deleted: list[str]
+    delete_markers: int  # how many of `deleted` left a delete marker (versioned buckets)
+    failed: list[DeletionFailure]
+
+
+class PolicyRefused(StorageRefused):
+    """The storage system found a bucket policy invalid; the text is its reason, for a person to read."""
+
+    status, slug, title = 422, "invalid-bucket-policy", "Invalid bucket policy"
+    log_warning = None  # the client's document

@@ -11,6 +11,7 @@ whose session policy allows only the namespace.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import threading
 from collections import OrderedDict
@@ -33,10 +34,13 @@ from coffer.embedded.seaweedfs import weed_binary
 from coffer.providers.base import (
     AccessKeyInfo,
     AccountHoldsData,
+    BatchDeletion,
     BucketCreation,
     BucketDeletion,
     BucketInfo,
     BucketUsage,
+    CorsRule,
+    DeletionFailure,
     Feature,
     NewAccessKey,
     NoSuchBucket,
@@ -44,13 +48,17 @@ from coffer.providers.base import (
     ObjectDetails,
     ObjectEntry,
     ObjectListing,
+    ObjectVersion,
+    PolicyRefused,
     StorageAccessDenied,
     StorageFeatures,
     StorageInventory,
     StorageRefused,
     StorageUnavailable,
+    StoredBucketSettings,
     TemporaryCredentials,
     TrafficReading,
+    VersioningChange,
 )
 from coffer.providers.seaweedfs_metrics import parse_traffic
 from coffer.providers.service_credentials import RereadCredentialProvider, RereadCredentials
@@ -589,6 +597,10 @@ class SeaweedFSProvider:
     def features(self) -> StorageFeatures:
         return SEAWEEDFS_FEATURES
 
+    @property
+    def policy_mark(self) -> str:
+        return hashlib.sha256(json.dumps(_ACTIONS, sort_keys=True).encode()).hexdigest()[:16]
+
     async def _object_call(self, function: Any, /, **kwargs: Any) -> Any:
         """A tenant's object call, its refusals told apart (a missing bucket, object, or a denial)."""
         try:
@@ -676,6 +688,182 @@ class SeaweedFSProvider:
         finally:
             body.close()
 
+    # Bucket settings, object versions and deleting many objects, as the person (see base.py).
+
+    async def _setting_or_empty(self, absent: str, function: Any, /, **kwargs: Any) -> Any:
+        """A bucket setting read; the storage system's "never set" answer (`absent`) reads as None."""
+        try:
+            return await self._call(function, **kwargs)
+        except StorageRefused as error:
+            if _error_code(error) == absent:
+                return None
+            raise _object_refusal(error) from error
+
+    async def bucket_settings_as(self, credentials: TemporaryCredentials, bucket: str) -> StoredBucketSettings:
+        """Measured: a setting never set answers 404 with its own code (NoSuchCORSConfiguration, NoSuchTagSet,
+        ObjectLockConfigurationNotFoundError, NoSuchBucketPolicy); versioning never turned on answers no Status."""
+        s3 = self._client_for(credentials)
+        versioning = await self._object_call(s3.get_bucket_versioning, Bucket=bucket)
+        cors = await self._setting_or_empty("NoSuchCORSConfiguration", s3.get_bucket_cors, Bucket=bucket)
+        tags = await self._setting_or_empty("NoSuchTagSet", s3.get_bucket_tagging, Bucket=bucket)
+        lock = await self._setting_or_empty(
+            "ObjectLockConfigurationNotFoundError", s3.get_object_lock_configuration, Bucket=bucket
+        )
+        policy = await self._setting_or_empty("NoSuchBucketPolicy", s3.get_bucket_policy, Bucket=bucket)
+        status = str(versioning.get("Status", "")).lower()
+        return StoredBucketSettings(
+            versioning="enabled" if status == "enabled" else "suspended" if status == "suspended" else "off",
+            cors=[_cors_rule(rule) for rule in (cors or {}).get("CORSRules", [])],
+            tags={tag["Key"]: tag["Value"] for tag in (tags or {}).get("TagSet", [])},
+            object_lock=(lock or {}).get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") == "Enabled",
+            policy=(policy or {}).get("Policy") or None,
+        )
+
+    async def set_versioning_as(self, credentials: TemporaryCredentials, bucket: str, status: VersioningChange) -> None:
+        await self._object_call(
+            self._client_for(credentials).put_bucket_versioning,
+            Bucket=bucket,
+            VersioningConfiguration={"Status": "Enabled" if status == "enabled" else "Suspended"},
+        )
+
+    async def set_cors_as(self, credentials: TemporaryCredentials, bucket: str, rules: list[CorsRule]) -> None:
+        s3 = self._client_for(credentials)
+        if not rules:
+            await self._object_call(s3.delete_bucket_cors, Bucket=bucket)  # measured: fine when none is set
+            return
+        await self._object_call(
+            s3.put_bucket_cors, Bucket=bucket, CORSConfiguration={"CORSRules": [_cors_document(rule) for rule in rules]}
+        )
+
+    async def set_bucket_tags_as(self, credentials: TemporaryCredentials, bucket: str, tags: dict[str, str]) -> None:
+        s3 = self._client_for(credentials)
+        if not tags:
+            await self._object_call(s3.delete_bucket_tagging, Bucket=bucket)
+            return
+        tag_set = [{"Key": key, "Value": value} for key, value in tags.items()]
+        await self._object_call(s3.put_bucket_tagging, Bucket=bucket, Tagging={"TagSet": tag_set})
+
+    async def set_bucket_policy_as(self, credentials: TemporaryCredentials, bucket: str, policy: str | None) -> None:
+        """Measured: deleting a policy that is not there answers NoSuchBucketPolicy, which is what was asked."""
+        s3 = self._client_for(credentials)
+        if policy is None:
+            await self._setting_or_empty("NoSuchBucketPolicy", s3.delete_bucket_policy, Bucket=bucket)
+            return
+        try:
+            await self._call(s3.put_bucket_policy, Bucket=bucket, Policy=policy)
+        except StorageRefused as error:
+            if _error_code(error) in ("MalformedPolicy", "InvalidPolicyDocument"):
+                raise PolicyRefused(_error_message(error) or "The policy document is invalid.") from error
+            raise _object_refusal(error) from error
+
+    async def object_versions_as(self, credentials: TemporaryCredentials, bucket: str, key: str) -> list[ObjectVersion]:
+        """Listed by prefix, which also finds longer keys (`k` finds `kk`): only the exact key is kept.
+
+        Measured on SeaweedFS 4.48: when a key has more versions than a page holds and longer keys share
+        its prefix, a page ends with some of those longer keys and the key's remaining versions never come
+        on the next page (its NextKeyMarker has moved past the key). So each next page starts again right
+        after the last version of this key seen: a key's versions are listed in version id order, "null"
+        last, and the listing ends on a page that holds none of them.
+        """
+        s3 = self._client_for(credentials)
+        found: dict[str, ObjectVersion] = {}
+        page: dict[str, Any] = {"Bucket": bucket, "Prefix": key}
+        while True:
+            answer = await self._object_call(s3.list_object_versions, **page)
+            mine = [
+                _version(entry, delete_marker=marker)
+                for marker, entries in ((False, answer.get("Versions", [])), (True, answer.get("DeleteMarkers", [])))
+                for entry in entries
+                if entry["Key"] == key
+            ]
+            fresh = [version for version in mine if version.version_id not in found]
+            found.update((version.version_id, version) for version in fresh)
+            if not answer.get("IsTruncated") or not fresh:
+                break
+            last = max(version.version_id for version in mine)
+            page = {"Bucket": bucket, "Prefix": key, "KeyMarker": key, "VersionIdMarker": last}
+        # Dates have whole seconds; within one, SeaweedFS's ids (inverted clocks) sort newest first.
+        return sorted(
+            found.values(),
+            key=lambda version: (not version.latest, -(version.last_modified or 0.0), version.version_id),
+        )
+
+    async def version_download_link_as(
+        self,
+        credentials: TemporaryCredentials,
+        bucket: str,
+        key: str,
+        version_id: str,
+        filename: str,
+        seconds: int,
+        endpoint: str,
+    ) -> str:
+        def sign() -> str:
+            with self._lock:  # making a client from the shared session is not thread-safe
+                signer = self._session.client(
+                    "s3",
+                    endpoint_url=endpoint,
+                    region_name=self._region,
+                    config=self._config.merge(
+                        botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
+                    ),
+                    aws_access_key_id=credentials.access_key_id,
+                    aws_secret_access_key=credentials.secret_access_key,
+                    aws_session_token=credentials.session_token,
+                )
+            return signer.generate_presigned_url(
+                "get_object",
+                Params={
+                    "Bucket": bucket,
+                    "Key": key,
+                    "VersionId": version_id,
+                    "ResponseContentDisposition": _attachment(filename),
+                },
+                ExpiresIn=seconds,
+            )
+
+        return cast(str, await self._call(sign))
+
+    async def restore_version_as(
+        self, credentials: TemporaryCredentials, bucket: str, key: str, version_id: str
+    ) -> None:
+        """Measured: a copy of an unknown version answers NoSuchKey; a member's "write" policy allows the copy."""
+        await self._object_call(
+            self._client_for(credentials).copy_object,
+            Bucket=bucket,
+            Key=key,
+            CopySource={"Bucket": bucket, "Key": key, "VersionId": version_id},
+        )
+
+    async def list_keys_as(
+        self, credentials: TemporaryCredentials, bucket: str, prefix: str, token: str | None
+    ) -> tuple[list[str], str | None]:
+        page: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": 1000}
+        if token is not None:
+            page["ContinuationToken"] = token
+        answer = await self._object_call(self._client_for(credentials).list_objects_v2, **page)
+        keys = [entry["Key"] for entry in answer.get("Contents", [])]
+        return keys, answer.get("NextContinuationToken") if answer.get("IsTruncated") else None
+
+    async def delete_objects_as(self, credentials: TemporaryCredentials, bucket: str, keys: list[str]) -> BatchDeletion:
+        """Measured: a key that does not exist is reported deleted (and, when versioning is on, gets a marker)."""
+        if not keys:
+            return BatchDeletion(deleted=[], delete_markers=0, failed=[])
+        answer = await self._object_call(
+            self._client_for(credentials).delete_objects,
+            Bucket=bucket,
+            Delete={"Objects": [{"Key": key} for key in keys], "Quiet": False},
+        )
+        deleted = answer.get("Deleted", [])
+        return BatchDeletion(
+            deleted=[entry["Key"] for entry in deleted],
+            delete_markers=sum(1 for entry in deleted if entry.get("DeleteMarker")),
+            failed=[
+                DeletionFailure(key=entry.get("Key", ""), code=entry.get("Code", ""), message=entry.get("Message", ""))
+                for entry in answer.get("Errors", [])
+            ],
+        )
+
     async def purge_batch(self, bucket: str) -> int:
         """Measured on SeaweedFS 4.48: ListObjectVersions lists a non-versioned bucket's objects too (VersionId
         "null") and DeleteObjects deletes them by that id; in a versioned bucket, deleting the current objects
@@ -751,6 +939,54 @@ def _object_refusal(error: StorageRefused) -> StorageRefused:
     if code in ("AccessDenied", "403", "Forbidden"):
         return StorageAccessDenied(str(error))
     return error
+
+
+def _error_code(error: StorageRefused) -> str:
+    cause = error.__cause__
+    if isinstance(cause, botocore.exceptions.ClientError):
+        return str(cause.response.get("Error", {}).get("Code", ""))
+    return ""
+
+
+def _error_message(error: StorageRefused) -> str:
+    """The storage system's own words, without the SDK's wrapping around them."""
+    cause = error.__cause__
+    if isinstance(cause, botocore.exceptions.ClientError):
+        return str(cause.response.get("Error", {}).get("Message", ""))
+    return ""
+
+
+def _cors_rule(rule: Any) -> CorsRule:
+    return CorsRule(
+        allowed_origins=list(rule.get("AllowedOrigins", [])),
+        allowed_methods=list(rule.get("AllowedMethods", [])),
+        allowed_headers=list(rule.get("AllowedHeaders", [])),
+        expose_headers=list(rule.get("ExposeHeaders", [])),
+        max_age_seconds=rule.get("MaxAgeSeconds"),
+    )
+
+
+def _cors_document(rule: CorsRule) -> Any:
+    document: dict[str, Any] = {"AllowedOrigins": rule.allowed_origins, "AllowedMethods": list(rule.allowed_methods)}
+    if rule.allowed_headers:
+        document["AllowedHeaders"] = rule.allowed_headers
+    if rule.expose_headers:
+        document["ExposeHeaders"] = rule.expose_headers
+    if rule.max_age_seconds is not None:
+        document["MaxAgeSeconds"] = rule.max_age_seconds
+    return document
+
+
+def _version(entry: Any, delete_marker: bool) -> ObjectVersion:
+    modified = entry.get("LastModified")
+    return ObjectVersion(
+        version_id=str(entry.get("VersionId") or "null"),
+        size=int(entry.get("Size", 0)),
+        last_modified=modified.timestamp() if modified else None,
+        etag=str(entry.get("ETag", "")).strip('"'),
+        latest=bool(entry.get("IsLatest")),
+        delete_marker=delete_marker,
+    )
 
 
 def _attachment(filename: str) -> str:

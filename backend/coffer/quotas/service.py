@@ -23,7 +23,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.domain_errors import DomainError, FieldProblem
-from coffer.providers.base import BucketNotInAccount, BucketUsage, StorageProvider
+from coffer.providers.base import BucketNotInAccount, BucketUsage, StorageProvider, StorageUnavailable
 from coffer.store.accounts import AccountRecord, AccountStore
 from coffer.store.leases import Lease, LeaseLost, wait_for
 from coffer.store.locks import LockStore
@@ -244,7 +244,7 @@ class Quotas:
         self, account_id: str, bucket: str, quota_bytes: int | None, thresholds: tuple[int, int], actor: str, ip: str
     ) -> AccountQuotaState:
         _check_thresholds(*thresholds)
-        if self._provider.account_of_bucket(bucket) != account_id or bucket not in await self._bucket_usage():
+        if self._provider.account_of_bucket(bucket) != account_id or bucket not in await self._buckets_now(account_id):
             raise BucketNotInAccount(bucket)
         if quota_bytes is not None and quota_bytes < self._min_bytes:
             raise QuotaTooSmall("quota_bytes", self._min_bytes)
@@ -262,17 +262,18 @@ class Quotas:
     async def state(self, account_id: str) -> AccountQuotaState:
         account = await self._accounts.get(account_id)
         latest = {bucket: json.loads(value) for bucket, value in (await self._metering.latest_bucket_usage()).items()}
-        mine = sorted(bucket for bucket in latest if self._provider.account_of_bucket(bucket) == account_id)
+        mine = sorted(await self._buckets_now(account_id))
         quotas, blocked = await self._store.bucket_quotas(), await self._store.blocked()
-        sampled = [latest[bucket]["at"] for bucket in mine]
+        measured = [bucket for bucket in mine if bucket in latest]
+        sampled = [latest[bucket]["at"] for bucket in measured]
         return AccountQuotaState(
             account_id=account_id,
             quota_bytes=account.quota_bytes if account else None,
             quota_objects=account.quota_objects if account else None,
             warning_percent=account.quota_warning_percent if account else 80,
             critical_percent=account.quota_critical_percent if account else 90,
-            bytes_used=sum(latest[bucket]["bytes"] for bucket in mine) if mine else None,
-            objects=sum(latest[bucket]["objects"] for bucket in mine) if mine else None,
+            bytes_used=sum(latest[bucket]["bytes"] for bucket in measured) if measured else None,
+            objects=sum(latest[bucket]["objects"] for bucket in measured) if measured else None,
             sampled_at=min(sampled) if sampled else None,
             buckets=[
                 BucketQuotaState(
@@ -280,13 +281,23 @@ class Quotas:
                     quota_bytes=quotas[bucket].bytes if bucket in quotas else None,
                     warning_percent=quotas[bucket].warning_percent if bucket in quotas else 80,
                     critical_percent=quotas[bucket].critical_percent if bucket in quotas else 90,
-                    bytes_used=latest[bucket]["bytes"],
-                    objects=latest[bucket]["objects"],
+                    bytes_used=latest[bucket]["bytes"] if bucket in latest else None,
+                    objects=latest[bucket]["objects"] if bucket in latest else None,
                     writes_blocked=bucket in blocked,
                 )
                 for bucket in mine
             ],
         )
+
+    async def _buckets_now(self, account_id: str) -> set[str]:
+        """The account's buckets as the storage system lists them now, so one made a minute ago gets its
+        quota before the next capacity sample, and a deleted one is gone at once; the last samples' buckets
+        when the storage system does not answer (the page still shows what was measured)."""
+        try:
+            return {bucket.name for bucket in await self._provider.list_account_buckets(account_id)}
+        except StorageUnavailable:
+            latest = await self._metering.latest_bucket_usage()
+            return {bucket for bucket in latest if self._provider.account_of_bucket(bucket) == account_id}
 
     async def _bucket_usage(self) -> dict[str, BucketUsage]:
         latest = await self._metering.latest_bucket_usage()

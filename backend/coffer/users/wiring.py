@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from coffer.keys.switch import KeySwitch
 from coffer.store.accounts import AccountStore
+from coffer.store.policy_marks import PolicyMarkStore
 from coffer.store.users import UserStore
 from coffer.users.management import People
 from coffer.users.routes import OPERATIONS
 from coffer.users.service import UserRegistry
+from coffer.users.storage_identity import PolicyUpgrade
 from coffer.verification.passwords import Passwords
 from coffer.verification.regulation import Regulator
 from coffer.wiring import Capability, Wiring
@@ -29,6 +31,7 @@ def build(wiring: Wiring) -> None:
             wiring.settings.public_origin,
             AccountStore(wiring.redis),
         ),
+        PolicyUpgrade(users, wiring.provider, PolicyMarkStore(wiring.redis), wiring.locks),
     )
 
 

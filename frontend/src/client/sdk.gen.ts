@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeDataGrantData, ChangeDataGrantErrors, ChangeDataGrantResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CountUnreadNotificationsData, CountUnreadNotificationsErrors, CountUnreadNotificationsResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateBucketData, CreateBucketErrors, CreateBucketResponses, CreateDownloadLinkData, CreateDownloadLinkErrors, CreateDownloadLinkResponses, CreateShareLinkData, CreateShareLinkErrors, CreateShareLinkResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeleteBucketData, DeleteBucketErrors, DeleteBucketResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, DownloadArchiveData, DownloadArchiveErrors, DownloadArchiveResponses, DownloadSharedObjectData, DownloadSharedObjectErrors, DownloadSharedObjectResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAccountUsageData, ExportAccountUsageErrors, ExportAccountUsageResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountCapacitySeriesData, GetAccountCapacitySeriesErrors, GetAccountCapacitySeriesResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountQuotaData, GetAccountQuotaErrors, GetAccountQuotaResponses, GetAccountRequestSeriesData, GetAccountRequestSeriesErrors, GetAccountRequestSeriesResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetAlertSettingsData, GetAlertSettingsErrors, GetAlertSettingsResponses, GetBucketPurgeData, GetBucketPurgeErrors, GetBucketPurgeResponses, GetDataGrantData, GetDataGrantErrors, GetDataGrantResponses, GetMeData, GetMeErrors, GetMeResponses, GetObjectData, GetObjectErrors, GetObjectResponses, GetPasswordRulesData, GetPasswordRulesResponses, GetPlatformCapacitySeriesData, GetPlatformCapacitySeriesErrors, GetPlatformCapacitySeriesResponses, GetPlatformRequestSeriesData, GetPlatformRequestSeriesErrors, GetPlatformRequestSeriesResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStorageFeaturesData, GetStorageFeaturesErrors, GetStorageFeaturesResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InspectSharedObjectData, InspectSharedObjectErrors, InspectSharedObjectResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListObjectsData, ListObjectsErrors, ListObjectsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, ListShareLinksData, ListShareLinksErrors, ListShareLinksResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTopAccountsData, ListTopAccountsErrors, ListTopAccountsResponses, MarkNotificationsReadData, MarkNotificationsReadErrors, MarkNotificationsReadResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, PrepareArchiveData, PrepareArchiveErrors, PrepareArchiveResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, RevokeShareLinkData, RevokeShareLinkErrors, RevokeShareLinkResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetAccountQuotaData, SetAccountQuotaErrors, SetAccountQuotaResponses, SetAlertSettingsData, SetAlertSettingsErrors, SetAlertSettingsResponses, SetBucketQuotaData, SetBucketQuotaErrors, SetBucketQuotaResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartBucketPurgeData, StartBucketPurgeErrors, StartBucketPurgeResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
+import type { ActivateAccessKeyData, ActivateAccessKeyErrors, ActivateAccessKeyResponses, ApproveAccountRequestData, ApproveAccountRequestErrors, ApproveAccountRequestResponses, AskPasswordResetData, AskPasswordResetErrors, AskPasswordResetResponses, ChangeDataGrantData, ChangeDataGrantErrors, ChangeDataGrantResponses, ChangeInitialPasswordData, ChangeInitialPasswordErrors, ChangeInitialPasswordResponses, ChangeOwnPasswordData, ChangeOwnPasswordErrors, ChangeOwnPasswordResponses, ChangeRoleOfAccountUserData, ChangeRoleOfAccountUserErrors, ChangeRoleOfAccountUserResponses, ChangeRoleOfPlatformUserData, ChangeRoleOfPlatformUserErrors, ChangeRoleOfPlatformUserResponses, CompletePasswordResetData, CompletePasswordResetErrors, CompletePasswordResetResponses, ConfirmAccountRequestData, ConfirmAccountRequestErrors, ConfirmAccountRequestResponses, ConfirmMfaEnrollmentData, ConfirmMfaEnrollmentErrors, ConfirmMfaEnrollmentResponses, ConfirmOwnMfaEnrollmentData, ConfirmOwnMfaEnrollmentErrors, ConfirmOwnMfaEnrollmentResponses, CountUnreadNotificationsData, CountUnreadNotificationsErrors, CountUnreadNotificationsResponses, CreateAccessKeyData, CreateAccessKeyErrors, CreateAccessKeyResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateBucketData, CreateBucketErrors, CreateBucketResponses, CreateDownloadLinkData, CreateDownloadLinkErrors, CreateDownloadLinkResponses, CreateShareLinkData, CreateShareLinkErrors, CreateShareLinkResponses, CreateVersionDownloadLinkData, CreateVersionDownloadLinkErrors, CreateVersionDownloadLinkResponses, DeactivateAccessKeyData, DeactivateAccessKeyErrors, DeactivateAccessKeyResponses, DeleteAccessKeyData, DeleteAccessKeyErrors, DeleteAccessKeyResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteAccountUserData, DeleteAccountUserErrors, DeleteAccountUserResponses, DeleteBucketData, DeleteBucketErrors, DeleteBucketPolicyData, DeleteBucketPolicyErrors, DeleteBucketPolicyResponses, DeleteBucketResponses, DeleteObjectsData, DeleteObjectsErrors, DeleteObjectsResponses, DeletePlatformUserData, DeletePlatformUserErrors, DeletePlatformUserResponses, DenyAccountRequestData, DenyAccountRequestErrors, DenyAccountRequestResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisableAccountUserData, DisableAccountUserErrors, DisableAccountUserResponses, DisablePlatformUserData, DisablePlatformUserErrors, DisablePlatformUserResponses, DownloadArchiveData, DownloadArchiveErrors, DownloadArchiveResponses, DownloadSharedObjectData, DownloadSharedObjectErrors, DownloadSharedObjectResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, EnableAccountUserData, EnableAccountUserErrors, EnableAccountUserResponses, EnablePlatformUserData, EnablePlatformUserErrors, EnablePlatformUserResponses, EndOwnSessionData, EndOwnSessionErrors, EndOwnSessionResponses, EndSessionsOfAccountUserData, EndSessionsOfAccountUserErrors, EndSessionsOfAccountUserResponses, EndSessionsOfPlatformUserData, EndSessionsOfPlatformUserErrors, EndSessionsOfPlatformUserResponses, ExportAccountUsageData, ExportAccountUsageErrors, ExportAccountUsageResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetAccountCapacitySeriesData, GetAccountCapacitySeriesErrors, GetAccountCapacitySeriesResponses, GetAccountData, GetAccountErrors, GetAccountMfaPolicyData, GetAccountMfaPolicyErrors, GetAccountMfaPolicyResponses, GetAccountQuotaData, GetAccountQuotaErrors, GetAccountQuotaResponses, GetAccountRequestSeriesData, GetAccountRequestSeriesErrors, GetAccountRequestSeriesResponses, GetAccountResponses, GetAccountUserData, GetAccountUserErrors, GetAccountUserResponses, GetAlertSettingsData, GetAlertSettingsErrors, GetAlertSettingsResponses, GetBucketPurgeData, GetBucketPurgeErrors, GetBucketPurgeResponses, GetBucketSettingsData, GetBucketSettingsErrors, GetBucketSettingsResponses, GetDataGrantData, GetDataGrantErrors, GetDataGrantResponses, GetMeData, GetMeErrors, GetMeResponses, GetObjectData, GetObjectErrors, GetObjectResponses, GetPasswordRulesData, GetPasswordRulesResponses, GetPlatformCapacitySeriesData, GetPlatformCapacitySeriesErrors, GetPlatformCapacitySeriesResponses, GetPlatformRequestSeriesData, GetPlatformRequestSeriesErrors, GetPlatformRequestSeriesResponses, GetPlatformUserData, GetPlatformUserErrors, GetPlatformUserResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStorageFeaturesData, GetStorageFeaturesErrors, GetStorageFeaturesResponses, InspectPasswordResetData, InspectPasswordResetErrors, InspectPasswordResetResponses, InspectSharedObjectData, InspectSharedObjectErrors, InspectSharedObjectResponses, InviteAccountUserData, InviteAccountUserErrors, InviteAccountUserResponses, InvitePlatformUserData, InvitePlatformUserErrors, InvitePlatformUserResponses, ListAccessKeysData, ListAccessKeysErrors, ListAccessKeysResponses, ListAccountBucketsData, ListAccountBucketsErrors, ListAccountBucketsResponses, ListAccountRequestsData, ListAccountRequestsErrors, ListAccountRequestsResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAccountUsersData, ListAccountUsersErrors, ListAccountUsersResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListObjectsData, ListObjectsErrors, ListObjectsResponses, ListObjectVersionsData, ListObjectVersionsErrors, ListObjectVersionsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListOwnSessionsData, ListOwnSessionsErrors, ListOwnSessionsResponses, ListPlatformUsersData, ListPlatformUsersErrors, ListPlatformUsersResponses, ListShareLinksData, ListShareLinksErrors, ListShareLinksResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTopAccountsData, ListTopAccountsErrors, ListTopAccountsResponses, MarkNotificationsReadData, MarkNotificationsReadErrors, MarkNotificationsReadResponses, MintCliCredentialsData, MintCliCredentialsErrors, MintCliCredentialsResponses, NewRecoveryCodesData, NewRecoveryCodesErrors, NewRecoveryCodesResponses, PrepareArchiveData, PrepareArchiveErrors, PrepareArchiveResponses, RequestAccountData, RequestAccountErrors, RequestAccountResponses, ResetMfaOfAccountUserData, ResetMfaOfAccountUserErrors, ResetMfaOfAccountUserResponses, ResetMfaOfPlatformUserData, ResetMfaOfPlatformUserErrors, ResetMfaOfPlatformUserResponses, ResetPasswordOfAccountUserData, ResetPasswordOfAccountUserErrors, ResetPasswordOfAccountUserResponses, ResetPasswordOfPlatformUserData, ResetPasswordOfPlatformUserErrors, ResetPasswordOfPlatformUserResponses, RestoreObjectVersionData, RestoreObjectVersionErrors, RestoreObjectVersionResponses, RetryAccountProvisioningData, RetryAccountProvisioningErrors, RetryAccountProvisioningResponses, RevokeShareLinkData, RevokeShareLinkErrors, RevokeShareLinkResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetAccountMfaPolicyData, SetAccountMfaPolicyErrors, SetAccountMfaPolicyResponses, SetAccountQuotaData, SetAccountQuotaErrors, SetAccountQuotaResponses, SetAlertSettingsData, SetAlertSettingsErrors, SetAlertSettingsResponses, SetBucketCorsData, SetBucketCorsErrors, SetBucketCorsResponses, SetBucketPolicyData, SetBucketPolicyErrors, SetBucketPolicyResponses, SetBucketQuotaData, SetBucketQuotaErrors, SetBucketQuotaResponses, SetBucketTagsData, SetBucketTagsErrors, SetBucketTagsResponses, SetBucketVersioningData, SetBucketVersioningErrors, SetBucketVersioningResponses, SetPlatformMfaRequirementData, SetPlatformMfaRequirementErrors, SetPlatformMfaRequirementResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutEverywhereData, SignOutEverywhereErrors, SignOutEverywhereResponses, SignOutResponses, SkipMfaEnrollmentData, SkipMfaEnrollmentErrors, SkipMfaEnrollmentResponses, StartBucketPurgeData, StartBucketPurgeErrors, StartBucketPurgeResponses, StartMfaEnrollmentData, StartMfaEnrollmentErrors, StartMfaEnrollmentResponses, StartOwnMfaEnrollmentData, StartOwnMfaEnrollmentErrors, StartOwnMfaEnrollmentResponses, UnlockAccountUserData, UnlockAccountUserErrors, UnlockAccountUserResponses, UnlockPlatformUserData, UnlockPlatformUserErrors, UnlockPlatformUserResponses, VerifyMfaData, VerifyMfaErrors, VerifyMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -523,6 +523,100 @@ export const startBucketPurge = <ThrowOnError extends boolean = true>(options: O
 });
 
 /**
+ * The bucket's versioning, CORS rules, tags, object lock and policy, and which of them the storage offers
+ */
+export const getBucketSettings = <ThrowOnError extends boolean = true>(options: Options<GetBucketSettingsData, ThrowOnError>) => (options.client ?? client).get<GetBucketSettingsResponses, GetBucketSettingsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings',
+    ...options
+});
+
+/**
+ * Turn versioning on, or suspend it
+ */
+export const setBucketVersioning = <ThrowOnError extends boolean = true>(options: Options<SetBucketVersioningData, ThrowOnError>) => (options.client ?? client).put<SetBucketVersioningResponses, SetBucketVersioningErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/versioning',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Replace the bucket's CORS rules (none removes them)
+ */
+export const setBucketCors = <ThrowOnError extends boolean = true>(options: Options<SetBucketCorsData, ThrowOnError>) => (options.client ?? client).put<SetBucketCorsResponses, SetBucketCorsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/cors',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Replace the bucket's tags (none removes them)
+ */
+export const setBucketTags = <ThrowOnError extends boolean = true>(options: Options<SetBucketTagsData, ThrowOnError>) => (options.client ?? client).put<SetBucketTagsResponses, SetBucketTagsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/tags',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set the bucket policy; it may name only this bucket
+ */
+export const setBucketPolicy = <ThrowOnError extends boolean = true>(options: Options<SetBucketPolicyData, ThrowOnError>) => (options.client ?? client).put<SetBucketPolicyResponses, SetBucketPolicyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove the bucket policy
+ */
+export const deleteBucketPolicy = <ThrowOnError extends boolean = true>(options: Options<DeleteBucketPolicyData, ThrowOnError>) => (options.client ?? client).post<DeleteBucketPolicyResponses, DeleteBucketPolicyErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/policy/delete',
+    ...options
+});
+
+/**
  * People, searched, filtered and sorted
  */
 export const listAccountUsers = <ThrowOnError extends boolean = true>(options: Options<ListAccountUsersData, ThrowOnError>) => (options.client ?? client).get<ListAccountUsersResponses, ListAccountUsersErrors, ThrowOnError>({
@@ -1032,6 +1126,70 @@ export const downloadArchive = <ThrowOnError extends boolean = true>(options: Op
         }],
     url: '/api/v1/accounts/{account_id}/buckets/{bucket}/archives/{ticket}',
     ...options
+});
+
+/**
+ * Every version and delete marker of one object, newest first
+ */
+export const listObjectVersions = <ThrowOnError extends boolean = true>(options: Options<ListObjectVersionsData, ThrowOnError>) => (options.client ?? client).get<ListObjectVersionsResponses, ListObjectVersionsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/versions',
+    ...options
+});
+
+/**
+ * A presigned link to one version of the object, made with your own temporary credentials
+ */
+export const createVersionDownloadLink = <ThrowOnError extends boolean = true>(options: Options<CreateVersionDownloadLinkData, ThrowOnError>) => (options.client ?? client).post<CreateVersionDownloadLinkResponses, CreateVersionDownloadLinkErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/versions/download-link',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Make an older version the latest again, by a copy inside the storage system (the others stay)
+ */
+export const restoreObjectVersion = <ThrowOnError extends boolean = true>(options: Options<RestoreObjectVersionData, ThrowOnError>) => (options.client ?? client).post<RestoreObjectVersionResponses, RestoreObjectVersionErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/versions/restore',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete objects and everything under folders; says how many were deleted and which were refused, and why
+ */
+export const deleteObjects = <ThrowOnError extends boolean = true>(options: Options<DeleteObjectsData, ThrowOnError>) => (options.client ?? client).post<DeleteObjectsResponses, DeleteObjectsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: '__Host-coffer_session',
+            type: 'apiKey'
+        }],
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/objects/delete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

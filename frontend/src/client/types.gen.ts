@@ -455,7 +455,7 @@ export type AccountSummary = {
 /**
  * Action
  */
-export type Action = 'profile.own' | 'buckets.read' | 'objects.read' | 'objects.write' | 'objects.delete' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage' | 'buckets.manage';
+export type Action = 'profile.own' | 'buckets.read' | 'objects.read' | 'objects.write' | 'objects.delete' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage' | 'buckets.manage' | 'buckets.settings.read';
 
 /**
  * AlertSettings
@@ -730,6 +730,43 @@ export type BucketQuotaChange = {
 };
 
 /**
+ * BucketSettings
+ */
+export type BucketSettingsAnswer = {
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * Versioning
+     *
+     * "off": never turned on; once on it can only be suspended. null: not offered (see features).
+     */
+    versioning: 'off' | 'enabled' | 'suspended' | null;
+    /**
+     * Cors
+     */
+    cors: Array<CorsRuleModel> | null;
+    /**
+     * Tags
+     */
+    tags: Array<Tag> | null;
+    /**
+     * Object Lock
+     *
+     * Chosen when the bucket is made; read-only here.
+     */
+    object_lock: boolean | null;
+    /**
+     * Policy
+     *
+     * The bucket policy document (JSON text); null when none is set.
+     */
+    policy: string | null;
+    features: SettingFeatures;
+};
+
+/**
  * CapacityPoint
  */
 export type CapacityPoint = {
@@ -940,6 +977,52 @@ export type ConsoleUserRole = {
 };
 
 /**
+ * CorsChange
+ */
+export type CorsChange = {
+    /**
+     * Rules
+     *
+     * No rules removes CORS.
+     */
+    rules: Array<CorsRuleModel>;
+};
+
+/**
+ * CorsRule
+ */
+export type CorsRuleModel = {
+    /**
+     * Allowed Origins
+     *
+     * Origins such as "https://app.example.com", or "*" for any.
+     */
+    allowed_origins: Array<string>;
+    /**
+     * Allowed Methods
+     */
+    allowed_methods: Array<'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD'>;
+    /**
+     * Allowed Headers
+     *
+     * Request headers; "*" for any.
+     */
+    allowed_headers?: Array<string>;
+    /**
+     * Expose Headers
+     *
+     * Answer headers scripts may read.
+     */
+    expose_headers?: Array<string>;
+    /**
+     * Max Age Seconds
+     *
+     * How long a preflight is kept.
+     */
+    max_age_seconds?: number | null;
+};
+
+/**
  * CreatedAccessKey
  *
  * The only answer that ever holds the secret; it is not stored and cannot be fetched again.
@@ -1035,6 +1118,48 @@ export type DataGrantView = {
      * Revision
      */
     revision: number;
+};
+
+/**
+ * DeletionRefusal
+ */
+export type DeletionRefusal = {
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Code
+     *
+     * The storage system's error code, such as AccessDenied.
+     */
+    code: string;
+    /**
+     * Message
+     */
+    message: string;
+};
+
+/**
+ * DeletionResult
+ */
+export type DeletionResult = {
+    /**
+     * Deleted
+     *
+     * Objects deleted (in a versioned bucket: hidden behind a delete marker).
+     */
+    deleted: number;
+    /**
+     * Delete Markers
+     *
+     * How many of them got a delete marker; their versions are kept.
+     */
+    delete_markers: number;
+    /**
+     * Failed
+     */
+    failed: Array<DeletionRefusal>;
 };
 
 /**
@@ -1466,6 +1591,78 @@ export type ObjectSummary = {
 };
 
 /**
+ * ObjectVersion
+ */
+export type ObjectVersionEntry = {
+    /**
+     * Version Id
+     *
+     * "null" for a version written while versioning was off or suspended.
+     */
+    version_id: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Last Modified
+     */
+    last_modified: string | null;
+    /**
+     * Etag
+     */
+    etag: string;
+    /**
+     * Latest
+     */
+    latest: boolean;
+    /**
+     * Delete Marker
+     *
+     * A deletion kept in versioning: it holds no data.
+     */
+    delete_marker: boolean;
+};
+
+/**
+ * ObjectVersionList
+ */
+export type ObjectVersionList = {
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Versions
+     *
+     * Newest first.
+     */
+    versions: Array<ObjectVersionEntry>;
+};
+
+/**
+ * ObjectsDeletion
+ */
+export type ObjectsDeletion = {
+    /**
+     * Keys
+     *
+     * Objects' full keys.
+     */
+    keys?: Array<string>;
+    /**
+     * Prefixes
+     *
+     * Folders ("photos/"): everything under each is deleted.
+     */
+    prefixes?: Array<string>;
+};
+
+/**
  * OpenSession
  */
 export type OpenSession = {
@@ -1633,6 +1830,18 @@ export type Permissions = {
      * Where the actions on an account reach: any account (staff) or only the person's own.
      */
     scope: 'any-account' | 'own-account';
+};
+
+/**
+ * PolicyChange
+ */
+export type PolicyChange = {
+    /**
+     * Document
+     *
+     * The policy as JSON text; every Resource is this bucket or objects in it.
+     */
+    document: string;
 };
 
 /**
@@ -1944,6 +2153,34 @@ export type SessionInfo = {
 };
 
 /**
+ * SettingFeatures
+ */
+export type SettingFeatures = {
+    versioning: SettingSupport;
+    lifecycle: SettingSupport;
+    cors: SettingSupport;
+    bucket_tags: SettingSupport;
+    object_lock: SettingSupport;
+    bucket_policy: SettingSupport;
+};
+
+/**
+ * SettingSupport
+ */
+export type SettingSupport = {
+    /**
+     * Supported
+     */
+    supported: boolean;
+    /**
+     * Why Not
+     *
+     * Why it is missing, for a person to read; empty when supported.
+     */
+    why_not: string;
+};
+
+/**
  * ShareLink
  */
 export type ShareLink = {
@@ -2210,6 +2447,32 @@ export type StorageFeatureList = {
 };
 
 /**
+ * Tag
+ */
+export type Tag = {
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Value
+     */
+    value?: string;
+};
+
+/**
+ * TagsChange
+ */
+export type TagsChange = {
+    /**
+     * Tags
+     *
+     * At most 50; none removes them.
+     */
+    tags: Array<Tag>;
+};
+
+/**
  * TopAccount
  */
 export type TopAccount = {
@@ -2255,6 +2518,34 @@ export type UnreadCount = {
      * Unread
      */
     unread: number;
+};
+
+/**
+ * VersionChoice
+ */
+export type VersionChoice = {
+    /**
+     * Key
+     *
+     * The object's full key.
+     */
+    key: string;
+    /**
+     * Version Id
+     *
+     * A version id from the versions list ("null" included).
+     */
+    version_id: string;
+};
+
+/**
+ * VersioningChange
+ */
+export type VersioningChange = {
+    /**
+     * Status
+     */
+    status: 'enabled' | 'suspended';
 };
 
 export type SignInData = {
@@ -3742,6 +4033,318 @@ export type StartBucketPurgeResponses = {
 };
 
 export type StartBucketPurgeResponse = StartBucketPurgeResponses[keyof StartBucketPurgeResponses];
+
+export type GetBucketSettingsData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings';
+};
+
+export type GetBucketSettingsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type GetBucketSettingsError = GetBucketSettingsErrors[keyof GetBucketSettingsErrors];
+
+export type GetBucketSettingsResponses = {
+    /**
+     * Success
+     */
+    200: BucketSettingsAnswer;
+};
+
+export type GetBucketSettingsResponse = GetBucketSettingsResponses[keyof GetBucketSettingsResponses];
+
+export type SetBucketVersioningData = {
+    body: VersioningChange;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/versioning';
+};
+
+export type SetBucketVersioningErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type SetBucketVersioningError = SetBucketVersioningErrors[keyof SetBucketVersioningErrors];
+
+export type SetBucketVersioningResponses = {
+    /**
+     * Success
+     */
+    200: BucketSettingsAnswer;
+};
+
+export type SetBucketVersioningResponse = SetBucketVersioningResponses[keyof SetBucketVersioningResponses];
+
+export type SetBucketCorsData = {
+    body: CorsChange;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/cors';
+};
+
+export type SetBucketCorsErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type SetBucketCorsError = SetBucketCorsErrors[keyof SetBucketCorsErrors];
+
+export type SetBucketCorsResponses = {
+    /**
+     * Success
+     */
+    200: BucketSettingsAnswer;
+};
+
+export type SetBucketCorsResponse = SetBucketCorsResponses[keyof SetBucketCorsResponses];
+
+export type SetBucketTagsData = {
+    body: TagsChange;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/tags';
+};
+
+export type SetBucketTagsErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type SetBucketTagsError = SetBucketTagsErrors[keyof SetBucketTagsErrors];
+
+export type SetBucketTagsResponses = {
+    /**
+     * Success
+     */
+    200: BucketSettingsAnswer;
+};
+
+export type SetBucketTagsResponse = SetBucketTagsResponses[keyof SetBucketTagsResponses];
+
+export type SetBucketPolicyData = {
+    body: PolicyChange;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/policy';
+};
+
+export type SetBucketPolicyErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type SetBucketPolicyError = SetBucketPolicyErrors[keyof SetBucketPolicyErrors];
+
+export type SetBucketPolicyResponses = {
+    /**
+     * Success
+     */
+    200: BucketSettingsAnswer;
+};
+
+export type SetBucketPolicyResponse = SetBucketPolicyResponses[keyof SetBucketPolicyResponses];
+
+export type DeleteBucketPolicyData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/settings/policy/delete';
+};
+
+export type DeleteBucketPolicyErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type DeleteBucketPolicyError = DeleteBucketPolicyErrors[keyof DeleteBucketPolicyErrors];
+
+export type DeleteBucketPolicyResponses = {
+    /**
+     * Success
+     */
+    200: BucketSettingsAnswer;
+};
+
+export type DeleteBucketPolicyResponse = DeleteBucketPolicyResponses[keyof DeleteBucketPolicyResponses];
 
 export type ListAccountUsersData = {
     body?: never;
@@ -5399,6 +6002,221 @@ export type DownloadArchiveResponses = {
 };
 
 export type DownloadArchiveResponse = DownloadArchiveResponses[keyof DownloadArchiveResponses];
+
+export type ListObjectVersionsData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query: {
+        /**
+         * Key
+         *
+         * The object's full key.
+         */
+        key: string;
+    };
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/versions';
+};
+
+export type ListObjectVersionsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type ListObjectVersionsError = ListObjectVersionsErrors[keyof ListObjectVersionsErrors];
+
+export type ListObjectVersionsResponses = {
+    /**
+     * Success
+     */
+    200: ObjectVersionList;
+};
+
+export type ListObjectVersionsResponse = ListObjectVersionsResponses[keyof ListObjectVersionsResponses];
+
+export type CreateVersionDownloadLinkData = {
+    body: VersionChoice;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/versions/download-link';
+};
+
+export type CreateVersionDownloadLinkErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type CreateVersionDownloadLinkError = CreateVersionDownloadLinkErrors[keyof CreateVersionDownloadLinkErrors];
+
+export type CreateVersionDownloadLinkResponses = {
+    /**
+     * Success
+     */
+    200: DownloadLink;
+};
+
+export type CreateVersionDownloadLinkResponse = CreateVersionDownloadLinkResponses[keyof CreateVersionDownloadLinkResponses];
+
+export type RestoreObjectVersionData = {
+    body: VersionChoice;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/object/versions/restore';
+};
+
+export type RestoreObjectVersionErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type RestoreObjectVersionError = RestoreObjectVersionErrors[keyof RestoreObjectVersionErrors];
+
+export type RestoreObjectVersionResponses = {
+    /**
+     * Success
+     */
+    200: ObjectVersionList;
+};
+
+export type RestoreObjectVersionResponse = RestoreObjectVersionResponses[keyof RestoreObjectVersionResponses];
+
+export type DeleteObjectsData = {
+    body: ObjectsDeletion;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/objects/delete';
+};
+
+export type DeleteObjectsErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type DeleteObjectsError = DeleteObjectsErrors[keyof DeleteObjectsErrors];
+
+export type DeleteObjectsResponses = {
+    /**
+     * Success
+     */
+    200: DeletionResult;
+};
+
+export type DeleteObjectsResponse = DeleteObjectsResponses[keyof DeleteObjectsResponses];
 
 export type CreateShareLinkData = {
     body: ShareLinkCreate;

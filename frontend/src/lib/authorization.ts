@@ -126,6 +126,12 @@ export function canManageBuckets(me: PermittedInAccounts, accountId: string): bo
   return mayIn(me, 'buckets.manage', accountId);
 }
 
+/** Read (and, with canManageBuckets, change) a bucket's settings: its account's administrators, with their own
+ * storage identity (staff have none in a tenant's account; a member's may not read bucket configuration). */
+export function canReadBucketSettings(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'buckets.settings.read', accountId);
+}
+
 /** Browse a bucket's objects: only the account's own people, with their own storage identity (staff have none there). */
 export function canBrowseObjects(me: PermittedInAccounts, accountId: string): boolean {
   return mayIn(me, 'objects.read', accountId);

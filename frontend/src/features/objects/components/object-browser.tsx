@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Button, EmptyState, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Checkbox, EmptyState, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 
 import type { Folder, ObjectSummary } from '@/client/types.gen';
@@ -11,7 +11,10 @@ import { formatDateTime } from '@/lib/dates';
 import { formatBytes } from '@/lib/units';
 
 import { useObjects } from '../api/list-objects';
+import type { BucketAccess } from '../bucket-access';
 import { crumbsOf, type ObjectSort } from '../folders';
+import { DeleteObjectsButton, type Versioning } from './delete-objects-button';
+import { DownloadZipButton } from './download-zip-button';
 import { ObjectDetailsDrawer } from './object-details-drawer';
 
 type Props = {
@@ -21,6 +24,9 @@ type Props = {
   filter: string;
   onOpenFolder: (prefix: string) => void;
   onFilter: (filter: string) => void;
+  access: BucketAccess;
+  /** The bucket's versioning where the person may know it (null otherwise), for the delete confirmation. */
+  versioning: Versioning;
 };
 
 function compare(sort: ObjectSort, a: ObjectSummary, b: ObjectSummary): number {
@@ -50,10 +56,18 @@ function BrowseError({ error, onRetry }: { error: unknown; onRetry: () => void }
  * One folder of a bucket: breadcrumbs back up, folders first, then objects with size and date.
  * Sorting orders the rows loaded so far; the storage system lists by name, page by page.
  */
-export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder, onFilter }: Props) {
+export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder, onFilter, access, versioning }: Props) {
   const objects = useObjects(accountId, bucket, prefix + filter);
   const [sort, setSort] = useState<ObjectSort>('name');
   const [opened, setOpened] = useState<string | null>(null);
+  // Chosen keys and folder prefixes (a folder's ends in "/"), for deleting them together.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (name: string) =>
+    setChosen((now) => {
+      const next = new Set(now);
+      if (!next.delete(name)) next.add(name);
+      return next;
+    });
 
   const folders: Folder[] = useMemo(() => objects.data?.pages.flatMap((page) => page.folders) ?? [], [objects.data]);
   const files: ObjectSummary[] = useMemo(() => {
@@ -68,6 +82,14 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
 
   const crumbs = crumbsOf(prefix);
   const nextPageError: unknown = objects.isFetchNextPageError ? objects.error : null;
+  const shownNames = [...folders.map((folder) => folder.prefix), ...files.map((entry) => entry.key)];
+  const allChosen = shownNames.length > 0 && shownNames.every((name) => chosen.has(name));
+  const chooseBox = (name: string, label: string) =>
+    access.read && (
+      <Table.Td w={40}>
+        <Checkbox aria-label={`Choose ${label}`} checked={chosen.has(name)} onChange={() => toggle(name)} />
+      </Table.Td>
+    );
   return (
     <Stack>
       <Breadcrumbs aria-label="Folder">
@@ -91,6 +113,27 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
         value={filter}
         onCommit={onFilter}
       />
+      {access.read && (
+        <Group>
+          <DownloadZipButton
+            accountId={accountId}
+            bucket={bucket}
+            folder={prefix}
+            keys={[...chosen].filter((name) => !name.endsWith('/'))}
+            prefixes={[...chosen].filter((name) => name.endsWith('/'))}
+          />
+          {access.delete && (
+            <DeleteObjectsButton
+              accountId={accountId}
+              bucket={bucket}
+              keys={[...chosen].filter((name) => !name.endsWith('/'))}
+              prefixes={[...chosen].filter((name) => name.endsWith('/'))}
+              versioning={versioning}
+              onDeleted={() => setChosen(new Set())}
+            />
+          )}
+        </Group>
+      )}
       {objects.isPending ? (
         <PageLoader label="Loading objects…" />
       ) : !objects.data ? (
@@ -105,6 +148,16 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
+                {access.read && (
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label="Choose everything shown"
+                      checked={allChosen}
+                      indeterminate={!allChosen && chosen.size > 0}
+                      onChange={() => setChosen(allChosen ? new Set() : new Set(shownNames))}
+                    />
+                  </Table.Th>
+                )}
                 <SortHeader label="Name" field="name" sort={sort} onSort={setSort} />
                 <SortHeader label="Size" field="size" sort={sort} onSort={setSort} />
                 <SortHeader label="Last modified" field="modified" sort={sort} newestFirst onSort={setSort} />
@@ -113,6 +166,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
             <Table.Tbody>
               {sortedFolders.map((folder) => (
                 <Table.Tr key={folder.prefix}>
+                  {chooseBox(folder.prefix, `folder ${nameOf(folder.prefix)}`)}
                   <Table.Td>
                     <Anchor component="button" type="button" onClick={() => onOpenFolder(folder.prefix)}>
                       {nameOf(folder.prefix)}
@@ -124,6 +178,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
               ))}
               {files.map((entry) => (
                 <Table.Tr key={entry.key}>
+                  {chooseBox(entry.key, nameOf(entry.key))}
                   <Table.Td>
                     <UnstyledButton
                       c="blue"
@@ -160,7 +215,13 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
           {nextPageError && <FormError error={nextPageError} />}
         </>
       )}
-      <ObjectDetailsDrawer accountId={accountId} bucket={bucket} objectKey={opened} onClose={() => setOpened(null)} />
+      <ObjectDetailsDrawer
+        accountId={accountId}
+        bucket={bucket}
+        objectKey={opened}
+        canRestore={access.write}
+        onClose={() => setOpened(null)}
+      />
     </Stack>
   );
 }

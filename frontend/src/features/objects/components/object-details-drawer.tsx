@@ -7,6 +7,7 @@ import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/dates';
 import { formatBytes } from '@/lib/units';
 
+import { ObjectVersions } from './object-versions';
 import { ShareObjectButton } from './share-object-button';
 import { useDownload } from '../api/create-download-link';
 import { useObjectDetail } from '../api/get-object';
@@ -22,16 +23,18 @@ function Pairs({ values, empty }: { values: Record<string, string>; empty: strin
   );
 }
 
-/** One object's facts, user metadata and tags, with its download. */
+/** One object's facts, user metadata and tags, with its download, and its versions where versioning kept some. */
 export function ObjectDetailsDrawer({
   accountId,
   bucket,
   objectKey,
+  canRestore,
   onClose,
 }: {
   accountId: string;
   bucket: string;
   objectKey: string | null;
+  canRestore: boolean;
   onClose: () => void;
 }) {
   const detail = useObjectDetail(accountId, bucket, objectKey);
@@ -73,6 +76,7 @@ export function ObjectDetailsDrawer({
             <Badge variant="light">{Object.keys(detail.data.tags).length}</Badge>
           </Group>
           <Pairs values={detail.data.tags} empty="No tags." />
+          <ObjectVersions accountId={accountId} bucket={bucket} objectKey={detail.data.key} canRestore={canRestore} />
         </Stack>
       )}
     </Drawer>
