@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import botocore.awsrequest
+import botocore.exceptions
 import pytest
 from starlette.testclient import TestClient
 
@@ -348,4 +349,34 @@ def test_an_instance_that_shuts_down_mid_purge_leaves_it_running_and_another_fin
 
     finished = admin.state(bucket).json()
     assert finished["state"] == "done" and finished["objects_deleted"] == 5000
+    assert not _exists(settings, bucket)
+
+
+def test_a_purge_the_storage_system_stops_answering_waits_running_and_the_resumer_finishes_it(
+    settings: Settings, clock: FixedClock, admin: Admin
+) -> None:
+    bucket = admin.make("outage")
+    _fill(settings, bucket, 200)
+
+    def unreachable(**_: Any) -> None:
+        raise botocore.exceptions.EndpointConnectionError(endpoint_url=settings.s3_endpoint)
+
+    def provider_factory(settings: Settings) -> StorageProvider:
+        provider = build_provider(settings)
+        assert isinstance(provider, SeaweedFSProvider)
+        provider._s3.meta.events.register("before-call.s3.DeleteObjects", unreachable)  # type: ignore[attr-defined]
+        return provider
+
+    with TestClient(create_app(settings, clock, provider_factory), base_url="https://testserver") as client:
+        client.headers["X-Coffer-CSRF"] = "1"
+        client.cookies.set(COOKIE, admin.client.cookies.get(COOKIE) or "")
+        assert admin.purge(bucket, client=client).status_code == 202
+        _until(lambda: admin.state(bucket).json()["error"] is not None, "the outage to be noted")
+    waiting = admin.state(bucket).json()
+    assert waiting["state"] == "running" and "goes on by itself" in waiting["error"]
+
+    assert _with_purges(settings, lambda services: services.get(BucketPurges).resume_stalled()) == [bucket]
+
+    finished = admin.state(bucket).json()
+    assert finished["state"] == "done" and finished["objects_deleted"] == 200 and finished["error"] is None
     assert not _exists(settings, bucket)
