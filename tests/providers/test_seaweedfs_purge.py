@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import botocore.awsrequest
 import pytest
 
 from coffer.app import build_provider
+from coffer.providers.base import StorageRefused
+from coffer.providers.seaweedfs import SeaweedFSProvider
 from coffer.settings import Settings
 
 from ..conftest import unique_account_id
@@ -91,3 +94,29 @@ def test_a_versioned_bucket_loses_every_version_and_delete_marker(settings: Sett
     assert counts[-1] == 0 and sum(counts) >= 5
     assert _versions(s3, bucket) == []
     assert s3.list_objects_v2(Bucket=bucket).get("KeyCount", 0) == 0
+
+
+def test_versions_a_delete_silently_keeps_end_the_purge_with_the_reason_instead_of_a_loop(
+    settings: Settings, bucket: str
+) -> None:
+    """An unknown version id is no failure to DeleteObjects: versions still listed after it count as failed."""
+    s3 = service_client(settings, "s3")
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    s3.put_object(Bucket=bucket, Key="doc", Body=b"1")
+    s3.delete_object(Bucket=bucket, Key="doc")  # no current object left: the version pass runs
+
+    def answer_ok_delete_nothing(**_: Any) -> tuple[Any, dict[str, Any]]:
+        return botocore.awsrequest.AWSResponse("", 200, {}, None), {"Errors": [], "ResponseMetadata": {}}
+
+    async def run() -> None:
+        provider = build_provider(settings)
+        assert isinstance(provider, SeaweedFSProvider)
+        provider._s3.meta.events.register("before-call.s3.DeleteObjects", answer_ok_delete_nothing)  # type: ignore[attr-defined]
+        try:
+            with pytest.raises(StorageRefused, match=r"2 objects of .* could not be deleted.*NotDeleted"):
+                await provider.purge_batch(bucket)
+        finally:
+            await provider.close()
+
+    asyncio.run(run())
+    assert len(_versions(s3, bucket)) == 2
