@@ -1,5 +1,8 @@
+import { Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+
+import { errorMessage } from '@/lib/api-error';
 
 import { BucketPurgeStatus } from './bucket-purge-status';
 import { DeleteBucketButton } from './delete-bucket-button';
@@ -29,7 +32,16 @@ export function BucketActions({
   const earlier =
     state === 'done' && createdAt !== null && purge.data?.finished_at != null && purge.data.finished_at < createdAt;
   if (purge.data && !earlier) {
-    return <BucketPurgeStatus accountId={accountId} purge={purge.data} />;
+    return (
+      <Stack gap={4}>
+        <BucketPurgeStatus accountId={accountId} purge={purge.data} />
+        {purge.isError && (
+          <Text size="xs" c="red">
+            The progress could not be fetched again: {errorMessage(purge.error)}
+          </Text>
+        )}
+      </Stack>
+    );
   }
   return <DeleteBucketButton accountId={accountId} bucket={bucket} />;
 }
