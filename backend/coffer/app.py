@@ -31,6 +31,7 @@ from coffer.api.spa import SinglePageApp
 from coffer.audit.wiring import CAPABILITY as AUDIT_LOG
 from coffer.auth.wiring import CAPABILITY as SIGN_IN
 from coffer.bucket_settings.wiring import CAPABILITY as BUCKET_SETTINGS
+from coffer.buckets.purge import BucketPurges
 from coffer.buckets.wiring import CAPABILITY as BUCKETS
 from coffer.clock import Clock, SystemClock
 from coffer.data_grants.wiring import CAPABILITY as DATA_GRANTS
@@ -152,17 +153,26 @@ async def _api_not_found(request: Request) -> Response:
 
 
 async def _resume_provisioning(
-    provisioning: Provisioning, deletion: Deletion, policies: PolicyUpgrade, every_seconds: float
+    provisioning: Provisioning,
+    deletion: Deletion,
+    purges: BucketPurges,
+    policies: PolicyUpgrade,
+    every_seconds: float,
 ) -> None:
-    """Runs on accounts (being made or deleted) that wait for the storage system or were left mid-run
-    by a dead instance, and writes stored storage policies again after an upgrade changed them."""
+    """Runs on accounts (being made or deleted) and bucket purges that wait for the storage system or
+    were left mid-run by a dead instance, and writes stored storage policies again after an upgrade
+    changed them."""
     while True:
         await asyncio.sleep(every_seconds)
-        for what, resume in (("provisioning", provisioning.resume_stalled), ("deletion", deletion.resume_stalled)):
+        for what, resume in (
+            ("provisioning", provisioning.resume_stalled),
+            ("deletion", deletion.resume_stalled),
+            ("bucket purge", purges.resume_stalled),
+        ):
             try:
                 resumed = await resume()
             except Exception:
-                _log.exception("%s: resuming stalled accounts failed; trying again later", what)
+                _log.exception("%s: resuming stalled work failed; trying again later", what)
                 continue
             if resumed:
                 _log.info("%s: resumed %s", what, ", ".join(resumed))
@@ -202,10 +212,12 @@ def create_app(
         sender = asyncio.create_task(wiring.mailer.run_sender())
         collector = wiring.get(Collector)
         collecting = asyncio.create_task(collector.run()) if settings.metering_enabled else None
+        purges = wiring.get(BucketPurges)
         resumer = asyncio.create_task(
             _resume_provisioning(
                 wiring.get(Provisioning),
                 wiring.get(Deletion),
+                purges,
                 wiring.get(PolicyUpgrade),
                 settings.provisioning_resume_seconds,
             )
@@ -215,6 +227,8 @@ def create_app(
         finally:
             sender.cancel()
             await _finish_within(sender, "mail sender")
+            # Purges stop between two batches first (the resumer may be running one), then the resumer goes.
+            await _finish_within(asyncio.ensure_future(purges.close()), "bucket purges")
             resumer.cancel()
             await _finish_within(resumer, "provisioning resumer")
             if collecting is not None:

@@ -118,6 +118,8 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("GET", A + "/buckets"): ("own-account", EVERYONE),
     ("POST", A + "/buckets"): ("own-account", frozenset({"account-admin"})),  # as themselves in storage: no staff
     ("POST", A + "/buckets/{bucket}/delete"): ("own-account", frozenset({"account-admin"})),
+    ("POST", A + "/buckets/{bucket}/purge"): ("own-account", frozenset({"account-admin"})),
+    ("GET", A + "/buckets/{bucket}/purge"): ("own-account", frozenset({"account-admin"})),
     # objects are read with the person's own storage identity, which staff do not have in a tenant's account
     ("GET", A + "/buckets/{bucket}/objects"): ("own-account", ACCOUNT_ROLES),
     ("GET", A + "/buckets/{bucket}/object"): ("own-account", ACCOUNT_ROLES),
@@ -231,6 +233,8 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
     "buckets.manage": [
         ("POST", A + "/buckets"),
         ("POST", A + "/buckets/{bucket}/delete"),
+        ("POST", A + "/buckets/{bucket}/purge"),
+        ("GET", A + "/buckets/{bucket}/purge"),
         *(("PUT", A + "/buckets/{bucket}/settings/" + setting) for setting in ("versioning", "cors", "tags", "policy")),
         ("POST", A + "/buckets/{bucket}/settings/policy/delete"),
     ],

@@ -75,6 +75,7 @@ CLI_CREDENTIALS = "credentials.cli"
 QUOTA_SET = "quota.set"
 BUCKET_CREATE = "bucket.create"
 BUCKET_DELETE = "bucket.delete"
+BUCKET_PURGE = "bucket.purge"  # deleted with all its data: started, then done or failed
 DATA_GRANT = "user.data_grant"
 SHARE_CREATE = "share.create"
 SHARE_REVOKE = "share.revoke"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
@@ -9,9 +12,11 @@ from coffer.accounts.schemas import Bucket
 from coffer.api.context import service_of
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
-from coffer.api.times import utc_or_none
+from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
+from coffer.buckets.purge import BucketPurges
 from coffer.buckets.service import Buckets
+from coffer.store.bucket_purges import BucketPurgeRecord
 from coffer.sts.session_credentials import session_credentials
 
 
@@ -46,6 +51,55 @@ async def delete_bucket(request: Request, body: None) -> None:
     )
 
 
+class BucketPurgeStart(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    confirm_name: str = Field(max_length=256, description="The bucket's whole name, typed to confirm.")
+
+
+class BucketPurge(BaseModel):
+    """A deletion of a bucket with all its data, as it runs in the background."""
+
+    bucket: str
+    state: Literal["running", "done", "failed"]
+    objects_deleted: int = Field(description="Objects (and object versions) deleted so far.")
+    started_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+    started_by: str
+    error: str | None = Field(description="Why it failed, or why it waits while running; None when all is well.")
+
+
+def _purge(record: BucketPurgeRecord) -> BucketPurge:
+    return BucketPurge(
+        bucket=record.bucket,
+        state=record.state,
+        objects_deleted=record.objects_deleted,
+        started_at=utc(record.started_at),
+        updated_at=utc(record.updated_at),
+        finished_at=utc_or_none(record.finished_at),
+        started_by=record.actor,
+        error=record.error,
+    )
+
+
+async def start_bucket_purge(request: Request, body: BucketPurgeStart) -> BucketPurge:
+    started = await service_of(request, BucketPurges).start(
+        request.path_params["account_id"],
+        request.path_params["bucket"],
+        body.confirm_name,
+        await session_credentials(request),
+        user_of(request).username,
+        client_ip(request),
+    )
+    return _purge(started)
+
+
+async def get_bucket_purge(request: Request, body: None) -> BucketPurge:
+    return _purge(
+        await service_of(request, BucketPurges).get(request.path_params["account_id"], request.path_params["bucket"])
+    )
+
+
 TAG = "buckets"
 _BUCKETS = "/api/v1/accounts/{account_id}/buckets"
 OPERATIONS = [
@@ -72,6 +126,33 @@ OPERATIONS = [
         TAG,
         status=204,
         errors=(403, 404, 409, 503),
+        action=Action.BUCKETS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "POST",
+        _BUCKETS + "/{bucket}/purge",
+        "startBucketPurge",
+        "Delete a bucket with all its data, in the background; its whole name typed confirms it. Starting"
+        " again while it runs answers the running deletion; after a failure, starting again retries",
+        start_bucket_purge,
+        TAG,
+        body=BucketPurgeStart,
+        response=BucketPurge,
+        status=202,
+        errors=(403, 404, 422, 503),
+        action=Action.BUCKETS_MANAGE,
+        account_param="account_id",
+    ),
+    Operation(
+        "GET",
+        _BUCKETS + "/{bucket}/purge",
+        "getBucketPurge",
+        "How the deletion of a bucket with all its data goes: objects deleted so far, done, or why it failed",
+        get_bucket_purge,
+        TAG,
+        response=BucketPurge,
+        errors=(403, 404),
         action=Action.BUCKETS_MANAGE,
         account_param="account_id",
     ),

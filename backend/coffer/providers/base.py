@@ -412,6 +412,22 @@ class StorageProvider(Protocol):
         """Makes the empty object `prefix` (ending in "/"), which listings show as a folder. Idempotent."""
         ...
 
+    # Purging a bucket that holds data. These run with the platform service identity, not a person's
+    # temporary credentials: a purge of hundreds of thousands of objects outlives the admin's 15-minute
+    # credentials. Coffer checks first that the bucket lies in the admin's account and that the admin's
+    # own credentials reach it, and only then starts the purge.
+    async def purge_batch(self, bucket: str) -> int:
+        """Deletes up to a thousand of the bucket's objects in one call and says how many went (0 once it
+        is empty, or gone): current objects first, then, when none are left, every object version and
+        delete marker, so a versioned bucket empties too. A batch of which nothing could be deleted raises
+        StorageRefused with the storage system's reason, so a caller repeating batches never loops for ever."""
+        ...
+
+    async def delete_bucket(self, bucket: str) -> None:
+        """Deletes the (emptied) bucket. Idempotent: a bucket that is gone already is not an error. Callers
+        empty it first with `purge_batch`: some storage systems refuse a non-empty bucket (Ceph RGW)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Feature:

@@ -610,6 +610,62 @@ export type BucketList = {
 };
 
 /**
+ * BucketPurge
+ *
+ * A deletion of a bucket with all its data, as it runs in the background.
+ */
+export type BucketPurge = {
+    /**
+     * Bucket
+     */
+    bucket: string;
+    /**
+     * State
+     */
+    state: 'running' | 'done' | 'failed';
+    /**
+     * Objects Deleted
+     *
+     * Objects (and object versions) deleted so far.
+     */
+    objects_deleted: number;
+    /**
+     * Started At
+     */
+    started_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Finished At
+     */
+    finished_at: string | null;
+    /**
+     * Started By
+     */
+    started_by: string;
+    /**
+     * Error
+     *
+     * Why it failed, or why it waits while running; None when all is well.
+     */
+    error: string | null;
+};
+
+/**
+ * BucketPurgeStart
+ */
+export type BucketPurgeStart = {
+    /**
+     * Confirm Name
+     *
+     * The bucket's whole name, typed to confirm.
+     */
+    confirm_name: string;
+};
+
+/**
  * BucketQuota
  */
 export type BucketQuota = {
@@ -4111,6 +4167,94 @@ export type DeleteBucketResponses = {
 };
 
 export type DeleteBucketResponse = DeleteBucketResponses[keyof DeleteBucketResponses];
+
+export type GetBucketPurgeData = {
+    body?: never;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/purge';
+};
+
+export type GetBucketPurgeErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+};
+
+export type GetBucketPurgeError = GetBucketPurgeErrors[keyof GetBucketPurgeErrors];
+
+export type GetBucketPurgeResponses = {
+    /**
+     * Success
+     */
+    200: BucketPurge;
+};
+
+export type GetBucketPurgeResponse = GetBucketPurgeResponses[keyof GetBucketPurgeResponses];
+
+export type StartBucketPurgeData = {
+    body: BucketPurgeStart;
+    path: {
+        account_id: string;
+        bucket: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{account_id}/buckets/{bucket}/purge';
+};
+
+export type StartBucketPurgeErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * A backing system is unavailable
+     */
+    503: Problem;
+};
+
+export type StartBucketPurgeError = StartBucketPurgeErrors[keyof StartBucketPurgeErrors];
+
+export type StartBucketPurgeResponses = {
+    /**
+     * Success
+     */
+    202: BucketPurge;
+};
+
+export type StartBucketPurgeResponse = StartBucketPurgeResponses[keyof StartBucketPurgeResponses];
 
 export type GetBucketSettingsData = {
     body?: never;

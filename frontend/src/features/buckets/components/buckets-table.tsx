@@ -5,11 +5,11 @@ import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
 import { formatDateTime } from '@/lib/dates';
 
-import { DeleteBucketButton } from './delete-bucket-button';
+import { BucketActions } from './bucket-actions';
 import { useAccountBuckets } from '../api/list-account-buckets';
 
-/** The account's buckets by name and creation date; with `canManage`, each can be deleted; with `bucketHref`,
- * each name opens its objects. */
+/** The account's buckets by name and creation date; with `canManage`, each can be deleted (with all its data
+ * too, the deletion's progress shown in its row); with `bucketHref`, each name opens its objects. */
 export function BucketsTable({
   accountId,
   canManage = false,
@@ -66,7 +66,7 @@ export function BucketsTable({
             </Table.Td>
             {canManage && (
               <Table.Td>
-                <DeleteBucketButton accountId={accountId} bucket={bucket.name} />
+                <BucketActions accountId={accountId} bucket={bucket.name} createdAt={bucket.created_at ?? null} />
               </Table.Td>
             )}
           </Table.Tr>
