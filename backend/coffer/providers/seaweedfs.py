@@ -229,6 +229,7 @@ class SeaweedFSProvider:
             aws_secret_access_key=secret,
         )
         self._temporary: OrderedDict[str, S3Client] = OrderedDict()
+        self._signers: OrderedDict[str, S3Client] = OrderedDict()
         self._lock = threading.Lock()
 
     async def _call(self, function: Any, /, **kwargs: Any) -> Any:
@@ -557,6 +558,7 @@ class SeaweedFSProvider:
     async def close(self) -> None:
         with self._lock:
             self._temporary.clear()
+            self._signers.clear()
         await self._http.aclose()
 
     async def bucket_names(self) -> list[str]:
@@ -646,19 +648,7 @@ class SeaweedFSProvider:
         InvalidAccessKeyId). The link is signed for `endpoint`, the host the browser will send."""
 
         def sign() -> str:
-            with self._lock:  # making a client from the shared session is not thread-safe
-                signer = self._session.client(
-                    "s3",
-                    endpoint_url=endpoint,
-                    region_name=self._region,
-                    config=self._config.merge(
-                        botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
-                    ),
-                    aws_access_key_id=credentials.access_key_id,
-                    aws_secret_access_key=credentials.secret_access_key,
-                    aws_session_token=credentials.session_token,
-                )
-            return signer.generate_presigned_url(
+            return self._link_signer(credentials, endpoint).generate_presigned_url(
                 "get_object",
                 Params={"Bucket": bucket, "Key": key, "ResponseContentDisposition": _attachment(filename)},
                 ExpiresIn=seconds,
@@ -802,19 +792,7 @@ class SeaweedFSProvider:
         endpoint: str,
     ) -> str:
         def sign() -> str:
-            with self._lock:  # making a client from the shared session is not thread-safe
-                signer = self._session.client(
-                    "s3",
-                    endpoint_url=endpoint,
-                    region_name=self._region,
-                    config=self._config.merge(
-                        botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
-                    ),
-                    aws_access_key_id=credentials.access_key_id,
-                    aws_secret_access_key=credentials.secret_access_key,
-                    aws_session_token=credentials.session_token,
-                )
-            return signer.generate_presigned_url(
+            return self._link_signer(credentials, endpoint).generate_presigned_url(
                 "get_object",
                 Params={
                     "Bucket": bucket,
@@ -872,19 +850,30 @@ class SeaweedFSProvider:
     # refused at completion (EntityTooSmall), aborting an upload twice answers 204 both times.
     def _link_signer(self, credentials: TemporaryCredentials, endpoint: str) -> S3Client:
         """A client that signs links for `endpoint` with SigV4 (the legacy signature is refused with a
-        session token, see `download_link_as`); it is never used to call anything."""
+        session token, see `download_link_as`); it is never used to call anything. Kept while the
+        credentials live, as `_client_for` keeps its clients: making one costs milliseconds, and an upload
+        asks for a link per part."""
+        cache_key = f"{credentials.access_key_id} {endpoint}"
         with self._lock:  # making a client from the shared session is not thread-safe
-            return self._session.client(
-                "s3",
-                endpoint_url=endpoint,
-                region_name=self._region,
-                config=self._config.merge(
-                    botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
-                ),
-                aws_access_key_id=credentials.access_key_id,
-                aws_secret_access_key=credentials.secret_access_key,
-                aws_session_token=credentials.session_token,
-            )
+            signer = self._signers.get(cache_key)
+            if signer is None:
+                signer = self._session.client(
+                    "s3",
+                    endpoint_url=endpoint,
+                    region_name=self._region,
+                    config=self._config.merge(
+                        botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
+                    ),
+                    aws_access_key_id=credentials.access_key_id,
+                    aws_secret_access_key=credentials.secret_access_key,
+                    aws_session_token=credentials.session_token,
+                )
+                self._signers[cache_key] = signer
+                while len(self._signers) > _TEMPORARY_CLIENTS_KEPT:
+                    self._signers.popitem(last=False)
+            else:
+                self._signers.move_to_end(cache_key)
+            return signer
 
     async def start_multipart_upload_as(
         self, credentials: TemporaryCredentials, bucket: str, key: str, content_type: str

@@ -105,7 +105,7 @@ export class CofferUploader extends BasePlugin<CofferUploaderOptions, UploadMeta
     this.id = opts.id ?? 'CofferUploader';
     this.type = 'uploader';
     this.#target = opts.target;
-    this.#parallelParts = opts.parallelParts ?? 4;
+    this.#parallelParts = opts.parallelParts ?? 6; // what a browser opens to one host over HTTP/1.1
     this.#parallelFiles = opts.parallelFiles ?? 3;
   }
 
