@@ -7,6 +7,7 @@ import { useBucketSettings } from '@/features/bucket-settings/api/get-bucket-set
 import { BucketSettings } from '@/features/bucket-settings/components/bucket-settings';
 import { type BucketAccess, bucketAccess } from '@/features/objects/bucket-access';
 import { ObjectBrowser } from '@/features/objects/components/object-browser';
+import { BucketUsageSummary } from '@/features/quotas/components/bucket-usage-summary';
 import { canReadBucketSettings } from '@/lib/authorization';
 
 const NO_ACCESS: BucketAccess = { read: false, write: false, delete: false };
@@ -51,6 +52,7 @@ export default function BucketRoute() {
       <Text c="dimmed" size="sm">
         Account {accountId}
       </Text>
+      <BucketUsageSummary accountId={accountId} bucket={bucket} />
       {settingsShown ? (
         <Tabs value={tab} onChange={(next) => setSearch(next === 'settings' ? { tab: 'settings' } : {})} keepMounted={false}>
           <Tabs.List>
