@@ -26,6 +26,7 @@ from coffer.providers.base import (
     TemporaryCredentials,
     VersioningChange,
     VersioningStatus,
+    check_in_account,
 )
 
 POLICY_FIELD = "document"
@@ -77,8 +78,7 @@ class BucketSettings:
         self._auditor = auditor
 
     def _check(self, account_id: str, bucket: str, *needed: tuple[str, Feature]) -> None:
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         for name, feature in needed:
             if not feature.supported:
                 raise FeatureUnsupported(name, feature)

@@ -32,6 +32,7 @@ from coffer.providers.base import (
     StorageRefused,
     StorageUnavailable,
     TemporaryCredentials,
+    check_in_account,
 )
 from coffer.store.bucket_purges import BucketPurgeRecord, BucketPurgeStore, PurgeState
 from coffer.store.leases import Lease, LeaseLost, held
@@ -105,8 +106,7 @@ class BucketPurges:
         ip: str,
     ) -> BucketPurgeRecord:
         """The purge as recorded now: a new one started in the background, or the one running already."""
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         if confirm_name != bucket:
             raise PurgeNotConfirmed(bucket)
         try:  # the admin's own credentials must reach it: the storage system checks the account a second time
@@ -126,8 +126,7 @@ class BucketPurges:
         return record
 
     async def get(self, account_id: str, bucket: str) -> BucketPurgeRecord:
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         record = await self._store.get(account_id, bucket)
         if record is None:
             raise NoPurge(bucket)

@@ -14,7 +14,13 @@ from coffer.audit.service import Auditor
 from coffer.buckets.names import MAX_LENGTH, name_problem
 from coffer.data_grants.service import DataGrants
 from coffer.domain_errors import DomainError, FieldProblem
-from coffer.providers.base import BucketInfo, BucketNotInAccount, StorageProvider, TemporaryCredentials
+from coffer.providers.base import (
+    BucketInfo,
+    BucketNotInAccount,
+    StorageProvider,
+    TemporaryCredentials,
+    check_in_account,
+)
 from coffer.store.accounts import AccountStore
 from coffer.store.quotas import QuotaStore
 
@@ -105,8 +111,7 @@ class Buckets:
         self, account_id: str, bucket: str, credentials: TemporaryCredentials, actor: str, ip: str
     ) -> None:
         """Deletes the bucket if it holds no object; BucketHoldsData (and the bucket kept) otherwise."""
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         outcome = await self._provider.delete_empty_bucket_as(credentials, bucket)
         if outcome == "missing":
             raise BucketNotInAccount(bucket)

@@ -19,7 +19,14 @@ from stream_zip import ZIP_64, AsyncMemberFile, async_stream_zip
 
 from coffer.domain_errors import DomainError
 from coffer.objects.service import file_name
-from coffer.providers.base import BucketNotInAccount, NoSuchBucket, ObjectEntry, StorageProvider, TemporaryCredentials
+from coffer.providers.base import (
+    BucketNotInAccount,
+    NoSuchBucket,
+    ObjectEntry,
+    StorageProvider,
+    TemporaryCredentials,
+    check_in_account,
+)
 from coffer.store.archives import ArchiveTicket, ArchiveTicketStore
 
 MAX_OBJECTS = 10_000
@@ -65,8 +72,7 @@ class Archives:
     ) -> PreparedArchive:
         """Expands the folders, checks the whole selection lies in `folder` and is not too big, and keeps it
         under a ticket for a minute."""
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         chosen: dict[str, int] = {}
         try:
             for key in keys:

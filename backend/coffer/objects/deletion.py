@@ -20,6 +20,7 @@ from coffer.providers.base import (
     NoSuchBucket,
     StorageProvider,
     TemporaryCredentials,
+    check_in_account,
 )
 
 BATCH = 1000
@@ -54,8 +55,7 @@ class ObjectDeletion:
     ) -> DeletionReport:
         if not keys and not prefixes:
             raise NothingToDelete()
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         deleted = markers = 0
         failed: list[DeletionFailure] = []
         pending: list[str] = []

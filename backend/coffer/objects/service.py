@@ -23,6 +23,7 @@ from coffer.providers.base import (
     ObjectListing,
     StorageProvider,
     TemporaryCredentials,
+    check_in_account,
 )
 
 MAX_PAGE = 1000
@@ -79,8 +80,7 @@ class ObjectBrowser:
         self._link_endpoint = link_endpoint
 
     def _check_namespace(self, account_id: str, bucket: str) -> None:
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
 
     async def page(
         self,

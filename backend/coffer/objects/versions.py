@@ -21,6 +21,7 @@ from coffer.providers.base import (
     ObjectVersion,
     StorageProvider,
     TemporaryCredentials,
+    check_in_account,
 )
 
 
@@ -62,8 +63,7 @@ class ObjectVersions:
         self, credentials: TemporaryCredentials, account_id: str, bucket: str, key: str
     ) -> list[ObjectVersion]:
         """Newest first; an object never written with versioning on has one version, "null"."""
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         try:
             found = await self._provider.object_versions_as(credentials, bucket, key)
         except NoSuchBucket as error:

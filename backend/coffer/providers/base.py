@@ -463,6 +463,12 @@ class BucketNotInAccount(DomainError):
         return f"The account has no bucket {self}."
 
 
+def check_in_account(provider: StorageProvider, account_id: str, bucket: str) -> None:
+    """Raises BucketNotInAccount unless the bucket's name puts it in the account (no storage call)."""
+    if provider.account_of_bucket(bucket) != account_id:
+        raise BucketNotInAccount(bucket)
+
+
 class NoSuchBucket(StorageRefused):
     status, slug, title = 404, "bucket-not-found", "No such bucket"
     detail = "There is no such bucket."

@@ -21,7 +21,7 @@ from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
 from coffer.domain_errors import DomainError, FieldProblem
-from coffer.providers.base import BucketNotInAccount, StorageProvider, TemporaryCredentials
+from coffer.providers.base import StorageProvider, TemporaryCredentials, check_in_account
 from coffer.store.accounts import AccountStore
 from coffer.store.regulation import RegulationStore
 from coffer.store.share_links import ShareLinkRecord, ShareLinkStore
@@ -136,8 +136,7 @@ class ShareLinks:
         ip: str,
     ) -> NewShareLink:
         """A link to one object the person may read (their own credentials look it up first)."""
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         if "*" in key or "?" in key:
             raise NotShareable("An object whose name holds * or ? cannot be shared by link.")
         details = await self._provider.object_details_as(credentials, bucket, key)

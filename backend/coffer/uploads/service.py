@@ -25,6 +25,7 @@ from coffer.providers.base import (
     StorageProvider,
     TemporaryCredentials,
     UploadedPart,
+    check_in_account,
 )
 
 MIB = 1024 * 1024
@@ -128,8 +129,7 @@ class Uploads:
         self._link_endpoint = link_endpoint
 
     def _check_namespace(self, account_id: str, bucket: str, upload_id: str | None = None) -> None:
-        if self._provider.account_of_bucket(bucket) != account_id:
-            raise BucketNotInAccount(bucket)
+        check_in_account(self._provider, account_id, bucket)
         if upload_id is not None and not _UPLOAD_ID.fullmatch(upload_id):
             raise InvalidUploadId(upload_id)
 
