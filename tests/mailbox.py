@@ -19,22 +19,38 @@ def _text(message: Message) -> str:
     return ""
 
 
+def _delivered(box: mailbox.Maildir) -> list[mailbox.MaildirMessage]:
+    """Every delivered mail; the sink writes into tmp/ and renames into new/ while we read, so a file that
+    moves between listing and opening is simply read on the next round (`clean()` would stat tmp/ and race)."""
+    messages = []
+    for key in box.iterkeys():
+        try:
+            messages.append(box[key])
+        except (KeyError, FileNotFoundError):
+            continue
+    return messages
+
+
+def mails_to(stack: EmbeddedStack, to: str, subject: str, since: float = 0.0) -> list[mailbox.MaildirMessage]:
+    """The mails delivered so far to `to` whose subject contains `subject`, delivered after `since`."""
+    box = mailbox.Maildir(stack.var / "mail", create=True)
+    return [
+        message
+        for message in _delivered(box)
+        if to.lower() in str(message["To"]).lower()
+        and subject.lower() in str(message["Subject"]).lower()
+        and message.get_date() >= since
+    ]
+
+
 def wait_for_mail(stack: EmbeddedStack, to: str, subject: str, timeout: float = 20.0, since: float = 0.0) -> str:
     """The plain-text body of the newest mail to `to` whose subject contains `subject`, delivered after `since`
     (the sink outlives each test, so a test asking for a second mail of a kind passes the time it acted)."""
     deadline = time.monotonic() + timeout
-    box = mailbox.Maildir(stack.var / "mail", create=True)
     while True:
-        box.clean()
-        found = [
-            message
-            for message in box
-            if to.lower() in str(message["To"]).lower()
-            and subject.lower() in str(message["Subject"]).lower()
-            and message.get_date() >= since
-        ]
+        found = mails_to(stack, to, subject, since)
         if found:
-            return _text(found[-1])
+            return _text(max(found, key=lambda message: message.get_date()))
         if time.monotonic() > deadline:
             raise AssertionError(f"no mail to {to} about {subject!r} within {timeout} s")
         time.sleep(0.1)

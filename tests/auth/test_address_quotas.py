@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mailbox
 import time
 import uuid
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from coffer.settings import Settings
 
 from ..conftest import make_settings
 from ..flows import Person
+from ..mailbox import mails_to
 from .clients import OWNER_IP, STRANGER_IP, client_from
 
 
@@ -41,16 +41,8 @@ def _ask_reset(client: TestClient, username: str) -> int:
 def _wait_for_mails(stack: EmbeddedStack, to: str, since: float, count: int, timeout: float = 10.0) -> int:
     """How many reset mails reached `to` after `since`, once there are `count` (or the time is up)."""
     deadline = time.monotonic() + timeout
-    box = mailbox.Maildir(stack.var / "mail", create=True)
     while True:
-        box.clean()
-        found = sum(
-            1
-            for message in box
-            if to in str(message["To"])
-            and "Reset your Coffer password" in str(message["Subject"])
-            and message.get_date() >= since
-        )
+        found = len(mails_to(stack, to, "Reset your Coffer password", since))
         if found >= count or time.monotonic() > deadline:
             return found
         time.sleep(0.1)
