@@ -79,9 +79,6 @@ class ObjectBrowser:
         self._link_seconds = link_seconds
         self._link_endpoint = link_endpoint
 
-    def _check_namespace(self, account_id: str, bucket: str) -> None:
-        check_in_account(self._provider, account_id, bucket)
-
     async def page(
         self,
         credentials: TemporaryCredentials,
@@ -92,7 +89,7 @@ class ObjectBrowser:
         cursor: str | None,
     ) -> ObjectPage:
         """One page of the folder at `prefix`; a folder of thousands of objects is read page by page."""
-        self._check_namespace(account_id, bucket)
+        check_in_account(self._provider, account_id, bucket)
         token = decode_cursor(prefix, cursor) if cursor else None
         try:
             listing = await self._provider.list_objects_as(credentials, bucket, prefix, min(limit, MAX_PAGE), token)
@@ -102,7 +99,7 @@ class ObjectBrowser:
         return ObjectPage(listing=listing, next_cursor=next_cursor)
 
     async def details(self, credentials: TemporaryCredentials, account_id: str, bucket: str, key: str) -> ObjectDetails:
-        self._check_namespace(account_id, bucket)
+        check_in_account(self._provider, account_id, bucket)
         try:
             return await self._provider.object_details_as(credentials, bucket, key)
         except NoSuchBucket as error:
