@@ -58,7 +58,7 @@ lint: $(VENV)/.installed-dev frontend/node_modules/.package-lock.json
 	cd frontend && npm run --silent lint && npm run --silent typecheck
 
 unit: $(VENV)/.installed-dev frontend/dist/index.html
-	$(BIN)/pytest tests --ignore=tests/cluster/long
+	$(BIN)/pytest tests --ignore=tests/cluster/long -n 2
 
 # The long proofs on the local cluster: schemathesis as every role, faults, load.
 test-long: apt $(VENV)/.installed-dev frontend/dist/index.html
