@@ -9,10 +9,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any
 
 import boto3
@@ -21,68 +18,12 @@ import pytest
 from starlette.testclient import TestClient
 
 from coffer.app import build_provider
-from coffer.clock import FixedClock
 from coffer.settings import Settings
 
-from ..conftest import create_account_with_admin, create_user, open_client, unique_account_id
+from ..conftest import create_user, open_client
 from ..flows import Person, first_sign_in
-from ..storage import remove_buckets, service_client
-
-REPORT = b"quarter,revenue\nq1,10\n" * 100
-
-
-@dataclass
-class Sharing:
-    account_id: str
-    bucket: str
-    admin: TestClient
-    admin_id: str
-    settings: Settings
-    clock: FixedClock
-
-    def share(self, client: TestClient | None = None, expect: int = 201, **body: Any) -> dict[str, Any]:
-        path = f"/api/v1/accounts/{self.account_id}/buckets/{self.bucket}/share-links"
-        answer = (client or self.admin).post(path, json={"key": "reports/q1.csv", "days": 30, **body})
-        assert answer.status_code == expect, answer.text
-        return dict(answer.json())
-
-    def links(self, client: TestClient | None = None) -> list[dict[str, Any]]:
-        answer = (client or self.admin).get(f"/api/v1/accounts/{self.account_id}/share-links")
-        assert answer.status_code == 200, answer.text
-        return list(answer.json()["items"])
-
-
-def token_of(link: dict[str, Any]) -> str:
-    url: str = link["url"]
-    assert "/s/" in url
-    return url.rsplit("/s/", 1)[1]
-
-
-def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - a presigned URL of the test's store
-        body: bytes = answer.read()
-        return body
-
-
-@pytest.fixture
-def sharing(settings: Settings, client: TestClient, clock: FixedClock) -> Iterator[Sharing]:
-    account_id = unique_account_id("shr")
-    created = create_account_with_admin(settings, account_id, f"alice{account_id}")
-    bucket = f"{account_id}-docs"
-    s3 = service_client(settings, "s3")
-    s3.create_bucket(Bucket=bucket)
-    s3.put_object(Bucket=bucket, Key="reports/q1.csv", Body=REPORT)
-    s3.put_object(Bucket=bucket, Key="reports/secret.csv", Body=b"not shared")
-    first_sign_in(client, Person(created.user.username, created.one_time_password), clock)
-    yield Sharing(account_id, bucket, client, created.user.id, settings, clock)
-    remove_buckets(settings, [bucket])
-
-
-@pytest.fixture
-def stranger(settings: Settings, clock: FixedClock) -> Iterator[TestClient]:
-    """Someone with the link and no session at all."""
-    with open_client(settings, clock) as client:
-        yield client
+from ..storage import service_client
+from .sharing import REPORT, Sharing, fetch, token_of
 
 
 def test_anyone_with_the_link_downloads_the_object_without_a_session(sharing: Sharing, stranger: TestClient) -> None:
@@ -128,6 +69,38 @@ def test_the_credentials_behind_a_download_read_exactly_that_object(sharing: Sha
         lambda: s3.get_object(Bucket=sharing.bucket, Key="reports/secret.csv"),
         lambda: s3.list_objects_v2(Bucket=sharing.bucket),
         lambda: s3.put_object(Bucket=sharing.bucket, Key="reports/q1.csv", Body=b"overwritten"),
+    ):
+        with pytest.raises(botocore.exceptions.ClientError) as error:
+            refused()
+        assert error.value.response["Error"]["Code"] == "AccessDenied"
+
+
+def test_the_credentials_behind_a_folder_link_read_and_list_only_that_folder(sharing: Sharing) -> None:
+    async def reader() -> Any:
+        provider = build_provider(sharing.settings)
+        try:
+            return await provider.assume_folder_reader(sharing.account_id, "alice", sharing.bucket, "reports/", 900)
+        finally:
+            await provider.close()
+
+    service_client(sharing.settings, "s3").put_object(Bucket=sharing.bucket, Key="reportsx/near.csv", Body=b"near")
+    credentials = asyncio.run(reader())
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=sharing.settings.s3_endpoint,
+        region_name=sharing.settings.s3_region,
+        aws_access_key_id=credentials.access_key_id,
+        aws_secret_access_key=credentials.secret_access_key,
+        aws_session_token=credentials.session_token,
+    )
+    listed = s3.list_objects_v2(Bucket=sharing.bucket, Prefix="reports/")
+    assert [entry["Key"] for entry in listed["Contents"]] == ["reports/q1.csv", "reports/secret.csv"]
+    assert s3.get_object(Bucket=sharing.bucket, Key="reports/secret.csv")["Body"].read() == b"not shared"
+    for refused in (
+        lambda: s3.list_objects_v2(Bucket=sharing.bucket),
+        lambda: s3.list_objects_v2(Bucket=sharing.bucket, Prefix="reportsx/"),
+        lambda: s3.get_object(Bucket=sharing.bucket, Key="reportsx/near.csv"),
+        lambda: s3.put_object(Bucket=sharing.bucket, Key="reports/new.csv", Body=b"added"),
     ):
         with pytest.raises(botocore.exceptions.ClientError) as error:
             refused()

@@ -280,6 +280,13 @@ class StorageProvider(Protocol):
         named after the person who shared it. Raises ValueError for a key a policy cannot name exactly."""
         ...
 
+    async def assume_folder_reader(
+        self, account_id: str, username: str, bucket: str, prefix: str, duration_seconds: int
+    ) -> TemporaryCredentials:
+        """Temporary credentials that may list and read the objects under `prefix` (ending in "/") and
+        nothing else (for folder share links). Raises ValueError for a prefix a policy cannot name exactly."""
+        ...
+
     async def walk_objects_as(
         self, credentials: TemporaryCredentials, bucket: str, prefix: str, limit: int
     ) -> list[ObjectEntry]:

@@ -283,22 +283,49 @@ class SeaweedFSProvider:
     async def assume_object_reader(
         self, account_id: str, username: str, bucket: str, key: str, duration_seconds: int
     ) -> TemporaryCredentials:
-        """A session policy allowing GetObject on one ARN: `*` and `?` in an ARN are wildcards with no
-        escape, so a key holding one could name other objects too, and is refused."""
+        """A session policy allowing GetObject on one ARN."""
+        statements = [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/{key}"}]
+        return await self._assume_reader(account_id, username, bucket, key, statements, duration_seconds)
+
+    async def assume_folder_reader(
+        self, account_id: str, username: str, bucket: str, prefix: str, duration_seconds: int
+    ) -> TemporaryCredentials:
+        """GetObject under the prefix, and ListBucket only with an `s3:prefix` inside it (SeaweedFS 4.48
+        enforces the condition: listing the bucket's top or a sibling folder is refused)."""
+        if not prefix.endswith("/"):
+            raise ValueError("a folder's prefix ends in /")
+        statements: list[dict[str, Any]] = [
+            {"Effect": "Allow", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/{prefix}*"},
+            {
+                "Effect": "Allow",
+                "Action": "s3:ListBucket",
+                "Resource": f"arn:aws:s3:::{bucket}",
+                "Condition": {"StringLike": {"s3:prefix": [f"{prefix}*"]}},
+            },
+        ]
+        return await self._assume_reader(account_id, username, bucket, prefix, statements, duration_seconds)
+
+    async def _assume_reader(
+        self,
+        account_id: str,
+        username: str,
+        bucket: str,
+        name: str,
+        statements: list[dict[str, Any]],
+        duration_seconds: int,
+    ) -> TemporaryCredentials:
+        """`*` and `?` in an ARN are wildcards with no escape, so a name holding one could match others
+        too, and is refused."""
         if not bucket.startswith(bucket_prefix(account_id)):
             raise ValueError(f"bucket {bucket!r} lies outside account {account_id}")
-        if "*" in key or "?" in key:
-            raise ValueError("a key holding * or ? cannot be named exactly by a policy")
-        policy = {
-            "Version": "2012-10-17",
-            "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/{key}"}],
-        }
+        if "*" in name or "?" in name:
+            raise ValueError("a name holding * or ? cannot be named exactly by a policy")
         answer = await self._call(
             self._sts.assume_role,
             RoleArn=self._role_arn,
             RoleSessionName=iam_user_name(account_id, username),
             DurationSeconds=duration_seconds,
-            Policy=json.dumps(policy),
+            Policy=json.dumps({"Version": "2012-10-17", "Statement": statements}),
         )
         return _temporary(answer)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from starlette.requests import Request
+from starlette.responses import StreamingResponse
 
 from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
@@ -10,7 +13,7 @@ from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc, utc_or_none
 from coffer.authorization import Action
 from coffer.share_links import schemas
-from coffer.share_links.service import SharedObject, ShareLinks
+from coffer.share_links.service import SharedObject, ShareLinks, is_folder_key
 from coffer.store.share_links import ShareLinkRecord
 from coffer.sts.session_credentials import data_credentials
 
@@ -33,7 +36,9 @@ def _link(request: Request, link: ShareLinkRecord) -> schemas.ShareLink:
         id=link.id,
         bucket=link.bucket,
         key=link.key,
+        kind="folder" if is_folder_key(link.key) else "object",
         size=link.size,
+        objects=link.objects,
         created_by=link.creator_username,
         created_at=utc(link.created_at),
         expires_at=utc(link.expires_at),
@@ -91,7 +96,9 @@ async def inspect_shared(request: Request, body: schemas.SharedToken) -> schemas
     left = None if link.download_limit is None else link.download_limit - link.downloads
     return schemas.SharedObject(
         name=shared.name,
+        kind="folder" if shared.is_folder else "object",
         size=link.size,
+        objects=link.objects,
         expires_at=utc(link.expires_at),
         password_required=link.password_hash is not None,
         downloads_left=left,
@@ -99,8 +106,35 @@ async def inspect_shared(request: Request, body: schemas.SharedToken) -> schemas
 
 
 async def download_shared(request: Request, body: schemas.SharedDownload) -> schemas.SharedDownloadLink:
-    url = await service_of(request, ShareLinks).download(body.token, body.password, client_ip(request))
+    url = await service_of(request, ShareLinks).download(body.token, body.password, client_ip(request), body.name)
     return schemas.SharedDownloadLink(url=url)
+
+
+async def list_shared_folder(request: Request, body: schemas.SharedOpen) -> schemas.SharedFolderContents:
+    folder = await service_of(request, ShareLinks).contents(body.token, body.password, client_ip(request))
+    return schemas.SharedFolderContents(
+        files=[
+            schemas.SharedFile(name=file.name, size=file.size, last_modified=utc_or_none(file.last_modified))
+            for file in folder.files
+        ],
+        truncated=folder.truncated,
+    )
+
+
+async def prepare_shared_archive(request: Request, body: schemas.SharedOpen) -> schemas.SharedArchive:
+    links = service_of(request, ShareLinks)
+    link_id, prepared = await links.archive(body.token, body.password, client_ip(request))
+    url = f"/api/v1/shared/archives/{link_id}/{prepared.ticket}"
+    return schemas.SharedArchive(url=url, objects=prepared.objects, bytes=prepared.bytes)
+
+
+async def download_shared_archive(request: Request, body: None) -> StreamingResponse:
+    links = service_of(request, ShareLinks)
+    reader, record = await links.open_archive(request.path_params["link_id"], request.path_params["ticket"])
+    disposition = f"attachment; filename=\"{record.name}\"; filename*=UTF-8''{quote(record.name, safe='')}"
+    return StreamingResponse(
+        links.stream_archive(reader, record), media_type="application/zip", headers={"Content-Disposition": disposition}
+    )
 
 
 OPERATIONS = [
@@ -165,5 +199,41 @@ OPERATIONS = [
         response=schemas.SharedDownloadLink,
         public=True,
         errors=(403, 404, 410, 422, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/shared/contents",
+        "listSharedFolder",
+        "A folder link's files as they are now, the first thousand (no session needed; not counted)",
+        list_shared_folder,
+        TAG,
+        body=schemas.SharedOpen,
+        response=schemas.SharedFolderContents,
+        public=True,
+        errors=(403, 404, 410, 422, 429),
+    ),
+    Operation(
+        "POST",
+        "/api/v1/shared/archives",
+        "prepareSharedArchive",
+        "Count one download of a folder link and get where its files stream from as one zip (no session needed)",
+        prepare_shared_archive,
+        TAG,
+        body=schemas.SharedOpen,
+        response=schemas.SharedArchive,
+        status=201,
+        public=True,
+        errors=(403, 404, 410, 422, 429),
+    ),
+    Operation(
+        "GET",
+        "/api/v1/shared/archives/{link_id}/{ticket}",
+        "downloadSharedArchive",
+        "The folder's files as one zip, streamed (once, within a minute of asking)",
+        download_shared_archive,
+        TAG,
+        public=True,
+        errors=(404, 410),
+        media_type="application/zip",
     ),
 ]

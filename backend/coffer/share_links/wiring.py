@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coffer.objects.archives import Archives
 from coffer.share_links.routes import OPERATIONS
 from coffer.share_links.service import ShareLinks
 from coffer.store.accounts import AccountStore
@@ -24,6 +25,7 @@ def build(wiring: Wiring) -> None:
             wiring.provider,
             wiring.auditor,
             wiring.clock,
+            wiring.get(Archives),
             settings.download_link_seconds,
             settings.public_s3_endpoint or settings.s3_endpoint,
         )

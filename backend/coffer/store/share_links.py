@@ -23,6 +23,7 @@ class ShareLinkRecord(BaseModel):
     bucket: str
     key: str
     size: int
+    objects: int = 1  # a folder's files when it was shared
     creator_id: str
     creator_username: str
     created_at: float

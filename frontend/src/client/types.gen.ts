@@ -1439,9 +1439,21 @@ export type NewShareLink = {
      */
     key: string;
     /**
+     * Kind
+     */
+    kind: 'object' | 'folder';
+    /**
      * Size
+     *
+     * Bytes shared (a folder's files when it was shared).
      */
     size: number;
+    /**
+     * Objects
+     *
+     * Files shared: 1, or a folder's files when it was shared.
+     */
+    objects: number;
     /**
      * Created By
      */
@@ -2291,9 +2303,21 @@ export type ShareLink = {
      */
     key: string;
     /**
+     * Kind
+     */
+    kind: 'object' | 'folder';
+    /**
      * Size
+     *
+     * Bytes shared (a folder's files when it was shared).
      */
     size: number;
+    /**
+     * Objects
+     *
+     * Files shared: 1, or a folder's files when it was shared.
+     */
+    objects: number;
     /**
      * Created By
      */
@@ -2341,7 +2365,7 @@ export type ShareLinkCreate = {
     /**
      * Key
      *
-     * The object's full key.
+     * The object's full key, or a folder's ending in "/".
      */
     key: string;
     /**
@@ -2375,6 +2399,26 @@ export type ShareLinkList = {
 };
 
 /**
+ * SharedArchive
+ */
+export type SharedArchive = {
+    /**
+     * Url
+     *
+     * Where the zip streams from: once, within a minute.
+     */
+    url: string;
+    /**
+     * Objects
+     */
+    objects: number;
+    /**
+     * Bytes
+     */
+    bytes: number;
+};
+
+/**
  * SharedDownload
  */
 export type SharedDownload = {
@@ -2386,6 +2430,12 @@ export type SharedDownload = {
      * Password
      */
     password?: string | null;
+    /**
+     * Name
+     *
+     * For a folder link: the file's name inside the folder.
+     */
+    name?: string | null;
 };
 
 /**
@@ -2401,6 +2451,42 @@ export type SharedDownloadLink = {
 };
 
 /**
+ * SharedFile
+ */
+export type SharedFile = {
+    /**
+     * Name
+     *
+     * Its path inside the shared folder.
+     */
+    name: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Last Modified
+     */
+    last_modified: string | null;
+};
+
+/**
+ * SharedFolderContents
+ */
+export type SharedFolderContents = {
+    /**
+     * Files
+     */
+    files: Array<SharedFile>;
+    /**
+     * Truncated
+     *
+     * More files than listed; the zip holds them all (up to its limit).
+     */
+    truncated: boolean;
+};
+
+/**
  * SharedObject
  *
  * What anyone holding the link sees before downloading.
@@ -2411,9 +2497,17 @@ export type SharedObject = {
      */
     name: string;
     /**
+     * Kind
+     */
+    kind: 'object' | 'folder';
+    /**
      * Size
      */
     size: number;
+    /**
+     * Objects
+     */
+    objects: number;
     /**
      * Expires At
      */
@@ -2426,6 +2520,20 @@ export type SharedObject = {
      * Downloads Left
      */
     downloads_left: number | null;
+};
+
+/**
+ * SharedOpen
+ */
+export type SharedOpen = {
+    /**
+     * Token
+     */
+    token: string;
+    /**
+     * Password
+     */
+    password?: string | null;
 };
 
 /**
@@ -6652,6 +6760,136 @@ export type DownloadSharedObjectResponses = {
 };
 
 export type DownloadSharedObjectResponse = DownloadSharedObjectResponses[keyof DownloadSharedObjectResponses];
+
+export type ListSharedFolderData = {
+    body: SharedOpen;
+    path?: never;
+    query?: never;
+    url: '/api/v1/shared/contents';
+};
+
+export type ListSharedFolderErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type ListSharedFolderError = ListSharedFolderErrors[keyof ListSharedFolderErrors];
+
+export type ListSharedFolderResponses = {
+    /**
+     * Success
+     */
+    200: SharedFolderContents;
+};
+
+export type ListSharedFolderResponse = ListSharedFolderResponses[keyof ListSharedFolderResponses];
+
+export type PrepareSharedArchiveData = {
+    body: SharedOpen;
+    path?: never;
+    query?: never;
+    url: '/api/v1/shared/archives';
+};
+
+export type PrepareSharedArchiveErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+    /**
+     * Not JSON
+     */
+    415: Problem;
+    /**
+     * Invalid input
+     */
+    422: Problem;
+    /**
+     * Too many attempts
+     */
+    429: Problem;
+};
+
+export type PrepareSharedArchiveError = PrepareSharedArchiveErrors[keyof PrepareSharedArchiveErrors];
+
+export type PrepareSharedArchiveResponses = {
+    /**
+     * Success
+     */
+    201: SharedArchive;
+};
+
+export type PrepareSharedArchiveResponse = PrepareSharedArchiveResponses[keyof PrepareSharedArchiveResponses];
+
+export type DownloadSharedArchiveData = {
+    body?: never;
+    path: {
+        link_id: string;
+        ticket: string;
+    };
+    query?: never;
+    url: '/api/v1/shared/archives/{link_id}/{ticket}';
+};
+
+export type DownloadSharedArchiveErrors = {
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Error
+     */
+    410: Problem;
+};
+
+export type DownloadSharedArchiveError = DownloadSharedArchiveErrors[keyof DownloadSharedArchiveErrors];
+
+export type DownloadSharedArchiveResponses = {
+    /**
+     * Success
+     */
+    200: Blob | File;
+};
+
+export type DownloadSharedArchiveResponse = DownloadSharedArchiveResponses[keyof DownloadSharedArchiveResponses];
 
 export type StartUploadData = {
     body: UploadStart;

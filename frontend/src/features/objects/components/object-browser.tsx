@@ -16,6 +16,7 @@ import { crumbsOf, type ObjectSort } from '../folders';
 import { DeleteObjectsButton, type Versioning } from './delete-objects-button';
 import { DownloadZipButton } from './download-zip-button';
 import { ObjectDetailsDrawer } from './object-details-drawer';
+import { ShareObjectButton } from './share-object-button';
 import { UploadPanel } from './upload-panel';
 
 type Props = {
@@ -124,6 +125,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
             keys={[...chosen].filter((name) => !name.endsWith('/'))}
             prefixes={[...chosen].filter((name) => name.endsWith('/'))}
           />
+          {prefix && <ShareObjectButton accountId={accountId} bucket={bucket} objectKey={prefix} />}
           {access.delete && (
             <DeleteObjectsButton
               accountId={accountId}

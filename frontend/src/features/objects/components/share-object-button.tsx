@@ -1,4 +1,4 @@
-import { Button, CopyButton, Group, Modal, NumberInput, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, CopyButton, Group, Modal, NumberInput, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 
@@ -9,22 +9,30 @@ import { setServerFieldErrors } from '@/lib/form-errors';
 
 import { useCreateShareLink } from '../api/create-share-link';
 
-const EXPIRIES = [
-  { value: '1', label: '1 day' },
-  { value: '7', label: '7 days' },
-  { value: '30', label: '30 days' },
-  { value: '90', label: '90 days' },
-  { value: '365', label: '1 year' },
-];
+const MAX_DAYS = 3650;
 
-type Values = { days: string; password: string; download_limit: number | string };
+type Values = { days: number | string; password: string; download_limit: number | string };
 
-/** Share one object by a link that works without a session; it can be revoked at any time. */
+/**
+ * Share one object, or a folder's files (a key ending in "/"), by a link that works without a session, for
+ * any number of days Coffer allows (the link is checked on every use, so S3's 7-day limit does not apply);
+ * it can be revoked at any time.
+ */
 export function ShareObjectButton({ accountId, bucket, objectKey }: { accountId: string; bucket: string; objectKey: string }) {
+  const folder = objectKey.endsWith('/');
   const [opened, setOpened] = useState(false);
   const [made, setMade] = useState<NewShareLink | null>(null);
   const share = useCreateShareLink(accountId, bucket);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: { days: '7', password: '', download_limit: '' } });
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { days: 7, password: '', download_limit: '' },
+    validate: {
+      days: (days) =>
+        days === '' || !Number.isInteger(Number(days)) || Number(days) < 1 || Number(days) > MAX_DAYS
+          ? `Between 1 and ${MAX_DAYS} days.`
+          : null,
+    },
+  });
   const close = () => {
     setOpened(false);
     setMade(null);
@@ -46,13 +54,14 @@ export function ShareObjectButton({ accountId, bucket, objectKey }: { accountId:
   return (
     <>
       <Button variant="default" onClick={() => setOpened(true)}>
-        Share
+        {folder ? 'Share folder' : 'Share'}
       </Button>
-      <Modal opened={opened} onClose={close} title="Share by link" centered>
+      <Modal opened={opened} onClose={close} title={folder ? 'Share this folder by link' : 'Share by link'} centered>
         {made ? (
           <Stack>
             <Text size="sm">
-              Anyone with this link can download the file until {formatDateTime(made.expires_at)}
+              Anyone with this link can {folder ? `see this folder's ${made.objects} files and download them` : 'download the file'}{' '}
+              until {formatDateTime(made.expires_at)}
               {made.download_limit ? `, ${made.download_limit} times at most` : ''}. Copy it now: Coffer does not
               show it again. You can revoke it from Share links.
             </Text>
@@ -73,7 +82,21 @@ export function ShareObjectButton({ accountId, bucket, objectKey }: { accountId:
                 {objectKey}
               </Text>
               <FormError error={share.error} />
-              <Select label="Works for" data={EXPIRIES} allowDeselect={false} {...form.getInputProps('days')} />
+              {folder && (
+                <Text size="sm" c="dimmed">
+                  Whoever has the link sees the files in this folder and its subfolders as they are when they
+                  open it, and downloads them one by one or as a zip.
+                </Text>
+              )}
+              <NumberInput
+                label="Works for (days)"
+                description={`1 to ${MAX_DAYS} days.`}
+                min={1}
+                max={MAX_DAYS}
+                allowDecimal={false}
+                clampBehavior="none"
+                {...form.getInputProps('days')}
+              />
               <PasswordInput
                 label="Password"
                 description="Optional; at least 8 characters. Tell it to the recipient another way."
@@ -82,7 +105,11 @@ export function ShareObjectButton({ accountId, bucket, objectKey }: { accountId:
               />
               <NumberInput
                 label="Download limit"
-                description="Optional: the link stops working after this many downloads."
+                description={
+                  folder
+                    ? 'Optional: each file and each zip counts as one download.'
+                    : 'Optional: the link stops working after this many downloads.'
+                }
                 min={1}
                 allowDecimal={false}
                 {...form.getInputProps('download_limit')}

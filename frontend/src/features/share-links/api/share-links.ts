@@ -1,7 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import * as sdk from '@/client/sdk.gen';
-import type { ShareLink, ShareLinkList, SharedDownloadLink, SharedObject } from '@/client/types.gen';
+import type {
+  ShareLink,
+  ShareLinkList,
+  SharedArchive,
+  SharedDownloadLink,
+  SharedFolderContents,
+  SharedObject,
+} from '@/client/types.gen';
 
 function shareLinksKey(accountId: string) {
   return ['accounts', accountId, 'share-links'] as const;
@@ -45,13 +52,39 @@ export function useSharedObject(token: string) {
   );
 }
 
-/** Counts a download and follows the minute-long presigned URL to the file. */
+/** Counts a download and follows the minute-long presigned URL to the file (for a folder link, the file `name`). */
 export function useDownloadShared(token: string) {
   return useMutation({
-    mutationFn: async (password: string | null): Promise<SharedDownloadLink> => {
-      const { data } = await sdk.downloadSharedObject({ body: { token, password } });
+    mutationFn: async ({ password, name }: { password: string | null; name?: string }): Promise<SharedDownloadLink> => {
+      const { data } = await sdk.downloadSharedObject({ body: { token, password, name: name ?? null } });
       return data;
     },
     onSuccess: (link) => window.location.assign(link.url),
+  });
+}
+
+/** A folder link's files, once its password (if any) is given; listing is not counted as a download. */
+export function useSharedFolder(token: string, password: string | null, enabled: boolean) {
+  return useQuery(
+    queryOptions({
+      queryKey: ['shared', token, 'contents', password],
+      queryFn: async (): Promise<SharedFolderContents> => {
+        const { data } = await sdk.listSharedFolder({ body: { token, password } });
+        return data;
+      },
+      enabled,
+      retry: false,
+    }),
+  );
+}
+
+/** Counts one download and follows the zip's one-time address: the browser saves the folder as a zip. */
+export function useDownloadSharedArchive(token: string) {
+  return useMutation({
+    mutationFn: async (password: string | null): Promise<SharedArchive> => {
+      const { data } = await sdk.prepareSharedArchive({ body: { token, password } });
+      return data;
+    },
+    onSuccess: (archive) => window.location.assign(archive.url),
   });
 }

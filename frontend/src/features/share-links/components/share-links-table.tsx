@@ -25,7 +25,7 @@ export function ShareLinksTable({ accountId }: { accountId: string }) {
   if (links.isPending) return <PageLoader />;
   if (links.isError) return <QueryError error={links.error} onRetry={() => void links.refetch()} />;
   if (links.data.items.length === 0) {
-    return <EmptyState title="No share links" description="Share a file from its details in a bucket." />;
+    return <EmptyState title="No share links" description="Share a file from its details in a bucket, or a folder from the bucket's object list." />;
   }
   const close = () => {
     setRevoking(null);
@@ -58,6 +58,7 @@ export function ShareLinksTable({ accountId }: { accountId: string }) {
                     <Text size="sm">{link.key}</Text>
                     <Text size="xs" c="dimmed">
                       {link.bucket}
+                      {link.kind === 'folder' ? ` · folder of ${link.objects} files` : ''}
                       {link.password_protected ? ' · password' : ''}
                     </Text>
                   </Table.Td>

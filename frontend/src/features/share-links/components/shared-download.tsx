@@ -1,23 +1,18 @@
-import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Card, Stack, Text, Title } from '@mantine/core';
 
-import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
 import { ApiError, errorMessage } from '@/lib/api-error';
-import { formatDateTime } from '@/lib/dates';
-import { formatBytes } from '@/lib/units';
 
-import { useDownloadShared, useSharedObject } from '../api/share-links';
+import { SharedFile } from './shared-file';
+import { SharedFolder } from './shared-folder';
+import { useSharedObject } from '../api/share-links';
 
 /**
- * What someone holding a share link sees, without a session: the file's name and size, a password field
- * when the link has one, and Download. A link that no longer works says so in words (410), never as a
- * storage error.
+ * What someone holding a share link sees, without a session: one file to download, or a folder's files.
+ * A link that no longer works says so in words (410), never as a storage error.
  */
 export function SharedDownload({ token }: { token: string }) {
   const shared = useSharedObject(token);
-  const download = useDownloadShared(token);
-  const [password, setPassword] = useState('');
 
   if (shared.isPending) return <PageLoader label="Opening the link…" />;
   if (shared.isError) {
@@ -33,46 +28,9 @@ export function SharedDownload({ token }: { token: string }) {
       </Card>
     );
   }
-  const wrongPassword = download.error instanceof ApiError && download.error.kind === 'wrong-share-password';
-  return (
-    <Card withBorder padding="xl" maw={520} mx="auto">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          download.mutate(shared.data.password_required ? password : null);
-        }}
-      >
-        <Stack>
-          <Title order={1} size="h2" style={{ wordBreak: 'break-all' }}>
-            {shared.data.name}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {formatBytes(shared.data.size)} · shared with you until {formatDateTime(shared.data.expires_at)}
-            {shared.data.downloads_left !== null ? ` · ${shared.data.downloads_left} downloads left` : ''}
-          </Text>
-          {!wrongPassword && <FormError error={download.error} />}
-          {shared.data.password_required && (
-            <PasswordInput
-              label="Password"
-              description="Whoever shared the file told you the password."
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={wrongPassword ? errorMessage(download.error) : undefined}
-              autoComplete="off"
-              required
-            />
-          )}
-          <Button type="submit" loading={download.isPending}>
-            Download
-          </Button>
-          {download.isSuccess && (
-            <Alert color="green" variant="light">
-              Your download has started.
-            </Alert>
-          )}
-        </Stack>
-      </form>
-    </Card>
+  return shared.data.kind === 'folder' ? (
+    <SharedFolder token={token} shared={shared.data} />
+  ) : (
+    <SharedFile token={token} shared={shared.data} />
   );
 }
