@@ -31,7 +31,8 @@ def test_a_shared_file_downloads_without_a_session_until_the_link_is_revoked(
         page.get_by_role("link", name=bucket).click()
         # the bucket's figures come from the capacity samples (every 2 s here; the page asks every 10 s)
         expect(page.get_by_text("From the capacity sample of")).to_be_visible(timeout=30_000)
-        expect(page.get_by_text(f"Objects {1:,}", exact=True)).to_be_visible()
+        # a sample taken before the put says 0 at first: wait for the next one
+        expect(page.get_by_text(f"Objects {1:,}", exact=True)).to_be_visible(timeout=30_000)
         page.get_by_role("button", name="scripts").click()
         page.get_by_role("button", name="Details of grand-day-out.txt").click()
         page.get_by_role("dialog", name="Object details").get_by_role("button", name="Share").click()
