@@ -11,6 +11,7 @@ from coffer.api.context import service_of
 from coffer.api.operations import Operation
 from coffer.api.session_guard import session_of
 from coffer.api.times import utc, utc_or_none
+from coffer.api.zip_response import zip_download
 from coffer.authorization import Action
 from coffer.objects.archives import Archives
 from coffer.objects.schemas import (
@@ -99,12 +100,7 @@ async def download_archive(request: Request, body: None) -> StreamingResponse:
     archives = service_of(request, Archives)
     record = await archives.take(request.path_params["ticket"], session_of(request).sid)
     credentials = await data_credentials(request, bucket, "read")
-    disposition = f"attachment; filename=\"{record.name}\"; filename*=UTF-8''{quote(record.name, safe='')}"
-    return StreamingResponse(
-        archives.stream(credentials, record),
-        media_type="application/zip",
-        headers={"Content-Disposition": disposition},
-    )
+    return zip_download(archives.stream(credentials, record), record.name)
 
 
 TAG = "objects"

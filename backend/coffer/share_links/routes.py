@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
@@ -11,6 +9,7 @@ from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc, utc_or_none
+from coffer.api.zip_response import zip_download
 from coffer.authorization import Action
 from coffer.share_links import schemas
 from coffer.share_links.service import SharedObject, ShareLinks, is_folder_key
@@ -131,10 +130,7 @@ async def prepare_shared_archive(request: Request, body: schemas.SharedOpen) -> 
 async def download_shared_archive(request: Request, body: None) -> StreamingResponse:
     links = service_of(request, ShareLinks)
     reader, record = await links.open_archive(request.path_params["link_id"], request.path_params["ticket"])
-    disposition = f"attachment; filename=\"{record.name}\"; filename*=UTF-8''{quote(record.name, safe='')}"
-    return StreamingResponse(
-        links.stream_archive(reader, record), media_type="application/zip", headers={"Content-Disposition": disposition}
-    )
+    return zip_download(links.stream_archive(reader, record), record.name)
 
 
 OPERATIONS = [
