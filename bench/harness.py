@@ -23,6 +23,7 @@ from coffer.embedded.environment import coffer_environment
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
 from coffer.providers.base import TemporaryCredentials
+from coffer.providers.listing_parse import read_listings_once
 from coffer.providers.timestamps import use_fast_timestamps
 from coffer.provisioning.saga import Provisioning
 from coffer.sessions.cookies import SessionCookie
@@ -170,11 +171,14 @@ def service_s3(settings: Settings) -> Any:
     )
 
 
-def tenant_s3(settings: Settings, credentials: TemporaryCredentials, fast: bool) -> Any:
-    """An S3 client of the tenant's temporary credentials, pooled like the BFF's (32 connections)."""
+def tenant_s3(settings: Settings, credentials: TemporaryCredentials, fast: bool, read_once: bool = False) -> Any:
+    """An S3 client of the tenant's temporary credentials, pooled like the BFF's (32 connections);
+    `fast` and `read_once` give it the BFF's own timestamp reader and single parse of listings."""
     core = botocore.session.Session()
     if fast:
         use_fast_timestamps(core)
+    if read_once:
+        read_listings_once(core)
     return boto3.session.Session(botocore_session=core).client(
         "s3",
         endpoint_url=settings.s3_endpoint,

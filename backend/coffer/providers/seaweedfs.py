@@ -63,6 +63,7 @@ from coffer.providers.base import (
     UploadPartsRefused,
     VersioningChange,
 )
+from coffer.providers.listing_parse import read_listings_once
 from coffer.providers.seaweedfs_metrics import parse_traffic
 from coffer.providers.service_credentials import RereadCredentialProvider, RereadCredentials
 from coffer.providers.timestamps import use_fast_timestamps
@@ -195,6 +196,7 @@ class SeaweedFSProvider:
         )
         core = botocore.session.Session()
         use_fast_timestamps(core)
+        read_listings_once(core)
         if key_files is not None:
             # The key lives in files that an operator rotates under the running instance.
             core.register_component(
