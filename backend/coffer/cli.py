@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import socket
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -65,6 +66,21 @@ def _announce_admin(password: str | None, url: str) -> None:
         )
 
 
+def _require_free_port(port: int) -> None:
+    """Checked before anything starts: a busy port found by uvicorn came after Redis, SeaweedFS and the
+    first start's password, and took seconds to unwind."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: only a listener counts
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            raise typer.BadParameter(
+                f"127.0.0.1:{port} is in use ({error.strerror}): stop what listens there, "
+                f"or choose another port, for example --port {port + 1 if port < 65535 else 8080}",
+                param_hint="--port",
+            ) from error
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -79,6 +95,7 @@ def run(
     from coffer.api.request_log import configure_logging
 
     configure_logging()
+    _require_free_port(port)
     # uvicorn re-raises the signal it stopped on; SIGTERM's default would end the process before the
     # `finally` below stops Redis and SeaweedFS, so it becomes the same as Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)

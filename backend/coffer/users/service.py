@@ -116,12 +116,28 @@ class UserRegistry:
         ]
 
     async def ensure_bootstrap_admin(self) -> CreatedUser | None:
-        """On a deployment with no users, creates the platform admin `admin`; None when users exist."""
-        if await self._store.any_user_exists():
+        """On a deployment with no users, creates the platform admin `admin`. At a later start, while
+        `admin` has never signed in, gives it a new one-time password to show: only a hash of the first
+        was kept, and whoever starts the console must still be able to sign in. None otherwise."""
+        if not await self._store.any_user_exists():
+            try:
+                return await self.create(
+                    BOOTSTRAP_ADMIN,
+                    "Platform administrator",
+                    "admin@localhost",
+                    "platform-admin",
+                    None,
+                    actor="bootstrap",
+                )
+            except UsernameTaken:
+                return None
+        admin = await self._store.get_by_username(BOOTSTRAP_ADMIN)
+        if admin is None or admin.role != "platform-admin" or admin.last_sign_in_at is not None:
             return None
-        try:
-            return await self.create(
-                BOOTSTRAP_ADMIN, "Platform administrator", "admin@localhost", "platform-admin", None, actor="bootstrap"
-            )
-        except UsernameTaken:
+        if not admin.must_change_password:
             return None
+        password = await self.reset_one_time_password(admin.id)
+        await self._auditor.record(
+            AuditEvent(action=events.USER_RESET_PASSWORD, actor="bootstrap", result="success", target=admin.id)
+        )
+        return CreatedUser(user=admin, one_time_password=password)
