@@ -13,7 +13,8 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
   return (
-    <MantineProvider theme={theme}>
+    // "auto" follows the system setting until a person chooses (remembered by Mantine in localStorage).
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

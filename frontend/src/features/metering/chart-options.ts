@@ -38,15 +38,26 @@ function formatIntervalStart(seconds: number, intervalSeconds: number): string {
   return formatDate(iso);
 }
 
-function axis(theme: MantineTheme, unit: Unit, scale: string, side: 'left' | 'right'): uPlot.Axis {
+/** The scheme a chart is drawn for: a canvas takes no CSS variables, so its colours are chosen here. */
+export type ChartScheme = 'light' | 'dark';
+
+/** Axis labels, grid and ticks that read on the scheme's background. */
+function axisColours(theme: MantineTheme, scheme: ChartScheme) {
+  return scheme === 'dark'
+    ? { text: theme.colors.dark[0], grid: theme.colors.dark[4], ticks: theme.colors.dark[3] }
+    : { text: theme.colors.gray[7], grid: theme.colors.gray[2], ticks: theme.colors.gray[3] };
+}
+
+function axis(theme: MantineTheme, scheme: ChartScheme, unit: Unit, scale: string, side: 'left' | 'right'): uPlot.Axis {
   const { tickSteps } = unit;
+  const colours = axisColours(theme, scheme);
   return {
     scale,
     side: side === 'left' ? 3 : 1,
-    stroke: theme.colors.gray[7],
+    stroke: colours.text,
     font: `12px ${theme.fontFamily}`,
-    grid: side === 'left' ? { stroke: theme.colors.gray[2], width: 1 } : { show: false },
-    ticks: { stroke: theme.colors.gray[3], width: 1 },
+    grid: side === 'left' ? { stroke: colours.grid, width: 1 } : { show: false },
+    ticks: { stroke: colours.ticks, width: 1 },
     values: (chart, ticks) => unit.formatTicks(ticks, chart.scales[scale].max ?? Math.max(...ticks)),
     // Wide enough for the longest tick label of 12px digits.
     size: (_chart, values) => (values?.length ? Math.max(...values.map((value) => value.length)) * 7 + 16 : 40),
@@ -62,19 +73,24 @@ const fromZero: uPlot.Range.Function = (_chart, _min, max) => [0, max > 0 ? max 
  * axes and legend in each line's unit, gaps where a value is null. The lines not on the right share
  * the left axis and so their unit. The width is the chart component's to set.
  */
-export function chartOptions(theme: MantineTheme, lines: readonly ChartLine[]): Omit<uPlot.Options, 'width'> {
+export function chartOptions(
+  theme: MantineTheme,
+  lines: readonly ChartLine[],
+  scheme: ChartScheme = 'light',
+): Omit<uPlot.Options, 'width'> {
   const left = lines.find((line) => !line.right);
   const right = lines.find((line) => line.right);
+  const colours = axisColours(theme, scheme);
   const axes: uPlot.Axis[] = [
     {
-      stroke: theme.colors.gray[7],
+      stroke: colours.text,
       font: `12px ${theme.fontFamily}`,
-      grid: { stroke: theme.colors.gray[2], width: 1 },
-      ticks: { stroke: theme.colors.gray[3], width: 1 },
+      grid: { stroke: colours.grid, width: 1 },
+      ticks: { stroke: colours.ticks, width: 1 },
     },
   ];
-  if (left) axes.push(axis(theme, left.unit, 'y', 'left'));
-  if (right) axes.push(axis(theme, right.unit, 'y2', 'right'));
+  if (left) axes.push(axis(theme, scheme, left.unit, 'y', 'left'));
+  if (right) axes.push(axis(theme, scheme, right.unit, 'y2', 'right'));
 
   return {
     height: CHART_HEIGHT,

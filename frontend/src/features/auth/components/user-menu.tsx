@@ -6,6 +6,7 @@ import type { Me } from '@/client/types.gen';
 import { paths } from '@/config/paths';
 import { errorMessage } from '@/lib/api-error';
 
+import { AppearanceChoice } from './appearance-choice';
 import { useSignOutEverywhere } from '../api/sign-out-everywhere';
 import type { SignInNotice } from '../sign-in-flow';
 
@@ -30,6 +31,9 @@ export function UserMenu({ me }: { me: Me }) {
         <Menu.Item component={Link} to={paths.profile.getHref()}>
           Your profile
         </Menu.Item>
+        <Menu.Divider />
+        <AppearanceChoice />
+        <Menu.Divider />
         <Menu.Item
           color="red"
           disabled={signOutEverywhere.isPending}

@@ -1,4 +1,4 @@
-import { Box, EmptyState, Paper, Skeleton, Text, useMantineTheme } from '@mantine/core';
+import { Box, EmptyState, Paper, Skeleton, Text, useComputedColorScheme, useMantineTheme } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, type ReactNode } from 'react';
 import type uPlot from 'uplot';
@@ -26,7 +26,8 @@ type UsageFigureProps<T> = {
 export function UsageFigure<T>({ title, note, query, lines, toData }: UsageFigureProps<T>) {
   const theme = useMantineTheme();
   const titleId = useId();
-  const options = useMemo(() => chartOptions(theme, lines), [theme, lines]);
+  const scheme = useComputedColorScheme('light');
+  const options = useMemo(() => chartOptions(theme, lines, scheme), [theme, lines, scheme]);
   const data = useMemo(() => (query.data === undefined ? undefined : toData(query.data)), [query.data, toData]);
 
   let body: ReactNode;
