@@ -5,7 +5,7 @@ import { paths } from '@/config/paths';
 
 export default function NotFoundRoute() {
   return (
-    <Container size="sm" py="xl">
+    <Container component="main" size="sm" py="xl">
       <Stack>
         <Title order={1}>Page not found</Title>
         <Text>There is nothing at this address.</Text>

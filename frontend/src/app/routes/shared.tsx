@@ -7,7 +7,7 @@ import { SharedDownload } from '@/features/share-links/components/shared-downloa
 export default function SharedRoute() {
   const { token = '' } = useParams();
   return (
-    <Container size="sm" py="xl">
+    <Container component="main" size="sm" py="xl">
       <SharedDownload token={token} />
     </Container>
   );

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
+import { MAIN_CONTENT_ID, SkipLink } from '@/components/skip-link';
 import { paths } from '@/config/paths';
 import { PendingRequestsBadge } from '@/features/account-requests/components/pending-requests-badge';
 import { useMe } from '@/features/auth/api/get-me';
@@ -33,7 +34,7 @@ export default function ConsoleLayout() {
   if (me.isPending) return <PageLoader />;
   if (me.isError) {
     return (
-      <Container size="sm" py="xl">
+      <Container component="main" size="sm" py="xl">
         <Stack align="flex-start">
           <FormError error={me.error} />
           <Button variant="light" onClick={() => void me.refetch()}>
@@ -91,6 +92,7 @@ function Shell({ me }: { me: Me }) {
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
+        <SkipLink />
         <Group h="100%" px="md" justify="space-between">
           <Group>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
@@ -118,7 +120,7 @@ function Shell({ me }: { me: Me }) {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
