@@ -10,9 +10,7 @@ from coffer.settings import Settings
 from .people import bootstrap_admin, first_sign_in
 
 
-def test_every_kind_of_page_has_a_main_region_and_the_console_a_skip_link_first(
-    page: Page, settings: Settings
-) -> None:
+def test_every_kind_of_page_has_a_main_region_and_the_console_a_skip_link_first(page: Page, settings: Settings) -> None:
     page.goto("/sign-in")
     expect(page.get_by_role("main")).to_contain_text("Sign in")
     page.goto("/no/such/page")

@@ -3,6 +3,18 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 
 import { PageLoader } from '@/components/page-loader';
 import { paths } from '@/config/paths';
+import {
+  canManageAccounts,
+  canManageStaff,
+  canReadAccounts,
+  canReadAudit,
+  canReadOutbox,
+  canReadPlatformUsage,
+  canReadRequests,
+  canReadSecurityPolicy,
+  isAccountRole,
+} from '@/lib/authorization';
+import { access } from '@/lib/route-access';
 
 import { RequestAccountLayout } from './routes/request-account/request-account-layout';
 import { RootRoute } from './routes/root';
@@ -55,27 +67,28 @@ const routes: RouteObject[] = [
         lazy: lazyRoute(() => import('./routes/console/console-layout')),
         children: [
           { path: paths.overview.path, lazy: lazyRoute(() => import('./routes/console/overview')) },
-          { path: paths.accounts.path, lazy: lazyRoute(() => import('./routes/console/accounts')) },
-          { path: paths.newAccount.path, lazy: lazyRoute(() => import('./routes/console/new-account')) },
+          { path: paths.accounts.path, handle: access(canReadAccounts), lazy: lazyRoute(() => import('./routes/console/accounts')) },
+          { path: paths.newAccount.path, handle: access(canManageAccounts), lazy: lazyRoute(() => import('./routes/console/new-account')) },
           { path: paths.account.path, lazy: lazyRoute(() => import('./routes/console/account')) },
           { path: paths.accountBuckets.path, lazy: lazyRoute(() => import('./routes/console/buckets')) },
           { path: paths.accountBucket.path, lazy: lazyRoute(() => import('./routes/console/bucket')) },
           { path: paths.accountShareLinks.path, lazy: lazyRoute(() => import('./routes/console/share-links')) },
           { path: paths.accountUsage.path, lazy: lazyRoute(() => import('./routes/console/account-usage')) },
           { path: paths.accountUsers.path, lazy: lazyRoute(() => import('./routes/console/account-users')) },
-          { path: paths.platformUsers.path, lazy: lazyRoute(() => import('./routes/console/platform-users')) },
+          { path: paths.platformUsers.path, handle: access(canManageStaff), lazy: lazyRoute(() => import('./routes/console/platform-users')) },
           { path: paths.personKeys.path, lazy: lazyRoute(() => import('./routes/console/person-keys')) },
-          { path: paths.usage.path, lazy: lazyRoute(() => import('./routes/console/platform-usage')) },
-          { path: paths.securityPolicy.path, lazy: lazyRoute(() => import('./routes/console/security-policy')) },
+          { path: paths.usage.path, handle: access(canReadPlatformUsage), lazy: lazyRoute(() => import('./routes/console/platform-usage')) },
+          { path: paths.securityPolicy.path, handle: access(canReadSecurityPolicy), lazy: lazyRoute(() => import('./routes/console/security-policy')) },
           { path: paths.profile.path, lazy: lazyRoute(() => import('./routes/console/profile')) },
           { path: paths.notifications.path, lazy: lazyRoute(() => import('./routes/console/notifications')) },
-          { path: paths.accessKeys.path, lazy: lazyRoute(() => import('./routes/console/access-keys')) },
+          { path: paths.accessKeys.path, handle: access((me) => isAccountRole(me.role)), lazy: lazyRoute(() => import('./routes/console/access-keys')) },
           {
             path: paths.accountRequests.path,
+            handle: access(canReadRequests),
             lazy: lazyRoute(() => import('./routes/console/account-requests')),
           },
-          { path: paths.audit.path, lazy: lazyRoute(() => import('./routes/console/audit')) },
-          { path: paths.outbox.path, lazy: lazyRoute(() => import('./routes/console/outbox')) },
+          { path: paths.audit.path, handle: access(canReadAudit), lazy: lazyRoute(() => import('./routes/console/audit')) },
+          { path: paths.outbox.path, handle: access(canReadOutbox), lazy: lazyRoute(() => import('./routes/console/outbox')) },
         ],
       },
       { path: paths.shared.path, lazy: lazyRoute(() => import('./routes/shared')) },

@@ -1,10 +1,11 @@
 import { AppShell, Burger, Button, Container, Group, NavLink, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useMatches } from 'react-router';
 
 import type { Me } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
+import { NotAllowed } from '@/components/not-allowed';
 import { PageLoader } from '@/components/page-loader';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/skip-link';
 import { paths } from '@/config/paths';
@@ -26,6 +27,7 @@ import {
   isAccountRole,
   ownBucketsAccount,
 } from '@/lib/authorization';
+import { mayVisit } from '@/lib/route-access';
 
 /** Every signed-in view: it needs `me`; without a session the 401 handler routes to sign-in. */
 export default function ConsoleLayout() {
@@ -86,6 +88,7 @@ function isCurrent(href: string, pathname: string): boolean {
 function Shell({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  const allowed = mayVisit(useMatches(), me);
   useSessionEndCheck(me.session.expires_at);
   const links = navItems(me);
 
@@ -121,7 +124,7 @@ function Shell({ me }: { me: Me }) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
-        <Outlet />
+        {allowed ? <Outlet /> : <NotAllowed me={me} />}
       </AppShell.Main>
     </AppShell>
   );
