@@ -229,3 +229,24 @@ def test_no_next_parameter_leads_out_of_the_console(page: Page, settings: Settin
         assert urlsplit(page.url).netloc == urlsplit(base_url).netloc, target
     sign_in_with_next("/audit?action=auth.")  # while a page of the console is followed
     page.wait_for_url(f"{base_url}/audit?action=auth.")
+
+
+def test_a_signed_in_visitor_skips_sign_in_and_the_signed_out_notice_is_said_once(
+    page: Page, settings: Settings
+) -> None:
+    first_sign_in(page, bootstrap_admin(settings))
+    page.goto("/sign-in")
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible()
+    assert urlsplit(page.url).path == "/"
+    page.goto("/sign-in?next=/audit")
+    expect(page.get_by_role("heading", name="Audit log")).to_be_visible()
+
+    page.get_by_role("button", name="Sign out", exact=True).click()
+    expect(page.get_by_text("You have signed out.")).to_be_visible()
+    page.reload()
+    expect(page.get_by_label("Username")).to_be_visible()
+    expect(page.get_by_text("You have signed out.")).to_have_count(0)
+    page.go_back()
+    page.wait_for_url("**/sign-in**")
+    expect(page.get_by_label("Username")).to_be_visible()
+    expect(page.get_by_text("You have signed out.")).to_have_count(0)
