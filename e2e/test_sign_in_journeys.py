@@ -250,3 +250,19 @@ def test_a_signed_in_visitor_skips_sign_in_and_the_signed_out_notice_is_said_onc
     page.wait_for_url("**/sign-in**")
     expect(page.get_by_label("Username")).to_be_visible()
     expect(page.get_by_text("You have signed out.")).to_have_count(0)
+
+
+def test_a_refused_new_password_message_goes_once_the_password_is_edited(page: Page, settings: Settings) -> None:
+    admin = bootstrap_admin(settings)
+    enter_password(page, admin)
+    page.get_by_label("New password", exact=True).fill("passwordpassword")  # long enough, but guessable
+    page.get_by_label("Repeat new password").fill("passwordpassword")
+    page.get_by_role("button", name="Set password").click()
+    refused = page.get_by_text("Password refused")
+    expect(refused).to_be_visible()
+
+    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+    expect(refused).to_have_count(0)
+    page.get_by_label("Repeat new password").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Set password").click()
+    expect(page.get_by_test_id("totp-secret")).not_to_be_empty()

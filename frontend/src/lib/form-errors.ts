@@ -16,3 +16,15 @@ export function setServerFieldErrors<Values extends object>(
     if (name in form.getValues()) form.setFieldError(name, message);
   }
 }
+
+/**
+ * useForm options that take a refused submission's message away once the person edits the form:
+ * "Password refused" must not stay above a password that has since changed.
+ */
+export function clearedOnEdit(mutation: { error: unknown; reset: () => void }) {
+  return {
+    onValuesChange: () => {
+      if (mutation.error) mutation.reset();
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 
 import type { PasswordRules } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
-import { setServerFieldErrors } from '@/lib/form-errors';
+import { clearedOnEdit, setServerFieldErrors } from '@/lib/form-errors';
 
 import { useChangeOwnPassword } from '../api/profile';
 import { newPasswordValidation } from '../new-password-rules';
@@ -18,6 +18,7 @@ function ChangePasswordFields({ rules }: { rules: PasswordRules }) {
   const change = useChangeOwnPassword();
   const form = useForm({
     mode: 'controlled',
+    ...clearedOnEdit(change),
     initialValues: { current_password: '', new_password: '', repeat_password: '' },
     validate: {
       current_password: (value) => (value ? null : 'Enter your current password.'),

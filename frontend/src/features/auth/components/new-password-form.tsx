@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 
 import type { PasswordRules } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
-import { setServerFieldErrors } from '@/lib/form-errors';
+import { clearedOnEdit, setServerFieldErrors } from '@/lib/form-errors';
 
 import { useChangeInitialPassword } from '../api/change-initial-password';
 import { newPasswordValidation } from '../new-password-rules';
@@ -20,6 +20,7 @@ function NewPasswordFields({ challenge, rules }: { challenge: string; rules: Pas
   const change = useChangeInitialPassword();
   const form = useForm({
     mode: 'controlled',
+    ...clearedOnEdit(change),
     initialValues: { new_password: '', repeat_password: '' },
     validate: {
       ...newPasswordValidation(rules),

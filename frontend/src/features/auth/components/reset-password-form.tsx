@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 
 import type { PasswordRules, ResetLinkInfo } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
-import { setServerFieldErrors } from '@/lib/form-errors';
+import { clearedOnEdit, setServerFieldErrors } from '@/lib/form-errors';
 
 import { useCompletePasswordReset } from '../api/password-reset';
 import { newPasswordValidation } from '../new-password-rules';
@@ -20,6 +20,7 @@ function ResetPasswordFields({ token, link, onDone, rules }: ResetPasswordFormPr
   const complete = useCompletePasswordReset();
   const form = useForm({
     mode: 'controlled',
+    ...clearedOnEdit(complete),
     initialValues: { new_password: '', repeat_password: '', code: '' },
     validate: {
       ...newPasswordValidation(rules),

@@ -2,7 +2,7 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 
 import { FormError } from '@/components/form-error';
-import { setServerFieldErrors } from '@/lib/form-errors';
+import { clearedOnEdit, setServerFieldErrors } from '@/lib/form-errors';
 
 import { useSignIn } from '../api/sign-in';
 import { useSignInFlow } from '../sign-in-flow';
@@ -13,6 +13,7 @@ export function SignInForm({ notice }: { notice?: string }) {
   const signIn = useSignIn();
   const form = useForm({
     mode: 'controlled',
+    ...clearedOnEdit(signIn),
     initialValues: { username: '', password: '' },
     validate: {
       username: (value) => (value.trim() ? null : 'Enter your username.'),
