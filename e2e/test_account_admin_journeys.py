@@ -19,13 +19,13 @@ def test_an_admin_creates_disables_enables_and_deletes_an_account_and_audits_it(
     page: Page, settings: Settings, stack: EmbeddedStack
 ) -> None:
     account_id = "umbrella" + uuid.uuid4().hex[:6]
-    name = f"Umbrella-{account_id}"
+    name = f"Société Générale {account_id[-6:]}"  # letters of any language and spaces
     first_sign_in(page, bootstrap_admin(settings))
 
     page.get_by_role("link", name="Accounts", exact=True).click()
     page.get_by_role("link", name="New account").click()
     page.get_by_label("Account id").fill(account_id)
-    page.get_by_label("Display name").fill("has spaces")
+    page.get_by_label("Display name").fill("semi;colon")
     page.get_by_label("Contact email").fill(f"ops@{account_id}.example.com")
     page.get_by_label("Admin name").fill("Alice")
     page.get_by_label("Admin email").fill(f"alice@{account_id}.example.com")

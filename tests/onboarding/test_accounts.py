@@ -81,7 +81,7 @@ def test_a_double_submitted_create_makes_one_account(staff: TestClient) -> None:
 def test_a_refused_create_can_be_fixed_and_resent_with_the_same_key(staff: TestClient) -> None:
     key = uuid.uuid4().hex
     refused = staff.post(
-        "/api/v1/accounts", json=new_account(display_name="bad name"), headers={"Idempotency-Key": key}
+        "/api/v1/accounts", json=new_account(display_name="bad;name"), headers={"Idempotency-Key": key}
     )
     fixed = new_account()
     resent = staff.post("/api/v1/accounts", json=fixed, headers={"Idempotency-Key": key})
@@ -96,8 +96,11 @@ def test_a_refused_create_can_be_fixed_and_resent_with_the_same_key(staff: TestC
     ("change", "status", "field"),
     [
         ({"display_name": "x" * 129}, 422, "display_name"),
-        ({"display_name": "has spaces"}, 422, "display_name"),
+        ({"display_name": " Leading space"}, 422, "display_name"),
+        ({"display_name": "Two  spaces"}, 422, "display_name"),
+        ({"display_name": "Tab\there"}, 422, "display_name"),
         ({"display_name": "semi;colon"}, 422, "display_name"),
+        ({"display_name": "Rocket 🚀"}, 422, "display_name"),
         ({"id": "Upper"}, 422, "id"),
         ({"id": "ab"}, 422, "id"),
         ({"id": "with-dash"}, 422, "id"),
@@ -124,6 +127,28 @@ def test_a_name_taken_in_another_case_is_refused(staff: TestClient) -> None:
 
 def test_a_valid_name_with_every_allowed_character_is_accepted(staff: TestClient) -> None:
     assert staff.post("/api/v1/accounts", json=new_account(display_name="a.b_c+d@e-f")).status_code == 201
+
+
+@pytest.mark.parametrize("name", ["Acme Corp", "Société Générale", "株式会社テスト", "O'Neil & Sons (EU), Nord/Süd"])
+def test_names_people_give_their_company_are_accepted_and_shown_as_written(staff: TestClient, name: str) -> None:
+    body = new_account(display_name=f"{name} {uuid.uuid4().hex[:4]}")
+    assert staff.post("/api/v1/accounts", json=body).status_code == 201, body
+    assert staff.get(f"/api/v1/accounts/{body['id']}").json()["display_name"] == body["display_name"]
+
+
+def test_a_name_written_with_a_combining_accent_is_the_same_name(staff: TestClient) -> None:
+    stem = uuid.uuid4().hex[:4]
+    composed, combining = f"Soci\u00e9t\u00e9 {stem}", f"Socie\u0301te\u0301 {stem}"
+    assert staff.post("/api/v1/accounts", json=new_account(display_name=composed)).status_code == 201
+    answer = staff.post("/api/v1/accounts", json=new_account(display_name=combining.upper()))
+    assert answer.status_code == 409
+    assert answer.json()["errors"][0]["field"] == "display_name"
+
+
+def test_every_field_problem_is_reported_at_once(staff: TestClient) -> None:
+    answer = staff.post("/api/v1/accounts", json=new_account(id="Bad-Id", display_name="semi;colon"))
+    assert answer.status_code == 422
+    assert {error["field"] for error in answer.json()["errors"]} == {"id", "display_name"}
 
 
 def test_accounts_are_searched_filtered_sorted_and_paged(staff: TestClient) -> None:

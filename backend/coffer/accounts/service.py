@@ -8,6 +8,7 @@ account real in the storage system) is the saga in `coffer.provisioning`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,21 +24,36 @@ from coffer.store.metering import MeteringStore
 from coffer.store.users import UserStore
 
 ACCOUNT_ID = re.compile(r"^[a-z][a-z0-9]{2,19}$")
-DISPLAY_NAME = re.compile(r"^[A-Za-z0-9._+@-]{1,128}$")
 ACCOUNT_ID_RULE = "An account id has 3 to 20 lowercase letters and digits and starts with a letter."
-DISPLAY_NAME_RULE = "A name has 1 to 128 letters, digits and . _ + @ - (no spaces)."
+DISPLAY_NAME_RULE = (
+    "A name has 1 to 128 characters: letters of any language, digits, single spaces between words"
+    " and . , _ + @ - & ' ( ) /."
+)
+_NAME_MARKS = frozenset(".,_+@-&'()/")
+
+
+def _is_name_character(character: str) -> bool:
+    # Letters and their combining marks in any script ("Société Générale", "株式会社"), and digits.
+    return unicodedata.category(character)[0] in "LMN" or character in _NAME_MARKS
+
+
+def is_display_name(name: str) -> bool:
+    """What people call their company: the storage never sees it (the account id is the namespace)."""
+    if not 1 <= len(name) <= 128 or name != name.strip() or "  " in name:
+        return False
+    return all(character == " " or _is_name_character(character) for character in name)
 
 
 class InvalidAccount(ValueError, DomainError):
     status, slug, title = 422, "invalid-account", "Invalid account"
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+    def __init__(self, field: str, message: str, *more: FieldProblem) -> None:
+        super().__init__(" ".join([message, *(problem.message for problem in more)]))
+        self.problems = (FieldProblem(field, message), *more)
 
     @property
     def field_problems(self) -> tuple[FieldProblem, ...]:
-        return (FieldProblem(self.field, str(self)),)
+        return self.problems
 
 
 class AccountTaken(DomainError):
@@ -79,12 +95,17 @@ _RESERVED_IDS = frozenset({"new"})  # a console path (/accounts/new)
 
 
 def validate_new_account(account_id: str, display_name: str) -> None:
+    """Every field's problem at once, so a form shows them all after one submission."""
+    problems: list[FieldProblem] = []
     if not ACCOUNT_ID.fullmatch(account_id):
-        raise InvalidAccount("id", ACCOUNT_ID_RULE)
-    if account_id in _RESERVED_IDS:
-        raise InvalidAccount("id", f"The account id {account_id!r} is reserved; choose another.")
-    if not DISPLAY_NAME.fullmatch(display_name):
-        raise InvalidAccount("display_name", DISPLAY_NAME_RULE)
+        problems.append(FieldProblem("id", ACCOUNT_ID_RULE))
+    elif account_id in _RESERVED_IDS:
+        problems.append(FieldProblem("id", f"The account id {account_id!r} is reserved; choose another."))
+    if not is_display_name(display_name):
+        problems.append(FieldProblem("display_name", DISPLAY_NAME_RULE))
+    if problems:
+        first, *more = problems
+        raise InvalidAccount(first.field, first.message, *more)
 
 
 class Accounts:

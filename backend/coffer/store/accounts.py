@@ -7,6 +7,7 @@ ids and contact addresses. Display names are unique case-insensitively through a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Literal
 
@@ -76,6 +77,11 @@ def _name_member(account: AccountRecord) -> str:
     return f"{account.display_name.casefold()}\x00{account.id}"
 
 
+def _name_key(display_name: str) -> str:
+    """One name however it is written: "Société" typed with a composed or a combining accent, any case."""
+    return unicodedata.normalize("NFKC", display_name).casefold()
+
+
 def _search_terms(account: AccountRecord) -> list[str]:
     terms = {account.display_name.casefold(), account.id, account.contact_email.casefold()}
     return [f"{term}\x00{account.id}" for term in terms]
@@ -87,10 +93,10 @@ class AccountStore:
 
     async def create(self, account: AccountRecord) -> Literal["created", "id-taken", "name-taken"]:
         """Claims the display name (case-insensitively) and the id; nothing is written when either is taken."""
-        if not await self._redis.hsetnx(_NAMES, account.display_name.casefold(), account.id):
+        if not await self._redis.hsetnx(_NAMES, _name_key(account.display_name), account.id):
             return "name-taken"
         if not await self._redis.set(_record_key(account.id), account.model_dump_json(), nx=True):
-            await self._redis.hdel(_NAMES, account.display_name.casefold())
+            await self._redis.hdel(_NAMES, _name_key(account.display_name))
             return "id-taken"
         async with self._redis.pipeline(transaction=True) as pipe:
             for status in ("all", account.status):
@@ -144,7 +150,7 @@ class AccountStore:
         return written[0] if await rewrite(self._redis, _record_key(account_id), plan) else None
 
     async def name_owner(self, display_name: str) -> str | None:
-        owner = await self._redis.hget(_NAMES, display_name.casefold())
+        owner = await self._redis.hget(_NAMES, _name_key(display_name))
         return None if owner is None else str(owner)
 
     async def ids_with_status(self, status: AccountStatus) -> list[str]:

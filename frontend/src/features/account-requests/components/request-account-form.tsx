@@ -56,7 +56,7 @@ export function RequestAccountForm({ onSent }: { onSent: (email: string) => void
         <TextInput label="Organisation" autoComplete="organization" required {...form.getInputProps('organisation')} />
         <TextInput
           label="Account name"
-          description="Letters, digits and . _ + @ - without spaces, e.g. acme-research."
+          description="Letters of any language, digits, spaces and . , _ + @ - & ' ( ) /, e.g. Acme Research."
           autoComplete="off"
           required
           {...form.getInputProps('account_name')}

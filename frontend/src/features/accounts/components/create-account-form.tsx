@@ -83,7 +83,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (account: AccountD
         />
         <TextInput
           label="Display name"
-          description="Letters, digits and . _ + @ - without spaces."
+          description="Letters of any language, digits, spaces and . , _ + @ - & ' ( ) /."
           autoComplete="off"
           required
           {...form.getInputProps('display_name')}
