@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from coffer.app import build_provider, build_wiring
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
-from coffer.requests.service import AccountRequests, AlreadyDecided
+from coffer.requests.service import AccountRequests, AlreadyDecided, account_id_from_name
 from coffer.settings import Settings
 from coffer.store.client import RedisConnection
 
@@ -153,7 +153,7 @@ def test_a_taken_name_and_bad_fields_are_explained(client: TestClient, admin: Pe
     taken = client.post("/api/v1/account-requests", json=form)
     assert taken.status_code == 409
     assert [error["field"] for error in taken.json()["errors"]] == ["account_name"]
-    unusable = client.post("/api/v1/account-requests", json={**form, "account_name": "has spaces"})
+    unusable = client.post("/api/v1/account-requests", json={**form, "account_name": "semi;colon"})
     assert unusable.status_code == 422
     assert [error["field"] for error in unusable.json()["errors"]] == ["account_name"]
     bad = client.post("/api/v1/account-requests", json={**form, "contact_email": "nope", "expected_capacity_gib": 0})
@@ -209,3 +209,11 @@ def test_an_approval_with_a_quota_below_the_minimum_is_refused_and_the_request_s
     assert refused.status_code == 422, refused.text
     assert [error["field"] for error in refused.json()["errors"]] == ["quota_bytes"]
     assert pending_request(client, form)["status"] == "pending"
+
+
+@pytest.mark.parametrize(
+    ("name", "proposed"),
+    [("Acme Research", "acmeresearch"), ("Société Générale", "societegenerale"), ("2nd Wave Labs", "ndwavelabs")],
+)
+def test_a_requested_name_proposes_its_letters_and_digits_as_the_account_id(name: str, proposed: str) -> None:
+    assert account_id_from_name(name) == proposed

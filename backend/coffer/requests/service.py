@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import Clock
-from coffer.domain_errors import DomainError
+from coffer.domain_errors import DomainError, FieldProblem
 from coffer.mail import templates
 from coffer.mail.service import Mailer
 from coffer.provisioning.saga import Provisioning
@@ -76,8 +77,10 @@ class RequestPage:
 
 
 def account_id_from_name(name: str) -> str:
-    """The storage namespace proposed for a requested name: its lowercase letters and digits."""
-    slug = re.sub(r"[^a-z0-9]", "", name.casefold())
+    """The storage namespace proposed for a requested name: its lowercase letters and digits, accents
+    taken off ("Société Générale" proposes societegenerale)."""
+    unaccented = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]", "", unaccented)
     slug = re.sub(r"^[0-9]+", "", slug)
     return slug[:20]
 
@@ -87,7 +90,10 @@ def _fields_renamed(names: dict[str, str]) -> Iterator[None]:
     """Names a refused account field as the form that sent it does, so the error lands on the right input."""
     try:
         yield
-    except (InvalidAccount, AccountTaken) as error:
+    except InvalidAccount as error:
+        error.problems = tuple(FieldProblem(names.get(each.field, each.field), each.message) for each in error.problems)
+        raise
+    except AccountTaken as error:
         error.field = names.get(error.field, error.field)
         raise
 
