@@ -91,6 +91,16 @@ def test_a_page_outside_a_role_says_not_allowed_once_instead_of_failing_piece_by
     page.goto("/usage")  # what the role includes is still shown
     expect(page.get_by_role("heading", name="Platform usage")).to_be_visible()
 
+    # an account's people: read, with no way to change them
+    account_with_admin(settings, "readpeople", "owner@readpeople.example.com")
+    page.goto("/accounts/readpeople")
+    page.get_by_role("link", name="People").click()
+    expect(page.get_by_role("heading", name="People")).to_be_visible()
+    expect(page.get_by_role("cell", name="owner@readpeople.example.com").first).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Actions for "))).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("^Add "))).to_have_count(0)
+    expect(page.get_by_text("Your role does not include")).to_have_count(0)
+
 
 def test_an_account_admin_is_told_platform_pages_are_not_theirs(page: Page, settings: Settings) -> None:
     owner = account_with_admin(settings, "notallowed", "owner@notallowed.example.com")

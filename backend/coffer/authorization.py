@@ -33,6 +33,7 @@ class Action(StrEnum):
     REQUESTS_READ = "requests.read"
     REQUESTS_DECIDE = "requests.decide"
     AUDIT_READ = "audit.read"
+    USERS_READ = "users.read"  # an account's people, read only: staff in any account, account admins in theirs
     USERS_MANAGE = "users.manage"  # an account's people; account admins: their own account only
     PLATFORM_USERS_MANAGE = "platform_users.manage"
     CLI_CREDENTIALS = "cli_credentials.mint"
@@ -73,6 +74,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     "platform-manager": frozenset(
         {
             Action.OWN_PROFILE,
+            Action.USERS_READ,
             Action.BUCKETS_READ,
             Action.ACCOUNT_READ,
             Action.ACCOUNTS_READ,
@@ -85,6 +87,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     "platform-viewer": frozenset(
         {
             Action.OWN_PROFILE,
+            Action.USERS_READ,
             Action.BUCKETS_READ,
             Action.ACCOUNT_READ,
             Action.ACCOUNTS_READ,
@@ -101,6 +104,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.OBJECTS_DELETE,
             Action.ACCOUNT_READ,
             Action.AUDIT_READ,
+            Action.USERS_READ,
             Action.USERS_MANAGE,
             Action.KEYS_MANAGE,
             Action.KEYS_CREATE,

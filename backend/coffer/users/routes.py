@@ -129,12 +129,16 @@ async def delete_user(request: Request, body: ConsoleUserDelete) -> None:
     )
 
 
-def _operations(base: str, noun: str, action: Action, account_param: str | None) -> list[Operation]:
+def _operations(
+    base: str, noun: str, action: Action, read_action: Action, account_param: str | None
+) -> list[Operation]:
+    """The people routes of one scope; `read_action` lets some read the list and a person who may change nothing."""
     one = base + "/{user_id}"
 
     def op(method: str, path: str, operation_id: str, summary: str, handler: Handler, **extra: Any) -> Operation:
+        needed = read_action if method == "GET" else action
         return Operation(
-            method, path, operation_id, summary, handler, TAG, action=action, account_param=account_param, **extra
+            method, path, operation_id, summary, handler, TAG, action=needed, account_param=account_param, **extra
         )
 
     person = {"response": ConsoleUser, "errors": (403, 404, 409, 422)}
@@ -217,6 +221,14 @@ def _operations(base: str, noun: str, action: Action, account_param: str | None)
 
 
 OPERATIONS = [
-    *_operations("/api/v1/accounts/{account_id}/users", "AccountUser", Action.USERS_MANAGE, "account_id"),
-    *_operations("/api/v1/platform-users", "PlatformUser", Action.PLATFORM_USERS_MANAGE, None),
+    *_operations(
+        "/api/v1/accounts/{account_id}/users", "AccountUser", Action.USERS_MANAGE, Action.USERS_READ, "account_id"
+    ),
+    *_operations(
+        "/api/v1/platform-users",
+        "PlatformUser",
+        Action.PLATFORM_USERS_MANAGE,
+        Action.PLATFORM_USERS_MANAGE,
+        None,
+    ),
 ]

@@ -455,7 +455,7 @@ export type AccountSummary = {
 /**
  * Action
  */
-export type Action = 'profile.own' | 'buckets.read' | 'objects.read' | 'objects.write' | 'objects.delete' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage' | 'buckets.manage' | 'buckets.settings.read';
+export type Action = 'profile.own' | 'buckets.read' | 'objects.read' | 'objects.write' | 'objects.delete' | 'account.read' | 'accounts.read' | 'accounts.manage' | 'requests.read' | 'requests.decide' | 'audit.read' | 'users.read' | 'users.manage' | 'platform_users.manage' | 'cli_credentials.mint' | 'policy.read' | 'policy.manage' | 'keys.manage' | 'keys.create' | 'outbox.read' | 'quotas.account.manage' | 'quotas.bucket.manage' | 'buckets.manage' | 'buckets.settings.read';
 
 /**
  * AlertSettings

@@ -84,6 +84,11 @@ export function canManagePeople(me: PermittedInAccounts, accountId: string): boo
   return mayIn(me, 'users.manage', accountId);
 }
 
+/** Read an account's people, changing nothing: every platform role in any account, account administrators in theirs. */
+export function canReadPeople(me: PermittedInAccounts, accountId: string): boolean {
+  return mayIn(me, 'users.read', accountId);
+}
+
 /** The same for the platform's staff: platform administrators only. */
 export function canManageStaff(me: Permitted): boolean {
   return may(me, 'platform_users.manage');

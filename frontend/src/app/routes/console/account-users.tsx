@@ -13,9 +13,12 @@ import { UsersFiltersBar } from '@/features/users/components/users-filters-bar';
 import { UsersTable } from '@/features/users/components/users-table';
 import { useUserFilters } from '@/features/users/user-filters';
 import type { UserScope } from '@/features/users/user-scope';
-import { canManagePeople, isAccountRole } from '@/lib/authorization';
+import { canManagePeople, canReadPeople, isAccountRole } from '@/lib/authorization';
 
-/** The people of one account: for platform administrators (any account) and account administrators (their own). */
+/**
+ * The people of one account: run by platform administrators (any account) and account administrators
+ * (their own); platform managers and viewers read it, without the actions.
+ */
 export default function AccountUsersRoute() {
   const { accountId = '' } = useParams();
   const { data: me } = useMe();
@@ -24,7 +27,8 @@ export default function AccountUsersRoute() {
   const [granting, setGranting] = useState<ConsoleUser | null>(null);
   const buckets = useAccountBuckets(accountId);
   if (!me) return null;
-  const allowed = canManagePeople(me, accountId);
+  const manages = canManagePeople(me, accountId);
+  const allowed = canReadPeople(me, accountId);
 
   return (
     <Stack>
@@ -35,14 +39,14 @@ export default function AccountUsersRoute() {
       )}
       <Group justify="space-between">
         <Title order={1}>People</Title>
-        {allowed && <AddUserButton scope={scope} />}
+        {manages && <AddUserButton scope={scope} />}
       </Group>
       <Text c="dimmed" size="sm">
         Account {accountId}
       </Text>
       {allowed ? (
         <>
-          <AccountMfaSwitch key={accountId} accountId={accountId} />
+          {manages && <AccountMfaSwitch key={accountId} accountId={accountId} />}
           <UsersFiltersBar scope={scope} filters={filters} onChange={setFilters} />
           <UsersTable
             key={accountId}
@@ -50,7 +54,8 @@ export default function AccountUsersRoute() {
             filters={filters}
             currentUserId={me.user_id}
             onSort={(sort) => setFilters({ sort })}
-            onDataAccess={setGranting}
+            onDataAccess={manages ? setGranting : undefined}
+            readOnly={!manages}
           />
           <DataGrantModal
             accountId={accountId}
@@ -61,7 +66,7 @@ export default function AccountUsersRoute() {
         </>
       ) : (
         <Alert color="yellow" title="Not available">
-          Your role does not allow managing the people of this account.
+          Your role does not include the people of this account.
         </Alert>
       )}
     </Stack>

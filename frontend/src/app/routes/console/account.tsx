@@ -9,7 +9,7 @@ import { AccountActions } from '@/features/accounts/components/account-actions';
 import { AccountSummary } from '@/features/accounts/components/account-summary';
 import { ProvisioningSteps } from '@/features/accounts/components/provisioning-steps';
 import { useMe } from '@/features/auth/api/get-me';
-import { canManageAccounts, canManagePeople } from '@/lib/authorization';
+import { canManageAccounts, canReadPeople } from '@/lib/authorization';
 
 export default function AccountRoute() {
   const { accountId = '' } = useParams();
@@ -28,7 +28,7 @@ export default function AccountRoute() {
       <Group justify="space-between">
         <Title order={1}>{detail.display_name}</Title>
         <Group gap="xs">
-          {detail.status !== 'deleted' && me && canManagePeople(me, detail.id) && (
+          {detail.status !== 'deleted' && me && canReadPeople(me, detail.id) && (
             <Button component={Link} to={paths.accountUsers.getHref(detail.id)} variant="light">
               People
             </Button>

@@ -28,7 +28,8 @@ function When({ value }: { value: string }) {
 /**
  * One page of the scope's people for the given filters, each with what can be done with them;
  * a change of filters starts again at the first page. `currentUserId` is the signed-in user, whose
- * own row offers no action the server would refuse on oneself.
+ * own row offers no action the server would refuse on oneself. `readOnly`: the list without actions,
+ * for those who may read the people but change nothing (platform managers and viewers).
  */
 export function UsersTable({
   scope,
@@ -36,6 +37,7 @@ export function UsersTable({
   currentUserId,
   onSort,
   onDataAccess,
+  readOnly = false,
 }: {
   scope: UserScope;
   filters: UserFilters;
@@ -43,6 +45,7 @@ export function UsersTable({
   onSort: (sort: UserSort) => void;
   /** Opens a member's data access (the page composes it: it is another feature's). */
   onDataAccess?: (user: ConsoleUser) => void;
+  readOnly?: boolean;
 }) {
   const pages = useCursorPages(JSON.stringify([scopeKey(scope), filters]));
   const users = useUsers(scope, {
@@ -93,9 +96,11 @@ export function UsersTable({
               {scope.kind === 'account' && <Table.Th>Keys</Table.Th>}
               <SortHeader label="Last sign-in" field="last_sign_in" sort={filters.sort} newestFirst onSort={onSort} />
               <SortHeader label="Created" field="created" sort={filters.sort} newestFirst onSort={onSort} />
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+              {!readOnly && (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -114,15 +119,17 @@ export function UsersTable({
                 <Table.Td>
                   <When value={user.created_at} />
                 </Table.Td>
-                <Table.Td>
-                  <UserActionsMenu
-                    user={user}
-                    isSelf={user.id === currentUserId}
-                    keysHref={scope.kind === 'account' ? paths.personKeys.getHref(scope.accountId, user.id) : undefined}
-                    grantsData={onDataAccess !== undefined && user.role === 'account-member'}
-                    onSelect={(action) => select(user, action)}
-                  />
-                </Table.Td>
+                {!readOnly && (
+                  <Table.Td>
+                    <UserActionsMenu
+                      user={user}
+                      isSelf={user.id === currentUserId}
+                      keysHref={scope.kind === 'account' ? paths.personKeys.getHref(scope.accountId, user.id) : undefined}
+                      grantsData={onDataAccess !== undefined && user.role === 'account-member'}
+                      onSelect={(action) => select(user, action)}
+                    />
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
