@@ -56,3 +56,12 @@ def test_argon2_at_the_owasp_minimum_is_accepted() -> None:
 def test_weak_argon2_is_allowed_only_when_tests_say_so() -> None:
     settings = Settings(argon2_time_cost=1, argon2_memory_kib=8192, argon2_allow_weak_for_tests=True)
     assert settings.argon2_time_cost == 1
+
+
+def test_tenants_are_shown_the_public_s3_endpoint_where_one_is_set() -> None:
+    internal = Settings(master_key="A" * 43 + "=", s3_endpoint="http://10.0.0.5:8333")
+    public = internal.model_copy(update={"public_s3_endpoint": "https://s3.example.com"})
+    assert (internal.tenant_s3_endpoint(), public.tenant_s3_endpoint()) == (
+        "http://10.0.0.5:8333",
+        "https://s3.example.com",
+    )

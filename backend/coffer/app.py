@@ -261,9 +261,7 @@ def create_app(
         routes=routes,
         middleware=[
             Middleware(RequestLog),
-            Middleware(
-                SecurityHeaders, connect_sources=(origin_of(settings.public_s3_endpoint or settings.s3_endpoint),)
-            ),
+            Middleware(SecurityHeaders, connect_sources=(origin_of(settings.tenant_s3_endpoint()),)),
             Middleware(RequestMetrics, registry=registry),
             Middleware(CSRFGuard, allowed_origin=settings.public_origin),
         ],

@@ -245,6 +245,10 @@ class Settings(BaseSettings):
             raise ValueError(f"COFFER_SMTP_CA_FILE: no file at {self.smtp_ca_file}")
         return self
 
+    def tenant_s3_endpoint(self) -> str:
+        """Where people's own tools and browsers reach the storage system (links, keys, credentials)."""
+        return self.public_s3_endpoint or self.s3_endpoint
+
     def master_key_bytes(self) -> bytes:
         """The master key, checked: 32 bytes of base64, or start-up fails naming COFFER_MASTER_KEY."""
         return _master_key(self.master_key.get_secret_value(), "COFFER_MASTER_KEY")

@@ -15,10 +15,11 @@ from .conftest import Team
 
 
 def s3_with(team: Team, created: dict[str, Any]) -> Any:
+    """An S3 client set up only from the answer: the key and where it says to use it."""
     return boto3.client(
         "s3",
-        endpoint_url=team.settings.s3_endpoint,
-        region_name=team.settings.s3_region,
+        endpoint_url=created["s3"]["endpoint_url"],
+        region_name=created["s3"]["region"],
         aws_access_key_id=created["access_key_id"],
         aws_secret_access_key=created["secret_access_key"],
     )
@@ -42,6 +43,7 @@ def test_a_member_creates_a_key_that_works_only_in_the_account_and_its_secret_is
     created = answer.json()
     listed = client.get(keys_path(team, member)).json()
     assert [key["access_key_id"] for key in listed["items"]] == [created["access_key_id"]]
+    assert listed["s3"] == created["s3"] == {"endpoint_url": team.settings.s3_endpoint, "region": "us-east-1"}
     assert created["secret_access_key"] not in str(listed)
     s3 = s3_with(team, created)
     s3.list_objects_v2(Bucket=own_bucket)

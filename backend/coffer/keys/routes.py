@@ -10,13 +10,13 @@ from typing import Any
 
 from starlette.requests import Request
 
-from coffer.api.context import service_of
+from coffer.api.context import service_of, wiring
 from coffer.api.device_cookie import device_token
 from coffer.api.operations import Handler, Operation, client_ip
 from coffer.api.session_guard import session_of, user_of
 from coffer.api.times import utc_or_none
 from coffer.authorization import Action, Forbidden
-from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey
+from coffer.keys.schemas import AccessKey, AccessKeyList, CreatedAccessKey, S3Endpoint
 from coffer.keys.service import MAX_KEYS_PER_USER, AccessKeys
 from coffer.store.users import UserRecord
 from coffer.users.management import People, Scope
@@ -37,6 +37,11 @@ async def _owner(request: Request) -> UserRecord:
     return person.user
 
 
+def _s3(request: Request) -> S3Endpoint:
+    settings = wiring(request).settings
+    return S3Endpoint(endpoint_url=settings.tenant_s3_endpoint(), region=settings.s3_region)
+
+
 async def list_keys(request: Request, body: None) -> AccessKeyList:
     keys = await service_of(request, AccessKeys).list(await _owner(request))
     return AccessKeyList(
@@ -45,6 +50,7 @@ async def list_keys(request: Request, body: None) -> AccessKeyList:
             for key in keys
         ],
         limit=MAX_KEYS_PER_USER,
+        s3=_s3(request),
     )
 
 
@@ -55,7 +61,10 @@ async def create_key(request: Request, body: StepUpRequest) -> CreatedAccessKey:
     )
     key = await service_of(request, AccessKeys).create(owner, caller.username, client_ip(request))
     return CreatedAccessKey(
-        access_key_id=key.access_key_id, secret_access_key=key.secret_access_key, created_at=utc_or_none(key.created_at)
+        access_key_id=key.access_key_id,
+        secret_access_key=key.secret_access_key,
+        created_at=utc_or_none(key.created_at),
+        s3=_s3(request),
     )
 
 

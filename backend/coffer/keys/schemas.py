@@ -7,6 +7,13 @@ from datetime import datetime
 from pydantic import BaseModel
 
 
+class S3Endpoint(BaseModel):
+    """Where a key is used: what an S3 tool needs beside the key itself."""
+
+    endpoint_url: str
+    region: str
+
+
 class AccessKey(BaseModel):
     access_key_id: str
     active: bool
@@ -16,6 +23,7 @@ class AccessKey(BaseModel):
 class AccessKeyList(BaseModel):
     items: list[AccessKey]
     limit: int
+    s3: S3Endpoint
 
 
 class CreatedAccessKey(BaseModel):
@@ -24,3 +32,4 @@ class CreatedAccessKey(BaseModel):
     access_key_id: str
     secret_access_key: str
     created_at: datetime | None
+    s3: S3Endpoint

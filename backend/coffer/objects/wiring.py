@@ -14,7 +14,7 @@ from coffer.wiring import Capability, Wiring
 
 def build(wiring: Wiring) -> None:
     settings = wiring.settings
-    link_endpoint = settings.public_s3_endpoint or settings.s3_endpoint
+    link_endpoint = settings.tenant_s3_endpoint()
     wiring.add(
         ObjectBrowser(
             wiring.provider,

@@ -27,7 +27,7 @@ def build(wiring: Wiring) -> None:
             wiring.clock,
             wiring.get(Archives),
             settings.download_link_seconds,
-            settings.public_s3_endpoint or settings.s3_endpoint,
+            settings.tenant_s3_endpoint(),
         )
     )
 

@@ -62,7 +62,7 @@ async def mint_cli_credentials(request: Request, body: CliCredentialsRequest) ->
         secret_access_key=credentials.secret_access_key,
         session_token=credentials.session_token,
         expires_at=utc(credentials.expires_at),
-        endpoint_url=svc.settings.public_s3_endpoint or svc.settings.s3_endpoint,
+        endpoint_url=svc.settings.tenant_s3_endpoint(),
         region=svc.settings.s3_region,
     )
 

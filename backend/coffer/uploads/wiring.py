@@ -15,7 +15,7 @@ def build(wiring: Wiring) -> None:
             wiring.auditor,
             wiring.clock,
             settings.upload_link_seconds,
-            settings.public_s3_endpoint or settings.s3_endpoint,
+            settings.tenant_s3_endpoint(),
         )
     )
 

@@ -34,6 +34,7 @@ export type AccessKeyList = {
      * Limit
      */
     limit: number;
+    s3: S3Endpoint;
 };
 
 /**
@@ -1058,6 +1059,7 @@ export type CreatedAccessKey = {
      * Created At
      */
     created_at: string | null;
+    s3: S3Endpoint;
 };
 
 /**
@@ -2168,6 +2170,22 @@ export type ResetToken = {
      * Token
      */
     token: string;
+};
+
+/**
+ * S3Endpoint
+ *
+ * Where a key is used: what an S3 tool needs beside the key itself.
+ */
+export type S3Endpoint = {
+    /**
+     * Endpoint Url
+     */
+    endpoint_url: string;
+    /**
+     * Region
+     */
+    region: string;
 };
 
 /**

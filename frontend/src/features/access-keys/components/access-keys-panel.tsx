@@ -14,6 +14,7 @@ import type { StepUpFactor } from '@/lib/step-up';
 import { AccessKeyStatusBadge } from './access-key-status-badge';
 import { CreateAccessKeyModal } from './create-access-key-modal';
 import { NewAccessKeyModal } from './new-access-key-modal';
+import { S3EndpointFacts } from './s3-endpoint-facts';
 import { useActivateAccessKey } from '../api/activate-access-key';
 import { useCreateAccessKey } from '../api/create-access-key';
 import { useDeactivateAccessKey } from '../api/deactivate-access-key';
@@ -30,7 +31,7 @@ type AccessKeysPanelProps = {
 };
 
 function Created({ value }: { value: AccessKey['created_at'] }) {
-  return value ? <time dateTime={value}>{formatDateTime(value)}</time> : 'Unknown';
+  return value ? <time dateTime={value}>{formatDateTime(value)}</time> : 'Not reported by the storage system';
 }
 
 /**
@@ -123,6 +124,7 @@ export function AccessKeysPanel({ accountId, userId, canCreate, stepUp }: Access
           )}
         </Group>
       )}
+      {list && <S3EndpointFacts s3={list.s3} />}
       <FormError error={deactivate.error ?? activate.error} />
       {keys.isError && <QueryError error={keys.error} onRetry={() => void keys.refetch()} />}
       {keys.isPending && <PageLoader label="Loading access keys…" />}

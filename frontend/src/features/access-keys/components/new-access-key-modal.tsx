@@ -2,10 +2,12 @@ import { Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/co
 
 import type { CreatedAccessKey } from '@/client/types.gen';
 
-type NewKey = Pick<CreatedAccessKey, 'access_key_id' | 'secret_access_key'>;
+import { S3EndpointFacts } from './s3-endpoint-facts';
+
+type NewKey = Pick<CreatedAccessKey, 'access_key_id' | 'secret_access_key' | 's3'>;
 
 /** The key as the AWS console's own download lays it out, so tools that import that file read this one. */
-export function accessKeyCsv({ access_key_id, secret_access_key }: NewKey): string {
+export function accessKeyCsv({ access_key_id, secret_access_key }: Pick<NewKey, 'access_key_id' | 'secret_access_key'>): string {
   return `Access key ID,Secret access key\n${access_key_id},${secret_access_key}\n`;
 }
 
@@ -24,6 +26,7 @@ function NewAccessKey({ created, onClose }: { created: NewKey; onClose: () => vo
   return (
     <Stack>
       <Text size="sm">Use this key with S3 tools such as the AWS CLI or an SDK.</Text>
+      <S3EndpointFacts s3={created.s3} />
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           Access key ID
