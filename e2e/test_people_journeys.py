@@ -200,3 +200,28 @@ def test_a_disabled_account_takes_no_new_person_and_the_form_keeps_what_was_type
 
     expect(dialog.get_by_text(f"The account {account_id} is disabled; enable it first.")).to_be_visible()
     expect(dialog.get_by_label("Username")).to_have_value("harvey")
+
+
+def test_requiring_mfa_for_everyone_is_confirmed_first_saying_how_many_will_be_signed_out(
+    page: Page, settings: Settings
+) -> None:
+    first_sign_in(page, bootstrap_admin(settings))
+    platform_mfa_required(settings, False)
+    for name in ("noor", "omar"):  # made by an admin, never signed in: no authenticator
+        platform_user(settings, name, "platform-viewer")
+    page.goto("/security-policy")
+    everyone = page.get_by_role("switch", name="Require two-factor authentication for everyone")
+    expect(everyone).not_to_be_checked()
+
+    everyone.click()
+    dialog = page.get_by_role("dialog", name="Require two-factor authentication for everyone?")
+    expect(dialog).to_contain_text("2 people without an authenticator will be signed out at once")
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    page.reload()
+    expect(everyone).not_to_be_checked()  # cancelled: nothing was saved
+
+    everyone.click()
+    dialog.get_by_role("button", name="Require it and sign them out").click()
+    expect(page.get_by_text("Two-factor authentication is now required for everyone. 2 people")).to_be_visible()
+    expect(everyone).to_be_checked()

@@ -113,10 +113,11 @@ def test_requiring_mfa_of_everyone_signs_out_at_once_whoever_has_no_authenticato
         refused = ugo.put("/api/v1/security-policy/mfa", json={"required": True})
         assert refused.status_code == 409 and refused.json()["type"].endswith("/mfa-yourself-first")
         assert walt.get("/api/v1/me").status_code == 200
+        announced = tess.get("/api/v1/security-policy").json()["unenrolled_people"]
 
         required = tess.put("/api/v1/security-policy/mfa", json={"required": True})
 
-        assert required.status_code == 200 and required.json()["signed_out"] == 2  # ugo and walt
+        assert required.status_code == 200 and required.json()["signed_out"] == 2 == announced  # ugo and walt
         assert (ugo.get("/api/v1/me").status_code, walt.get("/api/v1/me").status_code) == (401, 401)
         assert tess.get("/api/v1/me").status_code == 200
         again = tess.put("/api/v1/security-policy/mfa", json={"required": True})  # already required

@@ -47,6 +47,9 @@ class SecurityPolicy(BaseModel):
     session_minutes: int
     session_max_hours: int
     challenge_minutes: int
+    unenrolled_people: int = Field(
+        description="People with no authenticator: those requiring it for everyone signs out at once."
+    )
     signed_out: int | None = _SIGNED_OUT
 
 
@@ -60,7 +63,8 @@ async def get_password_rules(request: Request, body: None) -> PasswordRules:
 
 async def get_security_policy(request: Request, body: None) -> SecurityPolicy:
     settings = wiring(request).settings
-    mfa_required = await service_of(request, MfaPolicy).platform_required()
+    policy = service_of(request, MfaPolicy)
+    mfa_required = await policy.platform_required()
     return SecurityPolicy(
         password_min_length=settings.password_min_length,
         password_strength_check="zxcvbn: passwords it rates below 3 of 4 are refused",  # noqa: S106 - a rule, not a secret
@@ -71,6 +75,7 @@ async def get_security_policy(request: Request, body: None) -> SecurityPolicy:
         session_minutes=settings.session_minutes,
         session_max_hours=settings.session_max_hours,
         challenge_minutes=settings.challenge_minutes,
+        unenrolled_people=await policy.platform_unenrolled(),
     )
 
 

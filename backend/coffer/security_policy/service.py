@@ -14,7 +14,7 @@ from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.store.mfa_policy import MfaPolicyStore
-from coffer.store.users import UserStore
+from coffer.store.users import UserRecord, UserStore
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,15 @@ class MfaPolicy:
         await self._record(actor, ip, account_id, required, account_id, signed_out)
         return after, signed_out
 
+    async def platform_unenrolled(self) -> int:
+        """How many people requiring MFA for everyone would sign out now, said before it is done."""
+        return len(await self._unenrolled(await self._users.all_user_ids()))
+
+    async def _unenrolled(self, user_ids: list[str]) -> list[UserRecord]:
+        return [user for user in await self._users.get_many(user_ids) if user.totp_secret_sealed is None]
+
     async def _sign_out_unenrolled(self, user_ids: list[str]) -> int:
-        unenrolled = [user for user in await self._users.get_many(user_ids) if user.totp_secret_sealed is None]
+        unenrolled = await self._unenrolled(user_ids)
         for user in unenrolled:
             await self._users.bump_version(user.id)  # every session of theirs is refused from now on
         return len(unenrolled)

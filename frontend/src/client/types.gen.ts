@@ -2251,6 +2251,12 @@ export type SecurityPolicy = {
      */
     challenge_minutes: number;
     /**
+     * Unenrolled People
+     *
+     * People with no authenticator: those requiring it for everyone signs out at once.
+     */
+    unenrolled_people: number;
+    /**
      * Signed Out
      *
      * Only in the answer to a change: people signed out because they have no authenticator.

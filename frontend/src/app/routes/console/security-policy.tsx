@@ -28,7 +28,7 @@ export default function SecurityPolicyRoute() {
   return (
     <Stack>
       <Title order={1}>Security policy</Title>
-      <PlatformMfaSwitch required={p.mfa_required} />
+      <PlatformMfaSwitch required={p.mfa_required} unenrolled={p.unenrolled_people} />
       <Text c="dimmed" size="sm">
         The other rules are deployment settings (COFFER_* variables); change them there.
       </Text>
