@@ -77,13 +77,7 @@ def _refused_once(page: Page, path: str, api: str) -> None:
 def test_a_page_outside_a_role_says_not_allowed_once_instead_of_failing_piece_by_piece(
     page: Page, settings: Settings
 ) -> None:
-    viewer = platform_user(settings, "viewer", "platform-viewer")
-    enter_password(page, viewer)
-    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("Repeat new password").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Set password").click()
-    viewer.password = NEW_PASSWORD
-    enroll_totp(page, viewer)
+    first_sign_in(page, platform_user(settings, "viewer", "platform-viewer"))
 
     _refused_once(page, "/outbox", "/api/v1/outbox")
     _refused_once(page, "/platform-users", "/api/v1/platform-users")
