@@ -125,12 +125,18 @@ def test_forgot_password_mails_a_link_that_still_asks_for_the_totp_code(
     expect(page.get_by_label("Authentication code")).to_be_visible()
 
 
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+    " Version/17.4 Mobile/15E148 Safari/604.1"
+)
+
+
 def test_a_person_ends_another_session_changes_their_password_and_makes_new_recovery_codes(
     page: Page, browser: Browser, base_url: str, settings: Settings
 ) -> None:
     admin = bootstrap_admin(settings)
     old_codes = first_sign_in(page, admin)
-    elsewhere = browser.new_context(base_url=base_url, user_agent="Coffer e2e phone")
+    elsewhere = browser.new_context(base_url=base_url, user_agent=IPHONE)
     phone = elsewhere.new_page()
     enter_password(phone, admin)
     phone.get_by_role("button", name="Use a recovery code").click()
@@ -140,9 +146,11 @@ def test_a_person_ends_another_session_changes_their_password_and_makes_new_reco
 
     page.get_by_role("button", name=re.compile("^User menu of")).click()
     page.get_by_role("menuitem", name="Your profile").click()
-    expect(page.get_by_role("cell", name="Coffer e2e phone", exact=True)).to_be_visible()
-    page.get_by_role("button", name="End the session on Coffer e2e phone").click()
-    expect(page.get_by_role("cell", name="Coffer e2e phone", exact=True)).to_be_hidden()
+    phone_cell = page.get_by_role("cell", name="Mobile Safari 17 on iOS 17", exact=True)  # a device people name
+    expect(phone_cell).to_be_visible()
+    expect(phone_cell.locator("[title]")).to_have_attribute("title", IPHONE)  # the browser's own words on hover
+    page.get_by_role("button", name="End the session on Mobile Safari 17 on iOS 17").click()
+    expect(phone_cell).to_be_hidden()
     phone.reload()
     phone.wait_for_url("**/sign-in**")
     elsewhere.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from starlette.testclient import TestClient
 
 from coffer.clock import FixedClock
@@ -56,3 +57,27 @@ def test_signing_out_everywhere_empties_the_list(
         other.post("/api/v1/auth/logout-all")
     sign_in(client, admin, clock)
     assert len(sessions(client)) == 1
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "named"),
+    [
+        (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+            "Chrome 156 on Linux",
+        ),
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+            "Firefox 128 on Windows 10",
+        ),
+        ("curl/8.5.0", "curl 8"),
+        ("", ""),
+    ],
+)
+def test_a_session_names_its_device_as_people_say_it_and_keeps_the_header(
+    client: TestClient, admin: Person, clock: FixedClock, user_agent: str, named: str
+) -> None:
+    client.headers["User-Agent"] = user_agent
+    first_sign_in(client, admin, clock)
+    (listed,) = sessions(client)
+    assert (listed["device_name"], listed["device"]) == (named, user_agent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from coffer.api.context import service_of, wiring
@@ -15,12 +15,14 @@ from coffer.api.times import utc
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.authorization import Action
+from coffer.sessions.device_names import device_name
 from coffer.sessions.registry import SessionRegistry
 
 
 class OpenSession(BaseModel):
     sid: str
-    device: str
+    device: str = Field(description="The browser's own User-Agent, as it sent it.")
+    device_name: str = Field(description='The same in words ("Firefox 128 on Windows 10"); empty when unknown.')
     ip: str
     started_at: datetime
     last_seen_at: datetime
@@ -39,6 +41,7 @@ async def list_own_sessions(request: Request, body: None) -> OpenSessionList:
             OpenSession(
                 sid=entry.sid,
                 device=entry.device,
+                device_name=device_name(entry.device),
                 ip=entry.ip,
                 started_at=utc(entry.started_at),
                 last_seen_at=utc(entry.last_seen_at),

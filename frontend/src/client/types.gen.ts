@@ -1732,8 +1732,16 @@ export type OpenSession = {
     sid: string;
     /**
      * Device
+     *
+     * The browser's own User-Agent, as it sent it.
      */
     device: string;
+    /**
+     * Device Name
+     *
+     * The same in words ("Firefox 128 on Windows 10"); empty when unknown.
+     */
+    device_name: string;
     /**
      * Ip
      */

@@ -1,4 +1,4 @@
-import { Badge, Button, Table } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 
 import { PageLoader } from '@/components/page-loader';
@@ -29,7 +29,11 @@ export function OwnSessionsTable() {
       <Table.Tbody>
         {sessions.data.items.map((session) => (
           <Table.Tr key={session.sid}>
-            <Table.Td>{session.device || 'Unknown device'}</Table.Td>
+            <Table.Td>
+              <Text span size="sm" title={session.device || undefined}>
+                {session.device_name || 'Unknown device'}
+              </Text>
+            </Table.Td>
             <Table.Td>{session.ip}</Table.Td>
             <Table.Td>{formatDateTime(session.started_at)}</Table.Td>
             <Table.Td>{formatDateTime(session.last_seen_at)}</Table.Td>
@@ -42,7 +46,7 @@ export function OwnSessionsTable() {
                   variant="light"
                   color="red"
                   loading={end.isPending && end.variables === session.sid}
-                  aria-label={`End the session on ${session.device || 'an unknown device'}`}
+                  aria-label={`End the session on ${session.device_name || 'an unknown device'}`}
                   onClick={() =>
                     end.mutate(session.sid, {
                       onSuccess: () => notifications.show({ color: 'green', message: 'That session has ended.' }),
