@@ -62,6 +62,9 @@ def test_an_admin_creates_disables_enables_and_deletes_an_account_and_audits_it(
     page.get_by_label("Account", exact=True).fill(account_id)
     for action in ("account.create", "account.disable", "account.enable", "account.delete"):
         expect(page.get_by_role("cell", name=action, exact=True)).to_be_visible()
+    named = page.get_by_role("cell", name=name, exact=True).first
+    expect(named).to_be_visible()  # the account by its name, its id on hover
+    expect(named.locator("[title]")).to_have_attribute("title", account_id)
     export = page.get_by_role("link", name="Export CSV")
     expect(export).to_have_attribute("href", re.compile(f"account_id={account_id}"))
 

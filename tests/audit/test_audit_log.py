@@ -139,3 +139,22 @@ def test_events_older_than_the_retention_are_dropped(settings: Settings) -> None
             await connection.close()
 
     assert asyncio.run(scenario()) == ["recent.two", "recent.one"]
+
+
+def test_events_name_the_people_and_accounts_behind_their_ids(
+    client: TestClient, admin: Person, settings: Settings, clock: FixedClock
+) -> None:
+    first_sign_in(client, admin, clock)
+    account_id = unique_account_id()
+    owner = create_account_with_admin(settings, account_id, "owner")
+    assert client.post(f"/api/v1/accounts/{account_id}/users/{owner.user.id}/disable").status_code == 200
+
+    (disabled,) = events(client, action="user.disable")
+    assert disabled["target"] == owner.user.username  # the record keeps what it named
+    assert disabled["target_name"] == f"{owner.user.display_name} ({owner.user.username})"
+    (created,) = events(client, action="user.create", account_id=account_id)
+    assert created["target_name"] == disabled["target_name"]  # recorded by id, named the same
+    assert disabled["account_id"] == account_id
+    assert disabled["account_name"] == account_id.title()
+    signed_in = next(event for event in events(client, action="auth.sign_in") if event["actor"] == "admin")
+    assert signed_in["account_name"] is None  # staff act in no account

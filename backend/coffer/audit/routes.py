@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from starlette.requests import Request
 from starlette.responses import Response
 
-from coffer.api.context import wiring
+from coffer.api.context import service_of, wiring
 from coffer.api.operations import Operation
 from coffer.api.session_guard import session_of
+from coffer.audit.names import AuditNames
 from coffer.audit.schemas import AuditEvent, AuditPage, AuditQuery
 from coffer.audit.service import AuditFilter
 from coffer.authorization import Action, is_platform_role
@@ -42,7 +43,17 @@ def _event(event_id: str, fields: dict[str, str]) -> AuditEvent:
 
 async def list_audit_events(request: Request, query: AuditQuery) -> AuditPage:
     found, last = await wiring(request).auditor.search(_filter(request, query), query.cursor, query.limit)
-    return AuditPage(items=[_event(event_id, fields) for event_id, fields in found], next_cursor=last)
+    events = [_event(event_id, fields) for event_id, fields in found]
+    names = service_of(request, AuditNames)
+    people = await names.of_people(event.target for event in events)
+    accounts = await names.of_accounts(event.account_id for event in events)
+    named = [
+        event.model_copy(
+            update={"target_name": people.get(event.target), "account_name": accounts.get(event.account_id)}
+        )
+        for event in events
+    ]
+    return AuditPage(items=named, next_cursor=last)
 
 
 def _csv_cell(value: str) -> str:

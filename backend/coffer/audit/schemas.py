@@ -13,7 +13,9 @@ class AuditEvent(BaseModel):
     actor: str
     action: str
     target: str
+    target_name: str | None = Field(None, description="The person the target id names, as they are called now.")
     account_id: str
+    account_name: str | None = Field(None, description="The account's display name now.")
     ip: str
     result: str
     detail: str

@@ -167,6 +167,13 @@ class UserStore:
     async def platform_user_ids(self) -> set[str]:
         return {str(member) for member in await self._redis.smembers(_PLATFORM_USERS)}
 
+    async def get_many_by_username(self, usernames: list[str]) -> list[UserRecord]:
+        """The people of these usernames that exist, in two round trips whatever their number."""
+        if not usernames:
+            return []
+        ids = await self._redis.mget([_username_key(username) for username in usernames])
+        return await self.get_many([str(user_id) for user_id in ids if user_id is not None])
+
     async def get_many(self, user_ids: list[str]) -> list[UserRecord]:
         if not user_ids:
             return []

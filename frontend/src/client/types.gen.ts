@@ -525,9 +525,21 @@ export type AuditEvent = {
      */
     target: string;
     /**
+     * Target Name
+     *
+     * The person the target id names, as they are called now.
+     */
+    target_name?: string | null;
+    /**
      * Account Id
      */
     account_id: string;
+    /**
+     * Account Name
+     *
+     * The account's display name now.
+     */
+    account_name?: string | null;
     /**
      * Ip
      */

@@ -1,4 +1,4 @@
-import { Badge, EmptyState, Stack, Table } from '@mantine/core';
+import { Badge, EmptyState, Stack, Table, Text } from '@mantine/core';
 
 import type { AuditEvent } from '@/client/types.gen';
 import { CursorPagination } from '@/components/cursor-pagination';
@@ -18,6 +18,16 @@ function ResultBadge({ result }: { result: AuditEvent['result'] }) {
 }
 
 /** One page of audit events matching the query, newest first; a new query starts at the first page. */
+/** A person or account by the name people know, with the id the event recorded on hover. */
+function Named({ name, id }: { name: string | null | undefined; id: string }) {
+  if (!name) return id;
+  return (
+    <Text span size="sm" title={id}>
+      {name}
+    </Text>
+  );
+}
+
 export function AuditTable({ query }: { query: AuditQuery }) {
   const pages = useCursorPages(JSON.stringify(query));
   const events = useAuditEvents({ ...query, cursor: pages.cursor });
@@ -53,8 +63,12 @@ export function AuditTable({ query }: { query: AuditQuery }) {
                 </Table.Td>
                 <Table.Td>{event.actor}</Table.Td>
                 <Table.Td>{event.action}</Table.Td>
-                <Table.Td>{event.target}</Table.Td>
-                <Table.Td>{event.account_id}</Table.Td>
+                <Table.Td>
+                  <Named name={event.target_name} id={event.target} />
+                </Table.Td>
+                <Table.Td>
+                  <Named name={event.account_name} id={event.account_id} />
+                </Table.Td>
                 <Table.Td>{event.ip}</Table.Td>
                 <Table.Td>
                   <ResultBadge result={event.result} />
