@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+
+import { useUrlParams, withValues } from '@/lib/url-params';
 
 import { isRequestStatus, type RequestStatus } from './request-status';
 
@@ -11,22 +12,14 @@ const DEFAULT_STATUS: RequestStatus = 'pending';
  * `?status=all`). Null means every status.
  */
 export function useRequestStatusFilter(): [RequestStatus | null, (status: RequestStatus | null) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, change] = useUrlParams();
   const param = searchParams.get('status');
   const status = param === ALL ? null : isRequestStatus(param) ? param : DEFAULT_STATUS;
 
   const setStatus = useCallback(
-    (next: RequestStatus | null) =>
-      setSearchParams(
-        (current) => {
-          const params = new URLSearchParams(current);
-          if (next === DEFAULT_STATUS) params.delete('status');
-          else params.set('status', next ?? ALL);
-          return params;
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
+    (chosen: RequestStatus | null) =>
+      change((next) => withValues(next, { status: chosen === DEFAULT_STATUS ? null : (chosen ?? ALL) })),
+    [change],
   );
 
   return [status, setStatus];

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+
+import { useUrlParams, withValues } from '@/lib/url-params';
 
 import { isAccountStatus, type AccountStatus } from './account-status';
 import type { AccountQuery } from './api/list-accounts';
@@ -26,7 +27,7 @@ function isAccountSort(value: string | null): value is AccountSort {
  * so a filtered list can be reloaded, bookmarked and shared.
  */
 export function useAccountFilters(): [AccountFilters, (change: Partial<AccountFilters>) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, change] = useUrlParams();
   const status = searchParams.get('status');
   const sort = searchParams.get('sort');
   const filters: AccountFilters = {
@@ -36,19 +37,9 @@ export function useAccountFilters(): [AccountFilters, (change: Partial<AccountFi
   };
 
   const update = useCallback(
-    (change: Partial<AccountFilters>) =>
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [name, value] of Object.entries(change)) {
-            if (value && !(name === 'sort' && value === DEFAULT_SORT)) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
+    (changed: Partial<AccountFilters>) =>
+      change((next) => withValues(next, changed.sort === DEFAULT_SORT ? { ...changed, sort: null } : changed)),
+    [change],
   );
 
   return [filters, update];

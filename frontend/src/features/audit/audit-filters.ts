@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
 
 import { localInputToIso } from '@/lib/dates';
+import { useUrlParams, withValues } from '@/lib/url-params';
+
 
 import type { AuditQuery } from './api/list-audit-events';
 
@@ -12,23 +13,12 @@ const NAMES = ['actor', 'account', 'action', 'from', 'to'] as const;
 
 /** The audit log's filters live in the address bar, so a filtered view can be reloaded and shared. */
 export function useAuditFilters(): [AuditFilters, (change: Partial<AuditFilters>) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, change] = useUrlParams();
   const filters = Object.fromEntries(NAMES.map((name) => [name, searchParams.get(name) ?? ''])) as AuditFilters;
 
   const update = useCallback(
-    (change: Partial<AuditFilters>) =>
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [name, value] of Object.entries(change)) {
-            if (value) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
+    (changed: Partial<AuditFilters>) => change((next) => withValues(next, changed)),
+    [change],
   );
 
   return [filters, update];

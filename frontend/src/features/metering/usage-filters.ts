@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+
+import { useUrlParams, withValues } from '@/lib/url-params';
 
 import { DEFAULT_RESOLUTION, isResolution, type Resolution } from './resolutions';
 
@@ -8,7 +9,7 @@ export type UsageFilters = { resolution: Resolution; bucket: string | null };
 
 /** The usage views' interval and bucket live in the address bar, so a view can be reloaded and shared. */
 export function useUsageFilters(): [UsageFilters, (change: Partial<UsageFilters>) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, change] = useUrlParams();
   const interval = searchParams.get('interval');
   const filters: UsageFilters = {
     resolution: isResolution(interval) ? interval : DEFAULT_RESOLUTION,
@@ -16,23 +17,14 @@ export function useUsageFilters(): [UsageFilters, (change: Partial<UsageFilters>
   };
 
   const update = useCallback(
-    (change: Partial<UsageFilters>) =>
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (change.resolution !== undefined) {
-            if (change.resolution === DEFAULT_RESOLUTION) next.delete('interval');
-            else next.set('interval', change.resolution);
-          }
-          if (change.bucket !== undefined) {
-            if (change.bucket) next.set('bucket', change.bucket);
-            else next.delete('bucket');
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
+    (changed: Partial<UsageFilters>) =>
+      change((next) => {
+        if (changed.resolution !== undefined) {
+          withValues(next, { interval: changed.resolution === DEFAULT_RESOLUTION ? null : changed.resolution });
+        }
+        if (changed.bucket !== undefined) withValues(next, { bucket: changed.bucket });
+      }),
+    [change],
   );
 
   return [filters, update];

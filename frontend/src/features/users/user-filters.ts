@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
 
 import type { Role } from '@/lib/authorization';
+import { useUrlParams, withValues } from '@/lib/url-params';
+
 
 import type { UserQuery } from './api/list-users';
 import { isScopeRole, type UserScope } from './user-scope';
@@ -32,7 +33,7 @@ function isUserSort(value: string | null): value is UserSort {
  * A role that does not belong to the scope (e.g. an account role among staff) is ignored.
  */
 export function useUserFilters(scope: UserScope): [UserFilters, (change: Partial<UserFilters>) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, change] = useUrlParams();
   const role = searchParams.get('role');
   const status = searchParams.get('status');
   const sort = searchParams.get('sort');
@@ -44,19 +45,9 @@ export function useUserFilters(scope: UserScope): [UserFilters, (change: Partial
   };
 
   const update = useCallback(
-    (change: Partial<UserFilters>) =>
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [name, value] of Object.entries(change)) {
-            if (value && !(name === 'sort' && value === DEFAULT_USER_SORT)) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
+    (changed: Partial<UserFilters>) =>
+      change((next) => withValues(next, changed.sort === DEFAULT_USER_SORT ? { ...changed, sort: null } : changed)),
+    [change],
   );
 
   return [filters, update];
