@@ -42,7 +42,18 @@ def test_an_invalid_account_id_is_refused_with_the_rule(stack: EmbeddedStack) ->
         cli, ["account", "create", "Bad-Id", "--admin", "x@example.com"], env=_environment(stack)
     )
     assert result.exit_code == 2
-    assert "lowercase letters and digits" in result.output
+    assert "error: ACCOUNT_ID: An account id has 3 to 20 lowercase letters and digits" in result.output
+
+
+def test_every_refused_field_is_named_by_the_option_to_change(stack: EmbeddedStack) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["account", "create", "Bad-Id", "--admin", "x@example.com", "--name", "semi;colon"],
+        env=_environment(stack),
+    )
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert [line.split(":", 2)[1].strip() for line in lines] == ["ACCOUNT_ID", "--name"]
 
 
 def test_a_taken_account_id_is_refused(stack: EmbeddedStack) -> None:
@@ -60,7 +71,7 @@ def test_a_taken_account_id_is_refused(stack: EmbeddedStack) -> None:
         env=environment,
     )
     assert second.exit_code != 0
-    assert "taken" in second.output
+    assert second.output.startswith("error: ACCOUNT_ID: ") and "taken" in second.output
 
 
 def test_reconcile_names_what_blocks_a_namespace_and_calls_it_no_fault(

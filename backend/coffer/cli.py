@@ -200,6 +200,24 @@ async def _create_account(
         return provisioned.account.status, provisioned.one_time_password, "; ".join(failed)
 
 
+# The service's field names as `coffer account create` spells them, so an error names what to change.
+_ACCOUNT_CREATE_NAMES = {
+    "id": "ACCOUNT_ID",
+    "display_name": "--name",
+    "contact_email": "--admin",
+    "admin_email": "--admin",
+    "admin_name": "--admin-name",
+}
+
+
+def _refusal(error: Exception, names: dict[str, str]) -> str:
+    """One line per refused field, each starting with the argument or option it refers to."""
+    problems = getattr(error, "field_problems", ())
+    if not problems:
+        return f"error: {error}"
+    return "\n".join(f"error: {names.get(problem.field, problem.field)}: {problem.message}" for problem in problems)
+
+
 @account_cli.command("create")
 def account_create(
     account_id: Annotated[str, typer.Argument(help="Account id: 3–20 lowercase letters and digits.")],
@@ -214,7 +232,7 @@ def account_create(
             _create_account(_settings(var), account_id, name, admin, admin_name or admin.split("@", 1)[0])
         )
     except (ValueError, AccountTaken) as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(_refusal(error, _ACCOUNT_CREATE_NAMES), err=True)
         raise typer.Exit(2) from error
     if status != "active":
         typer.echo(
