@@ -91,6 +91,7 @@ ROUTES: dict[tuple[str, str], tuple[Scope, frozenset[Role]]] = {
     ("POST", "/api/v1/security-policy/signing-keys"): ("platform", ADMIN),
     ("GET", "/api/v1/storage/features"): ("platform", EVERYONE),  # the storage system's, not an account's
     ("GET", "/api/v1/accounts"): ("platform", PLATFORM),
+    ("GET", "/api/v1/account-counts"): ("platform", PLATFORM),
     ("POST", "/api/v1/accounts"): ("platform", STAFF),
     ("GET", "/api/v1/account-requests"): ("platform", PLATFORM),
     ("POST", "/api/v1/account-requests/{request_id}/approve"): ("platform", STAFF),
@@ -203,6 +204,7 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
     "policy.manage": [("PUT", "/api/v1/security-policy/mfa"), ("POST", "/api/v1/security-policy/signing-keys")],
     "accounts.read": [
         ("GET", "/api/v1/accounts"),
+        ("GET", "/api/v1/account-counts"),
         ("GET", "/api/v1/metering/requests"),
         ("GET", "/api/v1/metering/capacity"),
         ("GET", "/api/v1/metering/top-accounts"),

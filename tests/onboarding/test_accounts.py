@@ -255,3 +255,17 @@ def test_a_create_with_a_quota_below_the_minimum_is_refused_like_a_quota_change(
     assert [error["field"] for error in answer.json()["errors"]] == ["quota_bytes"]
     assert "at least 1 GiB" in answer.json()["errors"][0]["message"]
     assert staff.get(f"/api/v1/accounts/{body['id']}").status_code == 404
+
+
+def test_accounts_are_counted_by_status_as_they_change(staff: TestClient) -> None:
+    before = staff.get("/api/v1/account-counts").json()
+    first, second = new_account(), new_account()
+    for body in (first, second):
+        assert staff.post("/api/v1/accounts", json=body).status_code == 201
+    assert staff.post(f"/api/v1/accounts/{second['id']}/disable").status_code == 200
+
+    after = staff.get("/api/v1/account-counts").json()
+    assert after["by_status"]["active"] == before["by_status"]["active"] + 1
+    assert after["by_status"]["disabled"] == before["by_status"]["disabled"] + 1
+    assert after["total"] == before["total"] + 2
+    assert set(after["by_status"]) == {"provisioning", "waiting", "active", "disabled", "failed", "deleting", "deleted"}

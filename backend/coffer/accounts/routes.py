@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from coffer.accounts.schemas import (
+    AccountCounts,
     AccountCreate,
     AccountDelete,
     AccountDetail,
@@ -78,6 +79,13 @@ async def list_accounts(request: Request, query: AccountQuery) -> AccountPage:
     return AccountPage(
         items=[summary_of(account) for account in items],
         next_cursor=encode_offset(offset + query.limit) if more else None,
+    )
+
+
+async def count_accounts(request: Request, body: None) -> AccountCounts:
+    by_status = await service_of(request, Accounts).counts()
+    return AccountCounts(
+        by_status=by_status, total=sum(count for status, count in by_status.items() if status != "deleted")
     )
 
 
@@ -158,6 +166,17 @@ async def list_account_buckets(request: Request, body: None) -> BucketList:
 TAG = "accounts"
 _ONE = "/api/v1/accounts/{account_id}"
 OPERATIONS = [
+    Operation(
+        "GET",
+        "/api/v1/account-counts",
+        "countAccounts",
+        "How many accounts are in each status",
+        count_accounts,
+        TAG,
+        response=AccountCounts,
+        errors=(403,),
+        action=Action.ACCOUNTS_READ,
+    ),
     Operation(
         "GET",
         "/api/v1/accounts",

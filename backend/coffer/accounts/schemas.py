@@ -85,3 +85,10 @@ class AccountDelete(BaseModel):
     model_config = _STRICT
     confirm_name: str = Field(max_length=128)
     purge_data: bool = False
+
+
+class AccountCounts(BaseModel):
+    """How many accounts there are in each status, for the staff overview."""
+
+    by_status: dict[AccountStatus, int]
+    total: int = Field(description="Every account not deleted.")

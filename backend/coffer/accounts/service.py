@@ -141,6 +141,9 @@ class Accounts:
             raise AccountTaken("display_name", f"The name {record.display_name!r} is taken.")
         return record
 
+    async def counts(self) -> dict[AccountStatus, int]:
+        return await self._store.count_by_status()
+
     async def check_available(self, account_id: str, display_name: str) -> None:
         validate_new_account(account_id, display_name)
         if await self._store.get(account_id) is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel
 from redis.asyncio import Redis
@@ -180,6 +180,15 @@ class AccountStore:
 
     async def count(self, status: str | None = None) -> int:
         return int(await self._redis.zcard(_by_created(status or "all")))
+
+    async def count_by_status(self) -> dict[AccountStatus, int]:
+        """How many accounts are in each status, in one round trip."""
+        statuses: tuple[AccountStatus, ...] = get_args(AccountStatus)
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for status in statuses:
+                pipe.zcard(_by_created(status))
+            counts = await pipe.execute()
+        return {status: int(count) for status, count in zip(statuses, counts, strict=True)}
 
     async def claim_idempotency_key(self, key: str, account_id: str) -> str | None:
         """None when the key is new (now bound to `account_id`); else the account it was first used for."""
