@@ -69,9 +69,11 @@ def test_a_requested_account_is_approved_and_its_owner_signs_in_to_an_empty_acco
     first_sign_in(page, owner)
 
     expect(page.get_by_text("Account administrator").first).to_be_visible()
-    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
-    expect(page.get_by_role("row", name=f"Display name {name}")).to_be_visible()
-    expect(page.get_by_role("row", name="Buckets 0")).to_be_visible()
+    # the overview: where to connect, and the first things to do in an empty account
+    expect(page.get_by_role("region", name="Connect your S3 tools")).to_contain_text(settings.s3_endpoint)
+    actions = page.get_by_role("region", name="Quick actions")
+    for action in ("Create a bucket", "Create an access key", "Add a person"):
+        expect(actions.get_by_role("link", name=action)).to_be_visible()
     page.get_by_role("link", name="Buckets").click()
     expect(page.get_by_text("No buckets yet")).to_be_visible()
 

@@ -37,6 +37,9 @@ def test_admin_first_sign_in_then_sign_out_and_back_with_totp_and_replay_refused
 
     assert len(recovery_codes) == 10
     expect(page.get_by_text("Platform administrator").first).to_be_visible()
+    expect(page.get_by_role("region", name="Accounts", exact=True)).to_be_visible()  # the staff overview's cards
+    page.get_by_role("button", name=re.compile("^User menu of")).click()
+    page.get_by_role("menuitem", name="Your profile").click()
     expect(page.get_by_text("admin", exact=True).first).to_be_visible()
     expect(page.get_by_text("Session ends").first).to_be_visible()
 

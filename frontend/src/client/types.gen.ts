@@ -38,6 +38,26 @@ export type AccessKeyList = {
 };
 
 /**
+ * AccountCounts
+ *
+ * How many accounts there are in each status, for the staff overview.
+ */
+export type AccountCounts = {
+    /**
+     * By Status
+     */
+    by_status: {
+        [key: string]: number;
+    };
+    /**
+     * Total
+     *
+     * Every account not deleted.
+     */
+    total: number;
+};
+
+/**
  * AccountCreate
  */
 export type AccountCreate = {
@@ -3875,6 +3895,35 @@ export type RotateSigningKeyResponses = {
 };
 
 export type RotateSigningKeyResponse = RotateSigningKeyResponses[keyof RotateSigningKeyResponses];
+
+export type CountAccountsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/account-counts';
+};
+
+export type CountAccountsErrors = {
+    /**
+     * Not signed in or session ended
+     */
+    401: Problem;
+    /**
+     * Not allowed
+     */
+    403: Problem;
+};
+
+export type CountAccountsError = CountAccountsErrors[keyof CountAccountsErrors];
+
+export type CountAccountsResponses = {
+    /**
+     * Success
+     */
+    200: AccountCounts;
+};
+
+export type CountAccountsResponse = CountAccountsResponses[keyof CountAccountsResponses];
 
 export type ListAccountsData = {
     body?: never;

@@ -1,34 +1,27 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 
-import { PageLoader } from '@/components/page-loader';
-import { QueryError } from '@/components/query-error';
-import { useAccount } from '@/features/accounts/api/get-account';
-import { AccountSummary } from '@/features/accounts/components/account-summary';
 import { useMe } from '@/features/auth/api/get-me';
-import { ProfileSummary } from '@/features/auth/components/profile-summary';
+import { StaffOverview } from '@/features/overview/components/staff-overview';
+import { TenantOverview } from '@/features/overview/components/tenant-overview';
+import { isAccountRole, roleLabel } from '@/lib/authorization';
 
-/** The account's facts and usage, for the people of that account. */
-function OwnAccount({ accountId }: { accountId: string }) {
-  const account = useAccount(accountId);
-  if (account.isPending) return <PageLoader label="Loading your account…" />;
-  if (account.isError) return <QueryError error={account.error} onRetry={() => void account.refetch()} />;
-  return <AccountSummary account={account.data} />;
-}
-
+/** What matters today, as cards that lead to their pages; who the person is lives on their profile. */
 export default function OverviewRoute() {
   const { data: me } = useMe();
   if (!me) return null;
   return (
     <Stack>
-      <Title order={1}>Overview</Title>
-      <ProfileSummary me={me} />
-      {me.account_id && (
-        <>
-          <Title order={2} size="h3">
-            Your account
-          </Title>
-          <OwnAccount accountId={me.account_id} />
-        </>
+      <Stack gap={0}>
+        <Title order={1}>Overview</Title>
+        <Text c="dimmed" size="sm">
+          {me.display_name} ({me.username}) · {roleLabel(me.role)}
+          {me.account_id ? ` · account ${me.account_id}` : ''}
+        </Text>
+      </Stack>
+      {isAccountRole(me.role) && me.account_id ? (
+        <TenantOverview me={me} accountId={me.account_id} />
+      ) : (
+        <StaffOverview />
       )}
     </Stack>
   );

@@ -14,7 +14,7 @@ function overQuota(quota: AccountQuota): boolean {
 }
 
 /** "1.2 GiB of 5 GiB (24%)", as the last measurement found it. */
-function bytesText({ bytes_used: used, used_percent: percent }: AccountQuota, quotaBytes: number): string {
+export function quotaBytesText({ bytes_used: used, used_percent: percent }: AccountQuota, quotaBytes: number): string {
   if (used === null) return `${formatBytes(quotaBytes)} quota; usage not measured yet`;
   const share = percent === null ? '' : ` (${formatPercent(percent / 100)})`;
   return `${formatBytes(used)} of ${formatBytes(quotaBytes)}${share}`;
@@ -33,7 +33,7 @@ export function AccountQuotaSummary({ quota }: { quota: AccountQuota }) {
       ) : (
         <Stack gap={4} maw={560}>
           <QuotaBar label="Account quota" percent={quota.used_percent} size="lg" />
-          <Text>{bytesText(quota, quotaBytes)}</Text>
+          <Text>{quotaBytesText(quota, quotaBytes)}</Text>
         </Stack>
       )}
       {quotaObjects !== null && (

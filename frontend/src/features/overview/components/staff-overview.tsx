@@ -1,0 +1,122 @@
+import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+
+import type { AccountCounts } from '@/client/types.gen';
+import { paths } from '@/config/paths';
+import { usePendingRequestCount } from '@/features/account-requests/api/list-account-requests';
+import { ACCOUNT_STATUSES } from '@/features/accounts/account-status';
+import { getPlatformCapacitySeriesQueryOptions } from '@/features/metering/api/get-platform-capacity-series';
+import { getPlatformRequestSeriesQueryOptions } from '@/features/metering/api/get-platform-request-series';
+import { useTopAccounts } from '@/features/metering/api/list-top-accounts';
+import { useUnreadNotificationCount } from '@/features/notifications/api/count-unread-notifications';
+import { formatBytes, formatCount } from '@/lib/units';
+
+import { latestCapacity, seriesTimes, totalRequests } from './series-figures';
+import { Sparkline } from './sparkline';
+import { StatCard } from './stat-card';
+import { useAccountCounts } from '../api/count-accounts';
+
+const DAY = { resolution: '1h', count: 24 } as const;
+const LOADING = '…';
+
+function StatusCounts({ counts }: { counts: AccountCounts }) {
+  const shown = Object.entries(counts.by_status).filter(([status, count]) => count > 0 && status !== 'deleted');
+  return (
+    <Group gap={6}>
+      {shown.map(([status, count]) => (
+        <Badge key={status} variant="light" color={ACCOUNT_STATUSES[status as keyof typeof ACCOUNT_STATUSES].color}>
+          {`${formatCount(count)} ${ACCOUNT_STATUSES[status as keyof typeof ACCOUNT_STATUSES].label.toLowerCase()}`}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** The operator's day at a glance: each card a figure and the page behind it. */
+export function StaffOverview() {
+  const counts = useAccountCounts();
+  const pending = usePendingRequestCount();
+  const unread = useUnreadNotificationCount();
+  const capacity = useQuery(getPlatformCapacitySeriesQueryOptions({ resolution: DAY.resolution, count: DAY.count }));
+  const requests = useQuery(getPlatformRequestSeriesQueryOptions(DAY));
+  const top = useTopAccounts(5);
+  const latest = latestCapacity(capacity.data);
+  const requestCount = totalRequests(requests.data);
+
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        <StatCard
+          title="Accounts"
+          to={paths.accounts.getHref()}
+          value={counts.data ? formatCount(counts.data.total) : LOADING}
+        >
+          {counts.data && <StatusCounts counts={counts.data} />}
+        </StatCard>
+        <StatCard
+          title="Account requests"
+          to={paths.accountRequests.getHref()}
+          value={pending.data === undefined ? LOADING : formatCount(pending.data)}
+          note="waiting for a decision"
+        />
+        <StatCard
+          title="Alerts"
+          to={paths.notifications.getHref()}
+          value={unread.data === undefined ? LOADING : formatCount(unread.data)}
+          note="unread"
+        />
+        <StatCard
+          title="Capacity used"
+          to={paths.usage.getHref()}
+          linkLabel="View platform usage"
+          value={latest?.bytes_used == null ? '—' : formatBytes(latest.bytes_used)}
+          note={latest?.objects == null ? 'not measured yet' : `${formatCount(latest.objects)} objects`}
+        >
+          {capacity.data && (
+            <Sparkline
+              times={seriesTimes(capacity.data.points)}
+              values={capacity.data.points.map((point) => point.bytes_used)}
+            />
+          )}
+        </StatCard>
+        <StatCard
+          title="Requests, last 24 hours"
+          to={paths.usage.getHref()}
+          linkLabel="View request charts"
+          value={requestCount === null ? LOADING : formatCount(requestCount)}
+        >
+          {requests.data && (
+            <Sparkline
+              times={seriesTimes(requests.data.points)}
+              values={requests.data.points.map((point) => point.requests)}
+            />
+          )}
+        </StatCard>
+        <StatCard title="Top accounts" to={paths.usage.getHref()} linkLabel="View all usage" note="by capacity used">
+          {top.data && top.data.items.length === 0 && <Text size="sm">No usage recorded yet.</Text>}
+          {top.data && top.data.items.length > 0 && (
+            <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+              <Table.Tbody>
+                {top.data.items.map((account) => (
+                  <Table.Tr key={account.account_id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={paths.account.getHref(account.account_id)} size="sm">
+                        {account.display_name ?? account.account_id}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Text span size="sm">
+                        {account.bytes_used === null ? '—' : formatBytes(account.bytes_used)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </StatCard>
+      </SimpleGrid>
+    </Stack>
+  );
+}
