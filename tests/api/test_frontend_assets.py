@@ -93,3 +93,9 @@ def test_a_missing_asset_is_a_404_not_the_page(console: TestClient) -> None:
 )
 def test_accept_encoding_is_read_with_its_refusals(header: str, allowed: set[str]) -> None:
     assert accepted_encodings(header) == allowed
+
+
+def test_only_reads_are_answered_with_a_file_compressed_or_not(console: TestClient) -> None:
+    refused = console.post(f"/{_entry_script()}", headers={"Accept-Encoding": "br, gzip"})
+    assert refused.status_code == 405
+    assert "content-encoding" not in refused.headers

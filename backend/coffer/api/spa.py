@@ -8,8 +8,10 @@ file goes out compressed the way the browser asks without compressing per reques
 from __future__ import annotations
 
 import mimetypes
+import stat
 from pathlib import Path
 
+import anyio.to_thread
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -59,15 +61,17 @@ class SinglePageApp(StaticFiles):
         return response
 
     async def _file(self, path: str, scope: Scope) -> Response:
-        """The precompressed copy of `path` the browser accepts, else `path` itself."""
-        accepted = accepted_encodings(Headers(scope=scope).get("accept-encoding", ""))
+        """The precompressed copy of `path` the browser accepts, else `path` itself (a copy that is
+        missing is one stat, not a refused lookup: most paths of the console have none)."""
+        reading = scope["method"] in ("GET", "HEAD")  # anything else is StaticFiles' 405, below
+        accepted = accepted_encodings(Headers(scope=scope).get("accept-encoding", "")) if reading else set()
         for coding, suffix in PRECOMPRESSED:
             if coding not in accepted or path.endswith(suffix):
                 continue
-            try:
-                response = await super().get_response(path + suffix, scope)
-            except HTTPException:
+            full_path, found = await anyio.to_thread.run_sync(self.lookup_path, path + suffix)
+            if found is None or not stat.S_ISREG(found.st_mode):
                 continue
+            response = self.file_response(full_path, found, scope)
             response.headers["Content-Encoding"] = coding
             response.headers["Content-Type"] = _media_type(path)
             return response

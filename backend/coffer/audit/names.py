@@ -26,9 +26,11 @@ class AuditNames:
         wanted = {target for target in targets if target}
         by_id = await self._users.get_many(sorted(target for target in wanted if _USER_ID.fullmatch(target)))
         by_username = await self._users.get_many_by_username(sorted(wanted))
-        names = {person.username: f"{person.display_name} ({person.username})" for person in by_username}
-        names.update({person.id: f"{person.display_name} ({person.username})" for person in by_id})
-        return {target: name for target, name in names.items() if target in wanted}
+        names: dict[str, str] = {}
+        for person in (*by_username, *by_id):
+            name = f"{person.display_name} ({person.username})"
+            names.update({key: name for key in (person.id, person.username) if key in wanted})
+        return names
 
     async def of_accounts(self, account_ids: Iterable[str]) -> dict[str, str]:
         ids = sorted({account_id for account_id in account_ids if account_id and account_id != "-"})

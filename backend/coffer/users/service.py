@@ -132,10 +132,10 @@ class UserRegistry:
             except UsernameTaken:
                 return None
         admin = await self._store.get_by_username(BOOTSTRAP_ADMIN)
-        if admin is None or admin.role != "platform-admin" or admin.last_sign_in_at is not None:
+        if admin is None or admin.role != "platform-admin":
             return None
-        if not admin.must_change_password:
-            return None
+        if admin.last_sign_in_at is not None or not admin.must_change_password:
+            return None  # admin has signed in, or has a password of their own: nothing to show
         password = await self.reset_one_time_password(admin.id)
         await self._auditor.record(
             AuditEvent(action=events.USER_RESET_PASSWORD, actor="bootstrap", result="success", target=admin.id)

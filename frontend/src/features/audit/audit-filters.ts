@@ -3,7 +3,6 @@ import { useCallback } from 'react';
 import { localInputToIso } from '@/lib/dates';
 import { useUrlParams, withValues } from '@/lib/url-params';
 
-
 import type { AuditQuery } from './api/list-audit-events';
 
 /** As typed: `from` and `to` are the reader's local date and time (`2025-01-31T14:00`). */

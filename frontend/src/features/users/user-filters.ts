@@ -3,7 +3,6 @@ import { useCallback } from 'react';
 import type { Role } from '@/lib/authorization';
 import { useUrlParams, withValues } from '@/lib/url-params';
 
-
 import type { UserQuery } from './api/list-users';
 import { isScopeRole, type UserScope } from './user-scope';
 import { isUserStatus, type UserStatus } from './user-status';

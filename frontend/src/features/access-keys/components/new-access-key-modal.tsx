@@ -4,14 +4,15 @@ import type { CreatedAccessKey } from '@/client/types.gen';
 
 import { S3EndpointFacts } from './s3-endpoint-facts';
 
-type NewKey = Pick<CreatedAccessKey, 'access_key_id' | 'secret_access_key' | 's3'>;
+type KeyPair = Pick<CreatedAccessKey, 'access_key_id' | 'secret_access_key'>;
+type NewKey = KeyPair & Pick<CreatedAccessKey, 's3'>;
 
 /** The key as the AWS console's own download lays it out, so tools that import that file read this one. */
-export function accessKeyCsv({ access_key_id, secret_access_key }: Pick<NewKey, 'access_key_id' | 'secret_access_key'>): string {
+export function accessKeyCsv({ access_key_id, secret_access_key }: KeyPair): string {
   return `Access key ID,Secret access key\n${access_key_id},${secret_access_key}\n`;
 }
 
-function downloadCsv(key: NewKey): void {
+function downloadCsv(key: KeyPair): void {
   const url = URL.createObjectURL(new Blob([accessKeyCsv(key)], { type: 'text/csv' }));
   const link = document.createElement('a');
   link.href = url;

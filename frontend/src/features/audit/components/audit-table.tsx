@@ -17,7 +17,6 @@ function ResultBadge({ result }: { result: AuditEvent['result'] }) {
   );
 }
 
-/** One page of audit events matching the query, newest first; a new query starts at the first page. */
 /** A person or account by the name people know, with the id the event recorded on hover. */
 function Named({ name, id }: { name: string | null | undefined; id: string }) {
   if (!name) return id;
@@ -28,6 +27,7 @@ function Named({ name, id }: { name: string | null | undefined; id: string }) {
   );
 }
 
+/** One page of audit events matching the query, newest first; a new query starts at the first page. */
 export function AuditTable({ query }: { query: AuditQuery }) {
   const pages = useCursorPages(JSON.stringify(query));
   const events = useAuditEvents({ ...query, cursor: pages.cursor });

@@ -1,5 +1,8 @@
 import type { CapacitySeries, RequestSeries } from '@/client/types.gen';
 
+/** The last 24 hours, an interval an hour: what every overview card with a trend asks for. */
+export const LAST_DAY = { resolution: '1h', count: 24 } as const;
+
 /** The x values of a series as uPlot takes them: epoch seconds of each interval's start. */
 export function seriesTimes(points: readonly { start: string }[]): number[] {
   return points.map((point) => Date.parse(point.start) / 1000);

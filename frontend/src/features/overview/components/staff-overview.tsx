@@ -5,28 +5,27 @@ import { Link } from 'react-router';
 import type { AccountCounts } from '@/client/types.gen';
 import { paths } from '@/config/paths';
 import { usePendingRequestCount } from '@/features/account-requests/api/list-account-requests';
-import { ACCOUNT_STATUSES } from '@/features/accounts/account-status';
+import { ACCOUNT_STATUSES, type AccountStatus } from '@/features/accounts/account-status';
 import { getPlatformCapacitySeriesQueryOptions } from '@/features/metering/api/get-platform-capacity-series';
 import { getPlatformRequestSeriesQueryOptions } from '@/features/metering/api/get-platform-request-series';
 import { useTopAccounts } from '@/features/metering/api/list-top-accounts';
-import { useUnreadNotificationCount } from '@/features/notifications/api/count-unread-notifications';
 import { formatBytes, formatCount } from '@/lib/units';
 
-import { latestCapacity, seriesTimes, totalRequests } from './series-figures';
+import { AlertsCard, RequestsCard } from './activity-cards';
+import { LAST_DAY, latestCapacity, seriesTimes } from './series-figures';
 import { Sparkline } from './sparkline';
-import { StatCard } from './stat-card';
+import { LOADING, StatCard } from './stat-card';
 import { useAccountCounts } from '../api/count-accounts';
 
-const DAY = { resolution: '1h', count: 24 } as const;
-const LOADING = '…';
-
 function StatusCounts({ counts }: { counts: AccountCounts }) {
-  const shown = Object.entries(counts.by_status).filter(([status, count]) => count > 0 && status !== 'deleted');
+  const shown = (Object.keys(ACCOUNT_STATUSES) as AccountStatus[]).filter(
+    (status) => status !== 'deleted' && (counts.by_status[status] ?? 0) > 0,
+  );
   return (
     <Group gap={6}>
-      {shown.map(([status, count]) => (
-        <Badge key={status} variant="light" color={ACCOUNT_STATUSES[status as keyof typeof ACCOUNT_STATUSES].color}>
-          {`${formatCount(count)} ${ACCOUNT_STATUSES[status as keyof typeof ACCOUNT_STATUSES].label.toLowerCase()}`}
+      {shown.map((status) => (
+        <Badge key={status} variant="light" color={ACCOUNT_STATUSES[status].color}>
+          {`${formatCount(counts.by_status[status] ?? 0)} ${ACCOUNT_STATUSES[status].label.toLowerCase()}`}
         </Badge>
       ))}
     </Group>
@@ -37,12 +36,10 @@ function StatusCounts({ counts }: { counts: AccountCounts }) {
 export function StaffOverview() {
   const counts = useAccountCounts();
   const pending = usePendingRequestCount();
-  const unread = useUnreadNotificationCount();
-  const capacity = useQuery(getPlatformCapacitySeriesQueryOptions({ resolution: DAY.resolution, count: DAY.count }));
-  const requests = useQuery(getPlatformRequestSeriesQueryOptions(DAY));
+  const capacity = useQuery(getPlatformCapacitySeriesQueryOptions(LAST_DAY));
+  const requests = useQuery(getPlatformRequestSeriesQueryOptions(LAST_DAY));
   const top = useTopAccounts(5);
   const latest = latestCapacity(capacity.data);
-  const requestCount = totalRequests(requests.data);
 
   return (
     <Stack>
@@ -60,12 +57,7 @@ export function StaffOverview() {
           value={pending.data === undefined ? LOADING : formatCount(pending.data)}
           note="waiting for a decision"
         />
-        <StatCard
-          title="Alerts"
-          to={paths.notifications.getHref()}
-          value={unread.data === undefined ? LOADING : formatCount(unread.data)}
-          note="unread"
-        />
+        <AlertsCard />
         <StatCard
           title="Capacity used"
           to={paths.usage.getHref()}
@@ -80,19 +72,7 @@ export function StaffOverview() {
             />
           )}
         </StatCard>
-        <StatCard
-          title="Requests, last 24 hours"
-          to={paths.usage.getHref()}
-          linkLabel="View request charts"
-          value={requestCount === null ? LOADING : formatCount(requestCount)}
-        >
-          {requests.data && (
-            <Sparkline
-              times={seriesTimes(requests.data.points)}
-              values={requests.data.points.map((point) => point.requests)}
-            />
-          )}
-        </StatCard>
+        <RequestsCard series={requests.data} to={paths.usage.getHref()} />
         <StatCard title="Top accounts" to={paths.usage.getHref()} linkLabel="View all usage" note="by capacity used">
           {top.data && top.data.items.length === 0 && <Text size="sm">No usage recorded yet.</Text>}
           {top.data && top.data.items.length > 0 && (

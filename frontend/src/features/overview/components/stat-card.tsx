@@ -2,6 +2,9 @@ import { Anchor, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
+/** What a card's figure shows until it has arrived. */
+export const LOADING = '…';
+
 type StatCardProps = {
   /** What the figure is. */
   title: string;

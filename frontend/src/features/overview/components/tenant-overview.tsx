@@ -7,27 +7,21 @@ import { paths } from '@/config/paths';
 import { useAccessKeys } from '@/features/access-keys/api/list-access-keys';
 import { S3EndpointFacts } from '@/features/access-keys/components/s3-endpoint-facts';
 import { getAccountRequestSeriesQueryOptions } from '@/features/metering/api/get-account-request-series';
-import { useUnreadNotificationCount } from '@/features/notifications/api/count-unread-notifications';
 import { useAccountQuota } from '@/features/quotas/api/get-account-quota';
 import { quotaBytesText } from '@/features/quotas/components/account-quota-summary';
 import { QuotaBar } from '@/features/quotas/components/quota-bar';
 import { canCreateKeys, canManageBuckets, canManagePeople } from '@/lib/authorization';
 import { formatBytes, formatCount } from '@/lib/units';
 
-import { seriesTimes, totalRequests } from './series-figures';
-import { Sparkline } from './sparkline';
-import { StatCard } from './stat-card';
-
-const DAY = { resolution: '1h', count: 24 } as const;
-const LOADING = '…';
+import { AlertsCard, RequestsCard } from './activity-cards';
+import { LAST_DAY } from './series-figures';
+import { LOADING, StatCard } from './stat-card';
 
 /** A tenant's account at a glance: use against quota, traffic, alerts, where to connect, what to do next. */
 export function TenantOverview({ me, accountId }: { me: Me; accountId: string }) {
   const quota = useAccountQuota(accountId);
-  const requests = useQuery(getAccountRequestSeriesQueryOptions(accountId, DAY));
-  const unread = useUnreadNotificationCount();
+  const requests = useQuery(getAccountRequestSeriesQueryOptions(accountId, LAST_DAY));
   const keys = useAccessKeys({ accountId, userId: me.user_id });
-  const requestCount = totalRequests(requests.data);
   const used = quota.data?.bytes_used;
 
   return (
@@ -53,25 +47,8 @@ export function TenantOverview({ me, accountId }: { me: Me; accountId: string })
           value={quota.data === undefined ? LOADING : quota.data.objects === null ? '—' : formatCount(quota.data.objects)}
           note={quota.data?.objects === null ? 'not measured yet' : 'in all buckets'}
         />
-        <StatCard
-          title="Requests, last 24 hours"
-          to={paths.accountUsage.getHref(accountId)}
-          linkLabel="View request charts"
-          value={requestCount === null ? LOADING : formatCount(requestCount)}
-        >
-          {requests.data && (
-            <Sparkline
-              times={seriesTimes(requests.data.points)}
-              values={requests.data.points.map((point) => point.requests)}
-            />
-          )}
-        </StatCard>
-        <StatCard
-          title="Alerts"
-          to={paths.notifications.getHref()}
-          value={unread.data === undefined ? LOADING : formatCount(unread.data)}
-          note="unread"
-        />
+        <RequestsCard series={requests.data} to={paths.accountUsage.getHref(accountId)} />
+        <AlertsCard />
         <StatCard title="Connect your S3 tools" to={paths.accessKeys.getHref()} linkLabel="Manage your keys">
           {keys.data ? <S3EndpointFacts s3={keys.data.s3} /> : <Text size="sm">{LOADING}</Text>}
         </StatCard>
