@@ -6,12 +6,12 @@ import asyncio
 import os
 import time
 
-from coffer.alerts.service import Alerts
+from coffer.alerts.service import LEVELS, Alerts
 from coffer.app import build_provider, build_wiring
 from coffer.embedded.stack import EmbeddedStack
 from coffer.store.client import RedisConnection
 
-from ..mailbox import wait_for_mail
+from ..mailbox import mails_to, wait_for_mail
 from .conftest import Tenant
 
 
@@ -48,7 +48,11 @@ def test_each_threshold_alerts_once_per_crossing_by_mail_and_in_the_console(
     assert tenant.staff.get("/api/v1/me/notifications/unread").json() == {"unread": 3}
     assert tenant.staff.post("/api/v1/me/notifications/read").status_code == 204
     assert tenant.staff.get("/api/v1/me/notifications/unread").json() == {"unread": 0}
-    assert tenant.owner.get("/api/v1/me/notifications").json()["items"] == []  # the account did not opt in
+    owner_items = tenant.owner.get("/api/v1/me/notifications").json()["items"]
+    assert [item["level"] for item in owner_items] == ["exceeded", "critical", "warning"]  # in the console anyway
+    owner_email = tenant.owner.get("/api/v1/me").json()["email"]
+    alert_mails = [mail for level in LEVELS for mail in mails_to(stack, owner_email, f"Quota {level}", since=started)]
+    assert alert_mails == []  # by mail only once the account opts in
 
     for key in ("a", "b", "c"):
         tenant.s3.delete_object(Bucket=bucket, Key=key)
@@ -59,9 +63,10 @@ def test_each_threshold_alerts_once_per_crossing_by_mail_and_in_the_console(
     _grow(tenant, bucket, "d", 8_200)
 
     assert _levels(tenant) == ["warning", "exceeded", "critical", "warning"]
-    owner_items = tenant.owner.get("/api/v1/me/notifications").json()
-    assert [item["level"] for item in owner_items["items"]] == ["warning"] and owner_items["unread"] == 1
+    owner_answer = tenant.owner.get("/api/v1/me/notifications").json()
+    assert owner_answer["items"][0]["level"] == "warning" and owner_answer["unread"] == 4
     assert "82 % of its quota" in wait_for_mail(stack, "root@example.com", f"Quota warning: {account}", since=again)
+    assert "82 % of its quota" in wait_for_mail(stack, owner_email, f"Quota warning: {account}", since=again)
 
 
 def test_a_daily_digest_collects_the_alerts_into_one_mail(tenant: Tenant, stack: EmbeddedStack) -> None:
@@ -88,3 +93,30 @@ def test_a_daily_digest_collects_the_alerts_into_one_mail(tenant: Tenant, stack:
     body = wait_for_mail(stack, "root@example.com", f"Quota alerts of {tenant.account_id}", since=started)
     assert f"bucket {bucket} has reached 60 %" in body and f"bucket {bucket} has reached 120 %" in body
     assert asyncio.run(digest()) == 0
+
+
+def test_a_figure_just_below_a_threshold_reads_below_it_everywhere(tenant: Tenant, stack: EmbeddedStack) -> None:
+    """89.99 % of a quota whose critical threshold is 90 %: "89.9 %" and warning in the quota's answer,
+    the alert in the console and the mail; one more byte than the quota is "exceeded" and refused writes."""
+    bucket = tenant.bucket("edge")
+    base = f"/api/v1/accounts/{tenant.account_id}"
+    assert tenant.staff.put(base + "/quota", json={"quota_bytes": 100_000}).status_code == 200
+    started = time.time()
+    _grow(tenant, bucket, "most", 89_990)
+
+    quota = tenant.quota()
+    assert (quota["used_percent"], quota["level"], quota["critical_percent"]) == (89.9, "warning", 90)
+    account = f"account {tenant.account_id}"
+    mail = wait_for_mail(stack, "root@example.com", f"Quota warning: {account}", since=started)
+    assert "89.9 % of its quota (warning)" in mail
+    alert = tenant.owner.get("/api/v1/me/notifications").json()["items"][0]
+    assert (alert["level"], "89.9 %" in alert["message"]) == ("warning", True)
+
+    _grow(tenant, bucket, "rest", 10_010)  # exactly the quota: critical, writes still accepted
+    quota = tenant.quota()
+    assert (quota["used_percent"], quota["level"]) == (100.0, "critical")
+    assert not any(entry["writes_blocked"] for entry in quota["buckets"])
+    _grow(tenant, bucket, "one-more", 1)
+    quota = tenant.quota()
+    assert quota["level"] == "exceeded" and all(entry["writes_blocked"] for entry in quota["buckets"])
+    assert _levels(tenant)[0] == "exceeded"

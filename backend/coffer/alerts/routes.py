@@ -48,7 +48,9 @@ class UnreadCount(BaseModel):
 
 class AlertSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    notify_account_admins: bool = Field(description="The account's admins get its quota alerts too.")
+    notify_account_admins: bool = Field(
+        description="The account's admins get its quota alerts by mail too (in the console they always do)."
+    )
     delivery: Delivery = Field(description="Mail each crossing at once, or one digest a day.")
 
 

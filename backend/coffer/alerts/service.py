@@ -14,6 +14,7 @@ from typing import Literal
 from coffer.clock import Clock
 from coffer.mail import templates
 from coffer.mail.service import Mailer
+from coffer.quotas.levels import LEVEL_ORDER, percent_text, quota_level
 from coffer.store.alerts import AlertStore
 from coffer.store.users import UserStore
 
@@ -35,17 +36,10 @@ class QuotaUse:
     warning_percent: int
     critical_percent: int
 
-    @property
-    def percent(self) -> float:
-        return 100 * self.used / self.limit if self.limit else 0.0
-
     def level(self) -> int:
-        """0 below the warning threshold, then 1, 2, 3 for warning, critical, exceeded."""
-        if self.percent >= 100:
-            return 3
-        if self.percent >= self.critical_percent:
-            return 2
-        return 1 if self.percent >= self.warning_percent else 0
+        """0 below the warning threshold, then 1, 2, 3 for warning, critical, exceeded (the quota rule
+        every figure of the console follows)."""
+        return LEVEL_ORDER.index(quota_level(self.used, self.limit, self.warning_percent, self.critical_percent))
 
 
 @dataclass(frozen=True)
@@ -67,7 +61,7 @@ class Notification:
 
 def _amount(value: int, unit: str) -> str:
     if unit == "objects":
-        return f"{value} objects"
+        return f"{value:,} object" if value == 1 else f"{value:,} objects"
     for name, factor in (("TiB", 1024**4), ("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
         if value >= factor:
             return f"{value / factor:.1f} {name}"
@@ -76,7 +70,7 @@ def _amount(value: int, unit: str) -> str:
 
 def describe(use: QuotaUse, level: Level) -> str:
     return (
-        f"The {use.subject} has reached {use.percent:.0f} % of its quota ({level}): "
+        f"The {use.subject} has reached {percent_text(use.used, use.limit)} of its quota ({level}): "
         f"{_amount(use.used, use.unit)} of {_amount(use.limit, use.unit)}."
     )
 
@@ -100,21 +94,28 @@ class Alerts:
                 await self._alert(use, LEVELS[now_levels[use.quota_id] - 1])
         await self._store.set_levels(changed)
 
-    async def _recipients(self, account_id: str, settings: AlertSettings) -> list[tuple[str, str]]:
+    async def _recipients(self, account_id: str, with_account_admins: bool) -> list[tuple[str, str]]:
         ids = await self._users.platform_user_ids()
-        if settings.notify_account_admins:
+        if with_account_admins:
             ids |= await self._users.account_user_ids(account_id)
         people = await self._users.get_many(sorted(ids))
         wanted = ("platform-admin", "account-admin")
         return [(person.id, person.email) for person in people if person.role in wanted and not person.disabled]
 
+    async def _mail_recipients(self, account_id: str, settings: AlertSettings) -> list[tuple[str, str]]:
+        """Platform admins, and the account's admins only if the account asked for mail."""
+        return await self._recipients(account_id, settings.notify_account_admins)
+
     async def _alert(self, use: QuotaUse, level: Level) -> None:
         settings = await self.settings(use.account_id)
-        recipients = await self._recipients(use.account_id, settings)
+        # In the console, the account's admins always see their account's alerts: writes refused over
+        # quota are theirs to act on. Mail to them is what `notify_account_admins` opts into.
+        in_console = await self._recipients(use.account_id, with_account_admins=True)
         message = describe(use, level)
         notification = {"id": uuid.uuid4().hex, "level": level, "account_id": use.account_id}
         notification |= {"subject": use.subject, "message": message}
-        await self._store.notify([user_id for user_id, _ in recipients], notification, self._clock.now())
+        await self._store.notify([user_id for user_id, _ in in_console], notification, self._clock.now())
+        recipients = await self._mail_recipients(use.account_id, settings)
         if settings.delivery == "daily-digest":
             await self._store.queue_digest(use.account_id, message)
         elif recipients:
@@ -128,7 +129,7 @@ class Alerts:
         sent = 0
         day = datetime.fromtimestamp(self._clock.now(), tz=UTC).date().isoformat()
         for account_id, lines in (await self._store.take_digests()).items():
-            recipients = await self._recipients(account_id, await self.settings(account_id))
+            recipients = await self._mail_recipients(account_id, await self.settings(account_id))
             if recipients:
                 await self._mailer.send(
                     [email for _, email in recipients], templates.quota_digest(account_id, day, lines)

@@ -14,6 +14,7 @@ from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc_or_none
 from coffer.authorization import Action
+from coffer.quotas.levels import QuotaLevel, quota_level, used_percent
 from coffer.quotas.service import AccountQuotaState, Quotas
 
 _STRICT = ConfigDict(extra="forbid")
@@ -42,9 +43,13 @@ class BucketQuota(BaseModel):
     critical_percent: int
     bytes_used: int | None
     objects: int | None
-    used_percent: float | None
+    used_percent: float | None = Field(description="Share of the quota used, rounded down to 0.1 %.")
+    level: QuotaLevel = Field(description="How full, by the quota's own thresholds: the colour and alert level.")
     writes_blocked: bool = Field(
         description="Over a quota: the storage system refuses writes (reads and deletes work)."
+    )
+    writes_blocked_since: datetime | None = Field(
+        description="When writes were first refused; None when they are not (or the time was not kept)."
     )
 
 
@@ -56,13 +61,10 @@ class AccountQuota(BaseModel):
     critical_percent: int
     bytes_used: int | None
     objects: int | None
-    used_percent: float | None
+    used_percent: float | None = Field(description="Share of the byte quota used, rounded down to 0.1 %.")
+    level: QuotaLevel = Field(description="How full the byte quota is, by its own thresholds.")
     sampled_at: datetime | None = Field(description="When usage was last measured; enforcement follows the samples.")
     buckets: list[BucketQuota]
-
-
-def _percent(used: int | None, quota: int | None) -> float | None:
-    return None if used is None or not quota else round(100 * used / quota, 1)
 
 
 def _answer(state: AccountQuotaState) -> AccountQuota:
@@ -74,7 +76,8 @@ def _answer(state: AccountQuotaState) -> AccountQuota:
         critical_percent=state.critical_percent,
         bytes_used=state.bytes_used,
         objects=state.objects,
-        used_percent=_percent(state.bytes_used, state.quota_bytes),
+        used_percent=used_percent(state.bytes_used, state.quota_bytes),
+        level=quota_level(state.bytes_used, state.quota_bytes, state.warning_percent, state.critical_percent),
         sampled_at=utc_or_none(state.sampled_at),
         buckets=[
             BucketQuota(
@@ -84,8 +87,12 @@ def _answer(state: AccountQuotaState) -> AccountQuota:
                 critical_percent=bucket.critical_percent,
                 bytes_used=bucket.bytes_used,
                 objects=bucket.objects,
-                used_percent=_percent(bucket.bytes_used, bucket.quota_bytes),
+                used_percent=used_percent(bucket.bytes_used, bucket.quota_bytes),
+                level=quota_level(
+                    bucket.bytes_used, bucket.quota_bytes, bucket.warning_percent, bucket.critical_percent
+                ),
                 writes_blocked=bucket.writes_blocked,
+                writes_blocked_since=utc_or_none(bucket.writes_blocked_since),
             )
             for bucket in state.buckets
         ],

@@ -22,8 +22,10 @@ from coffer.alerts.service import QuotaUse
 from coffer.audit import events
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
+from coffer.clock import Clock
 from coffer.domain_errors import DomainError, FieldProblem
 from coffer.providers.base import BucketNotInAccount, BucketUsage, StorageProvider, StorageUnavailable
+from coffer.quotas.levels import is_over
 from coffer.store.accounts import AccountRecord, AccountStore
 from coffer.store.leases import Lease, LeaseLost, wait_for
 from coffer.store.locks import LockStore
@@ -86,6 +88,7 @@ class BucketQuotaState:
     bytes_used: int | None
     objects: int | None
     writes_blocked: bool
+    writes_blocked_since: float | None  # None: not blocked, or blocked before the time was kept
 
 
 @dataclass(frozen=True)
@@ -124,12 +127,12 @@ def over_quota(
     for bucket, used in usage.items():
         account = accounts.get(account_of[bucket] or "")
         quota = bucket_quotas.get(bucket)
-        if quota is not None and used.bytes_used > quota.bytes:
+        if quota is not None and is_over(used.bytes_used, quota.bytes):
             blocked.add(bucket)
         elif account is not None:
             total = totals[account.id]
-            if (account.quota_bytes is not None and total.bytes_used > account.quota_bytes) or (
-                account.quota_objects is not None and total.objects > account.quota_objects
+            if (account.quota_bytes is not None and is_over(total.bytes_used, account.quota_bytes)) or (
+                account.quota_objects is not None and is_over(total.objects, account.quota_objects)
             ):
                 blocked.add(bucket)
     return blocked
@@ -202,8 +205,10 @@ class Quotas:
         provider: StorageProvider,
         auditor: Auditor,
         min_bytes: int,
+        clock: Clock,
         after_enforce: Callable[[list[QuotaUse]], Awaitable[None]] | None = None,
     ) -> None:
+        self._clock = clock
         self._store = store
         self._accounts = accounts
         self._metering = metering
@@ -263,7 +268,7 @@ class Quotas:
         account = await self._accounts.get(account_id)
         latest = {bucket: json.loads(value) for bucket, value in (await self._metering.latest_bucket_usage()).items()}
         mine = sorted(await self._buckets_now(account_id))
-        quotas, blocked = await self._store.bucket_quotas(), await self._store.blocked()
+        quotas, blocked = await self._store.bucket_quotas(), await self._store.blocked_since()
         measured = [bucket for bucket in mine if bucket in latest]
         sampled = [latest[bucket]["at"] for bucket in measured]
         return AccountQuotaState(
@@ -284,6 +289,7 @@ class Quotas:
                     bytes_used=latest[bucket]["bytes"] if bucket in latest else None,
                     objects=latest[bucket]["objects"] if bucket in latest else None,
                     writes_blocked=bucket in blocked,
+                    writes_blocked_since=blocked.get(bucket),
                 )
                 for bucket in mine
             ],
@@ -334,12 +340,12 @@ class Quotas:
         for bucket in sorted(wanted - current):
             lease.check()
             await self._provider.set_bucket_writable(bucket, False)
-            await self._store.mark(bucket, True, lease)
+            await self._store.mark(bucket, True, lease, self._clock.now())
         for bucket in sorted(current - wanted):
             lease.check()
             if bucket in usage:  # a deleted bucket needs no unblocking in the storage system
                 await self._provider.set_bucket_writable(bucket, True)
-            await self._store.mark(bucket, False, lease)
+            await self._store.mark(bucket, False, lease, self._clock.now())
         if self._after_enforce is not None:
             await self._after_enforce(quota_uses(usage, account_of, totals, accounts, bucket_quotas))
 

@@ -21,6 +21,7 @@ def build(wiring: Wiring) -> None:
             wiring.provider,
             wiring.auditor,
             wiring.settings.quota_min_bytes,
+            wiring.clock,
             after_enforce=wiring.get(Alerts).evaluate,
         )
     )

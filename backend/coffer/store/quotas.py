@@ -18,6 +18,7 @@ from coffer.store.locks import lock_key
 
 _BUCKET_QUOTAS = f"{PREFIX}:quota:buckets"
 _BLOCKED = f"{PREFIX}:quota:blocked"
+_BLOCKED_AT = f"{PREFIX}:quota:blocked-at"  # bucket -> when its writes were first refused (epoch seconds)
 
 
 class BucketQuotaRecord(BaseModel):
@@ -43,9 +44,18 @@ class QuotaStore:
     async def blocked(self) -> set[str]:
         return {str(bucket) for bucket in await self._redis.smembers(_BLOCKED)}
 
-    async def mark(self, bucket: str, blocked: bool, lease: Lease) -> None:
-        """Records what the storage system was told, while `lease` (the enforcement's) is held; raises
-        LeaseLost, writing nothing, when it is not."""
+    async def blocked_since(self) -> dict[str, float | None]:
+        """The blocked buckets and since when; None for one blocked before the time was kept."""
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.smembers(_BLOCKED)
+            pipe.hgetall(_BLOCKED_AT)
+            members, times = await pipe.execute()
+        at = {str(bucket): float(value) for bucket, value in times.items()}
+        return {str(bucket): at.get(str(bucket)) for bucket in members}
+
+    async def mark(self, bucket: str, blocked: bool, lease: Lease, at: float) -> None:
+        """Records what the storage system was told (at `at`), while `lease` (the enforcement's) is held;
+        raises LeaseLost, writing nothing, when it is not."""
         async with self._redis.pipeline(transaction=True) as pipe:
             await pipe.watch(lock_key(lease.name))
             if await pipe.get(lock_key(lease.name)) != lease.token:
@@ -53,8 +63,10 @@ class QuotaStore:
             pipe.multi()  # type: ignore[no-untyped-call]
             if blocked:
                 pipe.sadd(_BLOCKED, bucket)
+                pipe.hset(_BLOCKED_AT, bucket, str(at))
             else:
                 pipe.srem(_BLOCKED, bucket)
+                pipe.hdel(_BLOCKED_AT, bucket)
             try:
                 await pipe.execute()
             except WatchError as error:

@@ -7,14 +7,14 @@ import { RouterProvider } from 'react-router';
 import { createQueryClient } from '@/lib/react-query';
 
 import { createRouter } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
   return (
     // "auto" follows the system setting until a person chooses (remembered by Mantine in localStorage).
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -251,8 +251,16 @@ export type AccountQuota = {
     objects: number | null;
     /**
      * Used Percent
+     *
+     * Share of the byte quota used, rounded down to 0.1 %.
      */
     used_percent: number | null;
+    /**
+     * Level
+     *
+     * How full the byte quota is, by its own thresholds.
+     */
+    level: 'ok' | 'warning' | 'critical' | 'exceeded';
     /**
      * Sampled At
      *
@@ -485,7 +493,7 @@ export type AlertSettings = {
     /**
      * Notify Account Admins
      *
-     * The account's admins get its quota alerts too.
+     * The account's admins get its quota alerts by mail too (in the console they always do).
      */
     notify_account_admins: boolean;
     /**
@@ -728,14 +736,28 @@ export type BucketQuota = {
     objects: number | null;
     /**
      * Used Percent
+     *
+     * Share of the quota used, rounded down to 0.1 %.
      */
     used_percent: number | null;
+    /**
+     * Level
+     *
+     * How full, by the quota's own thresholds: the colour and alert level.
+     */
+    level: 'ok' | 'warning' | 'critical' | 'exceeded';
     /**
      * Writes Blocked
      *
      * Over a quota: the storage system refuses writes (reads and deletes work).
      */
     writes_blocked: boolean;
+    /**
+     * Writes Blocked Since
+     *
+     * When writes were first refused; None when they are not (or the time was not kept).
+     */
+    writes_blocked_since: string | null;
 };
 
 /**

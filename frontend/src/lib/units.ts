@@ -108,6 +108,11 @@ export function formatCount(count: number): string {
   return COUNT.format(count);
 }
 
+/** A count with its noun, singular for exactly one: "1 object", "2,048 objects". */
+export function formatCountOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** A share given as a fraction (0.125) as a percentage (`12.5%`). */
 export function formatPercent(fraction: number): string {
   return percent.format(fraction);

@@ -29,7 +29,7 @@ export default function AccountUsageRoute() {
   const accountQuota = useAccountQuota(accountId);
 
   const quota: Quota = accountQuota.isSuccess
-    ? { status: 'success', bytes: accountQuota.data.quota_bytes }
+    ? { status: 'success', account: accountQuota.data }
     : { status: accountQuota.isPending ? 'pending' : 'error' };
   const bucketChoices: BucketChoices = {
     status: buckets.status,

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { AccessKey, StepUpRequest } from '@/client/types.gen';
 import { ConfirmModal } from '@/components/confirm-modal';
 import { FormError } from '@/components/form-error';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import type { ApiError } from '@/lib/api-error';
@@ -107,7 +108,7 @@ export function AccessKeysPanel({ accountId, userId, canCreate, stepUp }: Access
   const full = list !== undefined && list.items.length >= list.limit;
 
   return (
-    <Stack align="flex-start" w="100%">
+    <Stack align="stretch" w="100%">
       {canCreate && (
         <Group gap="sm">
           <Button
@@ -135,59 +136,57 @@ export function AccessKeysPanel({ accountId, userId, canCreate, stepUp }: Access
         />
       )}
       {list && list.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640} w="100%">
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Access key id</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((key) => (
-                <Table.Tr key={key.access_key_id}>
-                  <Table.Td>
-                    <Code>{key.access_key_id}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <AccessKeyStatusBadge active={key.active} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Created value={key.created_at} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {key.active ? (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          loading={busy(deactivate, key.access_key_id)}
-                          onClick={() => setActive(key.access_key_id, false)}
-                        >
-                          Deactivate
-                        </Button>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          loading={busy(activate, key.access_key_id)}
-                          onClick={() => setActive(key.access_key_id, true)}
-                        >
-                          Activate
-                        </Button>
-                      )}
-                      <Button size="xs" color="red" variant="light" onClick={() => setDeleting(key.access_key_id)}>
-                        Delete
+        <ListTable label="Access keys" minWidth={640} withActions striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Access key id</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th>Actions</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.items.map((key) => (
+              <Table.Tr key={key.access_key_id}>
+                <Table.Td>
+                  <Code>{key.access_key_id}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <AccessKeyStatusBadge active={key.active} />
+                </Table.Td>
+                <Table.Td>
+                  <Created value={key.created_at} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {key.active ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={busy(deactivate, key.access_key_id)}
+                        onClick={() => setActive(key.access_key_id, false)}
+                      >
+                        Deactivate
                       </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={busy(activate, key.access_key_id)}
+                        onClick={() => setActive(key.access_key_id, true)}
+                      >
+                        Activate
+                      </Button>
+                    )}
+                    <Button size="xs" color="red" variant="light" onClick={() => setDeleting(key.access_key_id)}>
+                      Delete
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ListTable>
       )}
 
       <ConfirmModal

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 
 import type { AccountRequest } from '@/client/types.gen';
 import { CursorPagination } from '@/components/cursor-pagination';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { paths } from '@/config/paths';
@@ -54,67 +55,65 @@ export function AccountRequestsTable({ status, canDecide }: { status: RequestSta
   }
 
   return (
-    <Stack align="flex-start">
-      <Table.ScrollContainer minWidth={1100} w="100%">
-        <Table striped withTableBorder verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Organisation</Table.Th>
-              <Table.Th>Desired name</Table.Th>
-              <Table.Th>Contact</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Capacity</Table.Th>
-              <Table.Th>Message</Table.Th>
-              <Table.Th>Submitted</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Decided by / reason</Table.Th>
-              {canDecide && <Table.Th>Decision</Table.Th>}
+    <Stack align="stretch">
+      <ListTable label="Account requests" minWidth={1100} withActions={canDecide} striped withTableBorder verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Organisation</Table.Th>
+            <Table.Th>Desired name</Table.Th>
+            <Table.Th>Contact</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th>Capacity</Table.Th>
+            <Table.Th>Message</Table.Th>
+            <Table.Th>Submitted</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Decided by / reason</Table.Th>
+            {canDecide && <Table.Th>Decision</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((request) => (
+            <Table.Tr key={request.id}>
+              <Table.Td>{request.organisation}</Table.Td>
+              <Table.Td>{request.account_name}</Table.Td>
+              <Table.Td>{request.contact_name}</Table.Td>
+              <Table.Td>{request.contact_email}</Table.Td>
+              <Table.Td>{request.expected_capacity_gib} GiB</Table.Td>
+              <Table.Td maw={280} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {request.message}
+              </Table.Td>
+              <Table.Td>
+                <When value={request.created_at} />
+              </Table.Td>
+              <Table.Td>
+                <RequestStatusBadge status={request.status} />
+              </Table.Td>
+              <Table.Td>
+                <DecisionCell request={request} />
+              </Table.Td>
+              {canDecide && (
+                <Table.Td>
+                  {request.status === 'pending' && (
+                    <Group gap="xs" wrap="nowrap">
+                      <Button size="xs" onClick={() => setDecision({ kind: 'approve', request })}>
+                        Approve
+                      </Button>
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="light"
+                        onClick={() => setDecision({ kind: 'deny', request })}
+                      >
+                        Deny
+                      </Button>
+                    </Group>
+                  )}
+                </Table.Td>
+              )}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((request) => (
-              <Table.Tr key={request.id}>
-                <Table.Td>{request.organisation}</Table.Td>
-                <Table.Td>{request.account_name}</Table.Td>
-                <Table.Td>{request.contact_name}</Table.Td>
-                <Table.Td>{request.contact_email}</Table.Td>
-                <Table.Td>{request.expected_capacity_gib} GiB</Table.Td>
-                <Table.Td maw={280} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {request.message}
-                </Table.Td>
-                <Table.Td>
-                  <When value={request.created_at} />
-                </Table.Td>
-                <Table.Td>
-                  <RequestStatusBadge status={request.status} />
-                </Table.Td>
-                <Table.Td>
-                  <DecisionCell request={request} />
-                </Table.Td>
-                {canDecide && (
-                  <Table.Td>
-                    {request.status === 'pending' && (
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" onClick={() => setDecision({ kind: 'approve', request })}>
-                          Approve
-                        </Button>
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="light"
-                          onClick={() => setDecision({ kind: 'deny', request })}
-                        >
-                          Deny
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </ListTable>
       <CursorPagination pages={pages} nextCursor={next_cursor} />
       <DecisionModal decision={decision} onClose={() => setDecision(null)} />
     </Stack>

@@ -23,6 +23,7 @@ export function AccountActions({ account }: { account: AccountDetail }) {
   const enable = useEnableAccount();
   const retry = useRetryAccountProvisioning();
   const name = account.display_name;
+  const switchable = account.status === 'active' || account.status === 'disabled';
 
   const close = () => {
     setDialog(null);
@@ -48,14 +49,10 @@ export function AccountActions({ account }: { account: AccountDetail }) {
     <Stack align="flex-start">
       <FormError error={retry.error} />
       <Group>
-        {account.status === 'active' && (
-          <Button variant="default" onClick={() => setDialog('disable')}>
-            Disable
-          </Button>
-        )}
-        {account.status === 'disabled' && (
-          <Button variant="default" onClick={() => setDialog('enable')}>
-            Enable
+        {/* One button that changes its name: the dialog gives the focus back to it after the change. */}
+        {switchable && (
+          <Button variant="default" onClick={() => setDialog(account.status === 'active' ? 'disable' : 'enable')}>
+            {account.status === 'active' ? 'Disable' : 'Enable'}
           </Button>
         )}
         {(account.status === 'failed' || account.status === 'waiting') && (

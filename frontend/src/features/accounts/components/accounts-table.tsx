@@ -2,6 +2,7 @@ import { Anchor, EmptyState, Stack, Table } from '@mantine/core';
 import { Link } from 'react-router';
 
 import { CursorPagination } from '@/components/cursor-pagination';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { SortHeader } from '@/components/sort-header';
@@ -31,8 +32,8 @@ export function AccountsTable({ filters, onSort }: { filters: AccountFilters; on
   }
 
   return (
-    <Stack align="flex-start">
-      <Table striped withTableBorder aria-busy={accounts.isPlaceholderData}>
+    <Stack align="stretch">
+      <ListTable label="Accounts" striped withTableBorder aria-busy={accounts.isPlaceholderData}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Account id</Table.Th>
@@ -61,7 +62,7 @@ export function AccountsTable({ filters, onSort }: { filters: AccountFilters; on
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ListTable>
       <CursorPagination pages={pages} nextCursor={next_cursor} />
     </Stack>
   );

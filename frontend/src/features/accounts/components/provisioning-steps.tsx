@@ -1,6 +1,7 @@
 import { Alert, Badge, Stack, Table, Text } from '@mantine/core';
 
 import type { SagaStep } from '@/client/types.gen';
+import { ListTable } from '@/components/list-table';
 import { formatDateTime } from '@/lib/dates';
 
 const STEP_STATUSES: Record<SagaStep['status'], { label: string; color: string }> = {
@@ -42,7 +43,7 @@ export function ProvisioningSteps({ steps, saga = 'Provisioning' }: { steps: Sag
           <Text size="sm">{AFTER_A_FAILURE[saga]}</Text>
         </Alert>
       )}
-      <Table withTableBorder maw={900} aria-label={`${saga} steps`}>
+      <ListTable label={`${saga} step list`} withTableBorder maw={900} aria-label={`${saga} steps`}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Step</Table.Th>
@@ -73,7 +74,7 @@ export function ProvisioningSteps({ steps, saga = 'Provisioning' }: { steps: Sag
             );
           })}
         </Table.Tbody>
-      </Table>
+      </ListTable>
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, EmptyState, Stack, Table, Text } from '@mantine/core';
 
 import type { AuditEvent } from '@/client/types.gen';
 import { CursorPagination } from '@/components/cursor-pagination';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { useCursorPages } from '@/lib/cursor-pages';
@@ -40,45 +41,43 @@ export function AuditTable({ query }: { query: AuditQuery }) {
   }
 
   return (
-    <Stack align="flex-start">
-      <Table.ScrollContainer minWidth={1000} w="100%">
-        <Table striped withTableBorder aria-busy={events.isPlaceholderData}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Time</Table.Th>
-              <Table.Th>Actor</Table.Th>
-              <Table.Th>Action</Table.Th>
-              <Table.Th>Target</Table.Th>
-              <Table.Th>Account</Table.Th>
-              <Table.Th>IP</Table.Th>
-              <Table.Th>Result</Table.Th>
-              <Table.Th>Detail</Table.Th>
+    <Stack align="stretch">
+      <ListTable label="Audit events" minWidth={1000} striped withTableBorder aria-busy={events.isPlaceholderData}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Actor</Table.Th>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Target</Table.Th>
+            <Table.Th>Account</Table.Th>
+            <Table.Th>IP</Table.Th>
+            <Table.Th>Result</Table.Th>
+            <Table.Th>Detail</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((event) => (
+            <Table.Tr key={event.id}>
+              <Table.Td>
+                <time dateTime={event.at}>{formatPreciseDateTime(event.at)}</time>
+              </Table.Td>
+              <Table.Td>{event.actor}</Table.Td>
+              <Table.Td>{event.action}</Table.Td>
+              <Table.Td>
+                <Named name={event.target_name} id={event.target} />
+              </Table.Td>
+              <Table.Td>
+                <Named name={event.account_name} id={event.account_id} />
+              </Table.Td>
+              <Table.Td>{event.ip}</Table.Td>
+              <Table.Td>
+                <ResultBadge result={event.result} />
+              </Table.Td>
+              <Table.Td>{event.detail}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td>
-                  <time dateTime={event.at}>{formatPreciseDateTime(event.at)}</time>
-                </Table.Td>
-                <Table.Td>{event.actor}</Table.Td>
-                <Table.Td>{event.action}</Table.Td>
-                <Table.Td>
-                  <Named name={event.target_name} id={event.target} />
-                </Table.Td>
-                <Table.Td>
-                  <Named name={event.account_name} id={event.account_id} />
-                </Table.Td>
-                <Table.Td>{event.ip}</Table.Td>
-                <Table.Td>
-                  <ResultBadge result={event.result} />
-                </Table.Td>
-                <Table.Td>{event.detail}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </ListTable>
       <CursorPagination pages={pages} nextCursor={next_cursor} />
     </Stack>
   );

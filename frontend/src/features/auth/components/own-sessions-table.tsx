@@ -1,6 +1,7 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { errorMessage } from '@/lib/api-error';
@@ -16,14 +17,16 @@ export function OwnSessionsTable() {
   if (sessions.isError) return <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
 
   return (
-    <Table withTableBorder striped maw={960}>
+    <ListTable label="Sessions" withActions withTableBorder striped maw={960}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Device</Table.Th>
           <Table.Th>IP</Table.Th>
           <Table.Th>Started</Table.Th>
           <Table.Th>Last seen</Table.Th>
-          <Table.Th />
+          <Table.Th>
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -61,6 +64,6 @@ export function OwnSessionsTable() {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ListTable>
   );
 }

@@ -8,7 +8,8 @@ import { errorMessage } from '@/lib/api-error';
 import { useSignOut } from '../api/sign-out';
 import type { SignInNotice } from '../sign-in-flow';
 
-export function SignOutButton() {
+/** Ends this session and goes to sign-in, which says so once; a failure is said in a toast. */
+export function useSignOutNow() {
   const navigate = useNavigate();
   const signOut = useSignOut({
     onSuccess: () => {
@@ -16,16 +17,18 @@ export function SignOutButton() {
       void navigate(paths.signIn.getHref(), { replace: true, state });
     },
   });
+  const start = () =>
+    signOut.mutate(undefined, {
+      onError: (error) => notifications.show({ color: 'red', title: 'Sign-out failed', message: errorMessage(error) }),
+    });
+  return { start, pending: signOut.isPending };
+}
+
+/** The header's sign-out button on wide screens; on a phone it is an item of the user menu. */
+export function SignOutButton() {
+  const signOut = useSignOutNow();
   return (
-    <Button
-      variant="default"
-      loading={signOut.isPending}
-      onClick={() =>
-        signOut.mutate(undefined, {
-          onError: (error) => notifications.show({ color: 'red', title: 'Sign-out failed', message: errorMessage(error) }),
-        })
-      }
-    >
+    <Button variant="default" visibleFrom="sm" loading={signOut.pending} onClick={signOut.start}>
       Sign out
     </Button>
   );

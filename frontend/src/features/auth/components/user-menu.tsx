@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from 'react-router';
 
@@ -7,12 +7,15 @@ import { paths } from '@/config/paths';
 import { errorMessage } from '@/lib/api-error';
 
 import { AppearanceChoice } from './appearance-choice';
+import { useSignOutNow } from './sign-out-button';
 import { useSignOutEverywhere } from '../api/sign-out-everywhere';
 import type { SignInNotice } from '../sign-in-flow';
 
-/** The signed-in user's name, opening the actions that concern all of their sessions. */
+/** The signed-in user's name (a person icon on a phone), opening their profile, the appearance and
+ * the actions that end sessions. */
 export function UserMenu({ me }: { me: Me }) {
   const navigate = useNavigate();
+  const signOut = useSignOutNow();
   const signOutEverywhere = useSignOutEverywhere({
     onSuccess: () => {
       const state: SignInNotice = { notice: 'You have signed out on every device.' };
@@ -22,8 +25,15 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" aria-label={`User menu of ${me.display_name}`}>
-          {me.display_name}
+        <Button
+          variant="subtle"
+          px="xs"
+          aria-label={`User menu of ${me.display_name}`}
+          leftSection={<Avatar size="sm" color="indigo" aria-hidden />}
+        >
+          <Text span inherit visibleFrom="sm">
+            {me.display_name}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -34,6 +44,9 @@ export function UserMenu({ me }: { me: Me }) {
         <Menu.Divider />
         <AppearanceChoice />
         <Menu.Divider />
+        <Menu.Item hiddenFrom="sm" disabled={signOut.pending} onClick={signOut.start}>
+          Sign out
+        </Menu.Item>
         <Menu.Item
           color="red"
           disabled={signOutEverywhere.isPending}

@@ -1,7 +1,8 @@
-import { Anchor, Button, EmptyState, Stack, Table } from '@mantine/core';
+import { Anchor, Button, EmptyState, Stack, Table, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { formatDateTime } from '@/lib/dates';
 
@@ -37,12 +38,16 @@ export function BucketsTable({
   }
 
   return (
-    <Table striped withTableBorder>
+    <ListTable label="Buckets" withActions={canManage} striped withTableBorder>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Name</Table.Th>
           <Table.Th>Created</Table.Th>
-          {canManage && <Table.Th aria-label="Actions" />}
+          {canManage && (
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          )}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -72,6 +77,6 @@ export function BucketsTable({
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ListTable>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import type { ConsoleUser, DataGrantView } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { DATA_LEVELS, isDataLevel, levelLabel, rank, type DataLevel } from '@/lib/data-levels';
@@ -137,44 +138,42 @@ function GrantEditor({
         onChange={(value) => isDataLevel(value) && setAccount(value)}
       />
       {bucketNames.length > 0 && (
-        <Table.ScrollContainer minWidth={420}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Bucket</Table.Th>
-                <Table.Th>Access</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {bucketNames.map((bucket) => {
-                const own = raised[bucket];
-                const value = own && rank(own) > rank(account) ? own : SAME;
-                return (
-                  <Table.Tr key={bucket}>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{bucket}</Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`Access to ${bucket}`}
-                        data={[
-                          { value: SAME, label: `As every bucket (${levelLabel(account).toLowerCase()})` },
-                          ...above(account).map((level) => ({ value: level, label: levelLabel(level) })),
-                        ]}
-                        value={value}
-                        allowDeselect={false}
-                        onChange={(next) =>
-                          setRaised((current) => {
-                            const rest = Object.fromEntries(Object.entries(current).filter(([name]) => name !== bucket));
-                            return isDataLevel(next) ? { ...rest, [bucket]: next } : rest;
-                          })
-                        }
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable label="Access per bucket" minWidth={420}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Bucket</Table.Th>
+              <Table.Th>Access</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {bucketNames.map((bucket) => {
+              const own = raised[bucket];
+              const value = own && rank(own) > rank(account) ? own : SAME;
+              return (
+                <Table.Tr key={bucket}>
+                  <Table.Td style={{ wordBreak: 'break-all' }}>{bucket}</Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`Access to ${bucket}`}
+                      data={[
+                        { value: SAME, label: `As every bucket (${levelLabel(account).toLowerCase()})` },
+                        ...above(account).map((level) => ({ value: level, label: levelLabel(level) })),
+                      ]}
+                      value={value}
+                      allowDeselect={false}
+                      onChange={(next) =>
+                        setRaised((current) => {
+                          const rest = Object.fromEntries(Object.entries(current).filter(([name]) => name !== bucket));
+                          return isDataLevel(next) ? { ...rest, [bucket]: next } : rest;
+                        })
+                      }
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </ListTable>
       )}
       <Alert color="gray" variant="light">
         Takes effect for {user.display_name}&apos;s access keys at once and for their console session at its next

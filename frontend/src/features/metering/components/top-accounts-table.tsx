@@ -2,6 +2,7 @@ import { Anchor, EmptyState, Stack, Table, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
 
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { paths } from '@/config/paths';
@@ -23,32 +24,30 @@ export function TopAccountsTable() {
   else if (accounts.data.items.length === 0) body = <EmptyState title="No usage recorded yet" />;
   else {
     body = (
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped withTableBorder aria-labelledby={titleId}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Account</Table.Th>
-              <Table.Th ta="end">Used capacity</Table.Th>
-              <Table.Th ta="end">Objects</Table.Th>
-              <Table.Th ta="end">Requests (24 h)</Table.Th>
+      <ListTable label="Top accounts" minWidth={640} striped withTableBorder aria-labelledby={titleId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Account</Table.Th>
+            <Table.Th ta="end">Used capacity</Table.Th>
+            <Table.Th ta="end">Objects</Table.Th>
+            <Table.Th ta="end">Requests (24 h)</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {accounts.data.items.map((account) => (
+            <Table.Tr key={account.account_id}>
+              <Table.Td>
+                <Anchor component={Link} to={paths.accountUsage.getHref(account.account_id)}>
+                  {account.display_name ?? `${account.account_id} (deleted)`}
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="end">{account.bytes_used === null ? NOT_SAMPLED : formatBytes(account.bytes_used)}</Table.Td>
+              <Table.Td ta="end">{account.objects === null ? NOT_SAMPLED : formatCount(account.objects)}</Table.Td>
+              <Table.Td ta="end">{formatCount(account.requests_24h)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {accounts.data.items.map((account) => (
-              <Table.Tr key={account.account_id}>
-                <Table.Td>
-                  <Anchor component={Link} to={paths.accountUsage.getHref(account.account_id)}>
-                    {account.display_name ?? `${account.account_id} (deleted)`}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="end">{account.bytes_used === null ? NOT_SAMPLED : formatBytes(account.bytes_used)}</Table.Td>
-                <Table.Td ta="end">{account.objects === null ? NOT_SAMPLED : formatCount(account.objects)}</Table.Td>
-                <Table.Td ta="end">{formatCount(account.requests_24h)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </ListTable>
     );
   }
 

@@ -2,12 +2,13 @@ import { Paper, Progress, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 
-import type { CapacityPoint, CapacitySeries } from '@/client/types.gen';
+import type { AccountQuota, CapacityPoint, CapacitySeries } from '@/client/types.gen';
 import { quotaColor } from '@/lib/quota-levels';
 import { formatBytes, formatCount, formatPercent } from '@/lib/units';
 
-/** The account's quota as far as it is known: its bytes (null: no quota), or still loading, or not available. */
-export type Quota = { status: 'pending' | 'error' } | { status: 'success'; bytes: number | null };
+/** The account's quotas as far as they are known (the same answer as the quota section), or still
+ * loading, or not available. */
+export type Quota = { status: 'pending' | 'error' } | { status: 'success'; account: AccountQuota };
 
 const NOT_AVAILABLE = 'Not available';
 const NO_SAMPLE = 'No data yet';
@@ -49,15 +50,31 @@ function newest(points: readonly CapacityPoint[], field: 'bytes_used' | 'objects
   return null;
 }
 
-function quotaShare(bytesUsed: number, quotaBytes: number): number {
-  return quotaBytes > 0 ? bytesUsed / quotaBytes : 1;
+/** The figures of the quota that applies to what the cards show: the chosen bucket's own, or the account's. */
+function shownQuota(account: AccountQuota, bucket: string | undefined) {
+  if (!bucket) return account;
+  const own = account.buckets.find((entry) => entry.name === bucket);
+  return {
+    quota_bytes: own?.quota_bytes ?? null,
+    used_percent: own?.used_percent ?? null,
+    level: own?.level ?? 'ok',
+  };
 }
 
 /**
- * Used capacity and objects as last sampled and, for an account, the share of its quota they use.
- * They follow the bucket chosen for the charts.
+ * Used capacity and objects as last sampled and, for an account, the share of its quota they use (of the
+ * chosen bucket's quota when a bucket is chosen). The share is the quota's own answer, so it reads the
+ * same, in the same colour, as the quota section, the overview and the alerts.
  */
-export function UsageCards({ capacity, quota }: { capacity: UseQueryResult<CapacitySeries>; quota?: Quota }) {
+export function UsageCards({
+  capacity,
+  quota,
+  bucket,
+}: {
+  capacity: UseQueryResult<CapacitySeries>;
+  quota?: Quota;
+  bucket?: string;
+}) {
   const bytesUsed = capacity.isSuccess ? newest(capacity.data.points, 'bytes_used') : undefined;
   const objects = capacity.isSuccess ? newest(capacity.data.points, 'objects') : undefined;
   const sampled = <T,>(value: T | null | undefined, format: (value: T) => string): CardValue => {
@@ -66,23 +83,23 @@ export function UsageCards({ capacity, quota }: { capacity: UseQueryResult<Capac
     return value === null ? NO_SAMPLE : format(value);
   };
 
+  const quotaTitle = bucket ? `Quota used by ${bucket}` : 'Quota used';
   let quotaValue: CardValue;
   let quotaDetail: ReactNode = null;
   if (quota?.status === 'error') quotaValue = NOT_AVAILABLE;
   else if (quota?.status === 'success') {
-    const quotaBytes = quota.bytes;
-    if (quotaBytes === null) quotaValue = 'No quota';
+    const shown = shownQuota(quota.account, bucket);
+    if (shown.quota_bytes === null) quotaValue = bucket ? 'No quota of its own' : 'No quota';
     else {
-      quotaValue = sampled(bytesUsed, (used) => formatPercent(quotaShare(used, quotaBytes)));
-      const share = typeof bytesUsed === 'number' ? quotaShare(bytesUsed, quotaBytes) : 0;
+      quotaValue = shown.used_percent === null ? NO_SAMPLE : formatPercent(shown.used_percent / 100);
       quotaDetail = (
         <>
           <Text size="sm" c="dimmed">
-            of {formatBytes(quotaBytes)}
+            of {formatBytes(shown.quota_bytes)}
           </Text>
           <Progress
-            value={Math.min(100, share * 100)}
-            color={quotaColor(share * 100)}
+            value={Math.min(100, shown.used_percent ?? 0)}
+            color={quotaColor(shown.level)}
             mt="xs"
             aria-hidden
           />
@@ -96,7 +113,7 @@ export function UsageCards({ capacity, quota }: { capacity: UseQueryResult<Capac
       <UsageCard title="Used capacity" testId="card-used-capacity" value={sampled(bytesUsed, formatBytes)} />
       <UsageCard title="Objects" testId="card-objects" value={sampled(objects, formatCount)} />
       {quota && (
-        <UsageCard title="Quota used" testId="card-quota-used" value={quotaValue}>
+        <UsageCard title={quotaTitle} testId="card-quota-used" value={quotaValue}>
           {quotaDetail}
         </UsageCard>
       )}

@@ -41,7 +41,7 @@ export function UsageDashboard({ scope, quota, buckets }: UsageDashboardProps) {
 
   return (
     <Stack>
-      <UsageCards capacity={capacity} quota={quota} />
+      <UsageCards capacity={capacity} quota={quota} bucket={bucket} />
       <UsageControls
         filters={filters}
         onChange={setFilters}

@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 
 import { FormError } from '@/components/form-error';
-import { formatBytes, formatCount } from '@/lib/units';
+import { formatBytes, formatCountOf } from '@/lib/units';
 
 import { useDownloadArchive } from '../api/prepare-archive';
 
@@ -35,7 +35,7 @@ export function DownloadZipButton({
       </Button>
       {download.data && (
         <Text size="sm" c="dimmed" role="status">
-          {`Zipping ${formatCount(download.data.objects)} objects (${formatBytes(download.data.bytes)}); your download has started.`}
+          {`Zipping ${formatCountOf(download.data.objects, 'object')} (${formatBytes(download.data.bytes)}); your download has started.`}
         </Text>
       )}
       <FormError error={download.error} />

@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import type { Folder, ObjectSummary } from '@/client/types.gen';
 import { DebouncedTextInput } from '@/components/debounced-text-input';
 import { FormError } from '@/components/form-error';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { SortHeader } from '@/components/sort-header';
 import { ApiError } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/dates';
-import { formatBytes } from '@/lib/units';
+import { formatBytes, formatCountOf } from '@/lib/units';
 
 import { useObjects } from '../api/list-objects';
 import type { BucketAccess } from '../bucket-access';
@@ -149,7 +150,7 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
         />
       ) : (
         <>
-          <Table striped withTableBorder>
+          <ListTable label="Objects" striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 {access.read && (
@@ -204,10 +205,10 @@ export function ObjectBrowser({ accountId, bucket, prefix, filter, onOpenFolder,
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ListTable>
           <Group>
             <Text size="sm" c="dimmed">
-              {folders.length} folders, {files.length} objects shown
+              {formatCountOf(folders.length, 'folder')}, {formatCountOf(files.length, 'object')} shown
               {objects.hasNextPage ? ' (more in this folder)' : ''}
             </Text>
             {objects.hasNextPage && (

@@ -1,8 +1,9 @@
-import { Badge, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 
 import type { ObjectVersionEntry } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/dates';
@@ -49,73 +50,73 @@ export function ObjectVersions({
         <Badge variant="light">{rows.length}</Badge>
       </Group>
       <FormError error={download.error ?? restore.error} />
-      <Table.ScrollContainer minWidth={520}>
-        <Table withTableBorder striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Version</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Date</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((version) => (
-              <Table.Tr key={version.version_id} data-version={version.version_id}>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Code style={{ wordBreak: 'break-all' }}>{version.version_id}</Code>
-                    <Group gap={4}>
-                      {version.latest && <Badge size="xs">Latest</Badge>}
-                      {version.delete_marker && (
-                        <Badge size="xs" color="gray">
-                          Delete marker
-                        </Badge>
-                      )}
-                    </Group>
-                  </Stack>
-                </Table.Td>
-                <Table.Td>{version.delete_marker ? '—' : formatBytes(version.size)}</Table.Td>
-                <Table.Td>
-                  {version.last_modified ? <time dateTime={version.last_modified}>{formatDateTime(version.last_modified)}</time> : 'Unknown'}
-                </Table.Td>
-                <Table.Td>
-                  {!version.delete_marker && (
-                    <Group gap={4} wrap="nowrap">
+      <ListTable label="Version list" minWidth={520} withActions withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Version</Table.Th>
+            <Table.Th>Size</Table.Th>
+            <Table.Th>Date</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((version) => (
+            <Table.Tr key={version.version_id} data-version={version.version_id}>
+              <Table.Td>
+                <Stack gap={2}>
+                  <Code style={{ wordBreak: 'break-all' }}>{version.version_id}</Code>
+                  <Group gap={4}>
+                    {version.latest && <Badge size="xs">Latest</Badge>}
+                    {version.delete_marker && (
+                      <Badge size="xs" color="gray">
+                        Delete marker
+                      </Badge>
+                    )}
+                  </Group>
+                </Stack>
+              </Table.Td>
+              <Table.Td>{version.delete_marker ? '—' : formatBytes(version.size)}</Table.Td>
+              <Table.Td>
+                {version.last_modified ? <time dateTime={version.last_modified}>{formatDateTime(version.last_modified)}</time> : 'Unknown'}
+              </Table.Td>
+              <Table.Td>
+                {!version.delete_marker && (
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      aria-label={`Download version ${version.version_id}`}
+                      loading={download.isPending && download.variables.version_id === version.version_id}
+                      onClick={() => download.mutate({ key: objectKey, version_id: version.version_id })}
+                    >
+                      Download
+                    </Button>
+                    {canRestore && !version.latest && (
                       <Button
                         size="compact-xs"
                         variant="light"
-                        aria-label={`Download version ${version.version_id}`}
-                        loading={download.isPending && download.variables.version_id === version.version_id}
-                        onClick={() => download.mutate({ key: objectKey, version_id: version.version_id })}
+                        color="orange"
+                        aria-label={`Restore version ${version.version_id}`}
+                        loading={restore.isPending && restore.variables.version_id === version.version_id}
+                        onClick={() =>
+                          restore.mutate(
+                            { key: objectKey, version_id: version.version_id },
+                            { onSuccess: () => notifications.show({ color: 'green', message: 'Version restored: it is the latest again.' }) },
+                          )
+                        }
                       >
-                        Download
+                        Restore
                       </Button>
-                      {canRestore && !version.latest && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color="orange"
-                          aria-label={`Restore version ${version.version_id}`}
-                          loading={restore.isPending && restore.variables.version_id === version.version_id}
-                          onClick={() =>
-                            restore.mutate(
-                              { key: objectKey, version_id: version.version_id },
-                              { onSuccess: () => notifications.show({ color: 'green', message: 'Version restored: it is the latest again.' }) },
-                            )
-                          }
-                        >
-                          Restore
-                        </Button>
-                      )}
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                    )}
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ListTable>
       <Text size="xs" c="dimmed">
         Restoring copies that version over the object: it becomes the latest, and every version stays.
       </Text>

@@ -6,6 +6,7 @@ import type { NewShareLink } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
 import { formatDateTime } from '@/lib/dates';
 import { setServerFieldErrors } from '@/lib/form-errors';
+import { formatCountOf } from '@/lib/units';
 
 import { useCreateShareLink } from '../api/create-share-link';
 
@@ -60,7 +61,7 @@ export function ShareObjectButton({ accountId, bucket, objectKey }: { accountId:
         {made ? (
           <Stack>
             <Text size="sm">
-              Anyone with this link can {folder ? `see this folder's ${made.objects} files and download them` : 'download the file'}{' '}
+              Anyone with this link can {folder ? `see this folder's ${formatCountOf(made.objects, 'file')} and download them` : 'download the file'}{' '}
               until {formatDateTime(made.expires_at)}
               {made.download_limit ? `, ${made.download_limit} times at most` : ''}. Copy it now: Coffer does not
               show it again. You can revoke it from Share links.

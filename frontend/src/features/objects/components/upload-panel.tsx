@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Card, Group, Overlay, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 
-import { formatBytes } from '@/lib/units';
+import { formatBytes, formatCountOf } from '@/lib/units';
 
 import { NewFolderButton } from './new-folder-button';
 import { droppedFiles, type PickedFile, pickedFiles } from '../uploads/dropped-files';
@@ -162,7 +162,7 @@ export function UploadPanel({ accountId, bucket, prefix }: Props) {
             <Group justify="space-between">
               <Text size="sm" fw={600}>
                 {snapshot.active ? 'Uploading' : 'Uploads'}: {files.filter((file) => file.status === 'done').length} of{' '}
-                {files.length} files, {formatBytes(snapshot.sent)} of {formatBytes(snapshot.size)}
+                {formatCountOf(files.length, 'file')}, {formatBytes(snapshot.sent)} of {formatBytes(snapshot.size)}
                 {snapshot.active && snapshot.bytesPerSecond !== null ? ` · ${pace(snapshot.bytesPerSecond, snapshot.secondsLeft)}` : ''}
               </Text>
               <Group gap="xs">

@@ -2,6 +2,7 @@ import { Badge, Button, EmptyState, Group, Stack, Table, UnstyledButton } from '
 import { Fragment, useState } from 'react';
 
 import type { OutboxMail } from '@/client/types.gen';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/dates';
@@ -47,70 +48,68 @@ export function OutboxTable() {
   }
 
   return (
-    <Stack align="flex-start">
+    <Stack align="stretch">
       {refresh}
-      <Table.ScrollContainer minWidth={900} w="100%">
-        <Table withTableBorder highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>To</Table.Th>
-              <Table.Th>Subject</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Attempts</Table.Th>
-              <Table.Th>Queued</Table.Th>
-              <Table.Th>Sent</Table.Th>
-              <Table.Th>Last error</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {outbox.data.items.map((mail) => {
-              const open = openId === mail.id;
-              const { label, color } = STATES[mail.status];
-              return (
-                <Fragment key={mail.id}>
-                  <Table.Tr onClick={() => toggle(mail.id)} style={{ cursor: 'pointer' }}>
-                    <Table.Td>{mail.to.join(', ')}</Table.Td>
-                    <Table.Td>
-                      <UnstyledButton
-                        fz="sm"
-                        fw={open ? 700 : undefined}
-                        aria-expanded={open}
-                        aria-controls={`mail-${mail.id}`}
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          toggle(mail.id);
-                        }}
-                      >
-                        {mail.subject}
-                      </UnstyledButton>
+      <ListTable label="Mails" minWidth={900} withTableBorder highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>To</Table.Th>
+            <Table.Th>Subject</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Attempts</Table.Th>
+            <Table.Th>Queued</Table.Th>
+            <Table.Th>Sent</Table.Th>
+            <Table.Th>Last error</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {outbox.data.items.map((mail) => {
+            const open = openId === mail.id;
+            const { label, color } = STATES[mail.status];
+            return (
+              <Fragment key={mail.id}>
+                <Table.Tr onClick={() => toggle(mail.id)} style={{ cursor: 'pointer' }}>
+                  <Table.Td>{mail.to.join(', ')}</Table.Td>
+                  <Table.Td>
+                    <UnstyledButton
+                      fz="sm"
+                      fw={open ? 700 : undefined}
+                      aria-expanded={open}
+                      aria-controls={`mail-${mail.id}`}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        toggle(mail.id);
+                      }}
+                    >
+                      {mail.subject}
+                    </UnstyledButton>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={color} variant="light">
+                      {label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{mail.attempts}</Table.Td>
+                  <Table.Td>
+                    <When value={mail.created_at} />
+                  </Table.Td>
+                  <Table.Td>
+                    <When value={mail.sent_at} />
+                  </Table.Td>
+                  <Table.Td>{mail.last_error ?? ''}</Table.Td>
+                </Table.Tr>
+                {open && (
+                  <Table.Tr id={`mail-${mail.id}`}>
+                    <Table.Td colSpan={COLUMNS}>
+                      <MailText text={mail.text} />
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={color} variant="light">
-                        {label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{mail.attempts}</Table.Td>
-                    <Table.Td>
-                      <When value={mail.created_at} />
-                    </Table.Td>
-                    <Table.Td>
-                      <When value={mail.sent_at} />
-                    </Table.Td>
-                    <Table.Td>{mail.last_error ?? ''}</Table.Td>
                   </Table.Tr>
-                  {open && (
-                    <Table.Tr id={`mail-${mail.id}`}>
-                      <Table.Td colSpan={COLUMNS}>
-                        <MailText text={mail.text} />
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                </Fragment>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                )}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </ListTable>
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { ACCOUNT_STATUSES, type AccountStatus } from '@/features/accounts/accoun
 import { getPlatformCapacitySeriesQueryOptions } from '@/features/metering/api/get-platform-capacity-series';
 import { getPlatformRequestSeriesQueryOptions } from '@/features/metering/api/get-platform-request-series';
 import { useTopAccounts } from '@/features/metering/api/list-top-accounts';
-import { formatBytes, formatCount } from '@/lib/units';
+import { formatBytes, formatCount, formatCountOf } from '@/lib/units';
 
 import { AlertsCard, RequestsCard } from './activity-cards';
 import { LAST_DAY, latestCapacity, seriesTimes } from './series-figures';
@@ -63,7 +63,7 @@ export function StaffOverview() {
           to={paths.usage.getHref()}
           linkLabel="View platform usage"
           value={latest?.bytes_used == null ? '—' : formatBytes(latest.bytes_used)}
-          note={latest?.objects == null ? 'not measured yet' : `${formatCount(latest.objects)} objects`}
+          note={latest?.objects == null ? 'not measured yet' : formatCountOf(latest.objects, 'object')}
         >
           {capacity.data && (
             <Sparkline

@@ -38,7 +38,7 @@ export function TenantOverview({ me, accountId }: { me: Me; accountId: string })
               : quotaBytesText(quota.data, quota.data.quota_bytes)
           }
         >
-          {quota.data?.quota_bytes != null && <QuotaBar label="Account quota" percent={quota.data.used_percent} />}
+          {quota.data?.quota_bytes != null && <QuotaBar label="Account quota" percent={quota.data.used_percent} level={quota.data.level} />}
         </StatCard>
         <StatCard
           title="Objects"

@@ -32,7 +32,7 @@ export function AccountQuotaSummary({ quota }: { quota: AccountQuota }) {
         <Text>No quota</Text>
       ) : (
         <Stack gap={4} maw={560}>
-          <QuotaBar label="Account quota" percent={quota.used_percent} size="lg" />
+          <QuotaBar label="Account quota" percent={quota.used_percent} level={quota.level} size="lg" />
           <Text>{quotaBytesText(quota, quotaBytes)}</Text>
         </Stack>
       )}

@@ -46,7 +46,7 @@ export function AlertSettingsSection({ accountId, canEdit }: AlertSettingsSectio
     body = (
       <>
         <Switch
-          label="Send alerts to this account's admins"
+          label="Mail the alerts to this account's admins too"
           checked={shown.notify_account_admins}
           disabled={disabled}
           onChange={(event) => save({ notify_account_admins: event.currentTarget.checked })}
@@ -80,9 +80,10 @@ export function AlertSettingsSection({ accountId, canEdit }: AlertSettingsSectio
         Quota alerts
       </Title>
       <Text size="sm">
-        Platform administrators always get the alerts. Warning, critical and exceeded each alert once when usage
-        crosses them, and again only after usage has fallen below and crosses them anew. Alerts are listed under
-        Notifications at once; by mail they come at each crossing or together in one digest a day.
+        Warning, critical and exceeded each alert once when usage crosses them, and again only after usage has
+        fallen below and crosses them anew. Platform administrators and the account&apos;s administrators see
+        every alert under Notifications at once. Platform administrators also get them by mail, the
+        account&apos;s administrators when this is on; by mail they come at each crossing or in one digest a day.
       </Text>
       {body}
     </Stack>

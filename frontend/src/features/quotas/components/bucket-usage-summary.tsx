@@ -34,7 +34,7 @@ export function BucketUsageSummary({ accountId, bucket }: { accountId: string; b
       </Group>
       {own?.quota_bytes ? (
         <>
-          <QuotaBar label={`Quota of ${bucket}`} percent={own.used_percent} />
+          <QuotaBar label={`Quota of ${bucket}`} percent={own.used_percent} level={own.level} />
           <Text size="sm">
             {`${own.bytes_used === null ? 'Not measured yet' : formatBytes(own.bytes_used)} of ${formatBytes(own.quota_bytes)}`}
             {own.used_percent !== null ? ` (${formatPercent(own.used_percent / 100)})` : ''}
@@ -46,7 +46,18 @@ export function BucketUsageSummary({ accountId, bucket }: { accountId: string; b
         </Text>
       )}
       {own?.writes_blocked && (
-        <Alert color="red">Over quota: writes to this bucket are refused. Reads and deletes still work.</Alert>
+        <Alert color="red" title="Writes refused: over quota">
+          {own.writes_blocked_since ? (
+            <>
+              Since <time dateTime={own.writes_blocked_since}>{formatDateTime(own.writes_blocked_since)}</time>,
+              the storage system refuses every write to this bucket.
+            </>
+          ) : (
+            'The storage system refuses every write to this bucket.'
+          )}{' '}
+          Uploads here fail and S3 tools get an <code>InternalError</code> until usage is below the quota again;
+          reads and deletes still work, so deleting objects frees room.
+        </Alert>
       )}
       <Text size="xs" c="dimmed">
         {sampledAt ? (

@@ -1,6 +1,6 @@
 import { Progress, type MantineSize } from '@mantine/core';
 
-import { quotaColor } from '@/lib/quota-levels';
+import { quotaColor, type QuotaLevel } from '@/lib/quota-levels';
 import { formatPercent } from '@/lib/units';
 
 type QuotaBarProps = {
@@ -8,6 +8,8 @@ type QuotaBarProps = {
   label: string;
   /** The share of the quota used, in percent (over 100 when over quota); null before the first measurement. */
   percent: number | null;
+  /** How full, by the quota's own thresholds (the server's `level`). */
+  level: QuotaLevel;
   size?: MantineSize;
 };
 
@@ -15,7 +17,7 @@ type QuotaBarProps = {
  * How much of a quota is used: yellow from the warning threshold, red from the critical one. The
  * whole track is the progress bar, so it is there (and named) at 0 % too, and says the share beyond 100 %.
  */
-export function QuotaBar({ label, percent, size }: QuotaBarProps) {
+export function QuotaBar({ label, percent, level, size }: QuotaBarProps) {
   const used = percent ?? 0;
   const shown = Math.min(100, Math.max(0, used));
   return (
@@ -28,7 +30,7 @@ export function QuotaBar({ label, percent, size }: QuotaBarProps) {
       aria-valuenow={shown}
       aria-valuetext={percent === null ? 'Not measured yet' : formatPercent(used / 100)}
     >
-      <Progress.Section value={shown} color={quotaColor(used)} withAria={false} />
+      <Progress.Section value={shown} color={quotaColor(level)} withAria={false} />
     </Progress.Root>
   );
 }

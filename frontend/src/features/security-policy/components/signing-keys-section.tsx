@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 
 import { ConfirmModal } from '@/components/confirm-modal';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/dates';
@@ -39,7 +40,7 @@ export function SigningKeysSection() {
       ) : keys.isError ? (
         <QueryError error={keys.error} onRetry={() => void keys.refetch()} />
       ) : (
-        <Table aria-label="Signing keys">
+        <ListTable label="Signing key list" aria-label="Signing keys">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Key id</Table.Th>
@@ -64,7 +65,7 @@ export function SigningKeysSection() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ListTable>
       )}
       <ConfirmModal
         opened={opened}

@@ -4,9 +4,11 @@ import { useState } from 'react';
 
 import type { ShareLink } from '@/client/types.gen';
 import { ConfirmModal } from '@/components/confirm-modal';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/dates';
+import { formatCountOf } from '@/lib/units';
 
 import { useRevokeShareLink, useShareLinks } from '../api/share-links';
 
@@ -34,56 +36,54 @@ export function ShareLinksTable({ accountId }: { accountId: string }) {
 
   return (
     <>
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Object</Table.Th>
-              <Table.Th>Shared by</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              <Table.Th>Downloads</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {links.data.items.map((link) => {
-              const state = STATES[link.state] ?? { label: link.state, color: 'gray' };
-              return (
-                <Table.Tr key={link.id}>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>
-                    <Text size="sm">{link.key}</Text>
-                    <Text size="xs" c="dimmed">
-                      {link.bucket}
-                      {link.kind === 'folder' ? ` · folder of ${link.objects} files` : ''}
-                      {link.password_protected ? ' · password' : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{link.created_by}</Table.Td>
-                  <Table.Td>
-                    <Badge color={state.color} variant="light">
-                      {state.label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(link.expires_at)}</Table.Td>
-                  <Table.Td>{link.download_limit ? `${link.downloads} of ${link.download_limit}` : link.downloads}</Table.Td>
-                  <Table.Td>{link.last_used_at ? formatDateTime(link.last_used_at) : 'Never'}</Table.Td>
-                  <Table.Td>
-                    {link.state === 'active' && (
-                      <Button size="xs" variant="light" color="red" onClick={() => setRevoking(link)} aria-label={`Revoke the link to ${link.key}`}>
-                        Revoke
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable label="Share links" minWidth={760} withActions striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Object</Table.Th>
+            <Table.Th>Shared by</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Expires</Table.Th>
+            <Table.Th>Downloads</Table.Th>
+            <Table.Th>Last used</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {links.data.items.map((link) => {
+            const state = STATES[link.state] ?? { label: link.state, color: 'gray' };
+            return (
+              <Table.Tr key={link.id}>
+                <Table.Td style={{ wordBreak: 'break-all' }}>
+                  <Text size="sm">{link.key}</Text>
+                  <Text size="xs" c="dimmed">
+                    {link.bucket}
+                    {link.kind === 'folder' ? ` · folder of ${formatCountOf(link.objects, 'file')}` : ''}
+                    {link.password_protected ? ' · password' : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{link.created_by}</Table.Td>
+                <Table.Td>
+                  <Badge color={state.color} variant="light">
+                    {state.label}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatDateTime(link.expires_at)}</Table.Td>
+                <Table.Td>{link.download_limit ? `${link.downloads} of ${link.download_limit}` : link.downloads}</Table.Td>
+                <Table.Td>{link.last_used_at ? formatDateTime(link.last_used_at) : 'Never'}</Table.Td>
+                <Table.Td>
+                  {link.state === 'active' && (
+                    <Button size="xs" variant="light" color="red" onClick={() => setRevoking(link)} aria-label={`Revoke the link to ${link.key}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </ListTable>
       <ConfirmModal
         opened={revoking !== null}
         title="Revoke this link?"

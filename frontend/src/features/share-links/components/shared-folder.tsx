@@ -3,10 +3,11 @@ import { useState } from 'react';
 
 import type { SharedObject } from '@/client/types.gen';
 import { FormError } from '@/components/form-error';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { ApiError, errorMessage } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/dates';
-import { formatBytes, formatCount } from '@/lib/units';
+import { formatBytes, formatCount, formatCountOf } from '@/lib/units';
 
 import { useDownloadShared, useDownloadSharedArchive, useSharedFolder } from '../api/share-links';
 
@@ -31,7 +32,7 @@ export function SharedFolder({ token, shared }: { token: string; shared: SharedO
           {shared.name}
         </Title>
         <Text c="dimmed" size="sm">
-          Folder of {formatCount(shared.objects)} files ({formatBytes(shared.size)}) · shared with you until{' '}
+          Folder of {formatCountOf(shared.objects, 'file')} ({formatBytes(shared.size)}) · shared with you until{' '}
           {formatDateTime(shared.expires_at)}
           {shared.downloads_left !== null ? ` · ${shared.downloads_left} downloads left` : ''}
         </Text>
@@ -69,7 +70,7 @@ export function SharedFolder({ token, shared }: { token: string; shared: SharedO
               </Button>
               {archive.data && (
                 <Text size="sm" c="dimmed" role="status">
-                  {`Zipping ${formatCount(archive.data.objects)} files (${formatBytes(archive.data.bytes)}); your download has started.`}
+                  {`Zipping ${formatCountOf(archive.data.objects, 'file')} (${formatBytes(archive.data.bytes)}); your download has started.`}
                 </Text>
               )}
             </Group>
@@ -79,38 +80,36 @@ export function SharedFolder({ token, shared }: { token: string; shared: SharedO
                 Your download has started.
               </Alert>
             )}
-            <Table.ScrollContainer minWidth={480}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Size</Table.Th>
-                    <Table.Th>Last modified</Table.Th>
-                    <Table.Th>Download</Table.Th>
+            <ListTable label="Files" minWidth={480} withActions striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Size</Table.Th>
+                  <Table.Th>Last modified</Table.Th>
+                  <Table.Th>Download</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {contents.data.files.map((file) => (
+                  <Table.Tr key={file.name}>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>{file.name}</Table.Td>
+                    <Table.Td>{formatBytes(file.size)}</Table.Td>
+                    <Table.Td>{file.last_modified ? formatDateTime(file.last_modified) : ''}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={`Download ${file.name}`}
+                        loading={download.isPending && download.variables?.name === file.name}
+                        onClick={() => download.mutate({ password: given, name: file.name })}
+                      >
+                        Download
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {contents.data.files.map((file) => (
-                    <Table.Tr key={file.name}>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>{file.name}</Table.Td>
-                      <Table.Td>{formatBytes(file.size)}</Table.Td>
-                      <Table.Td>{file.last_modified ? formatDateTime(file.last_modified) : ''}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={`Download ${file.name}`}
-                          loading={download.isPending && download.variables?.name === file.name}
-                          onClick={() => download.mutate({ password: given, name: file.name })}
-                        >
-                          Download
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </ListTable>
             {contents.data.truncated && (
               <Text size="sm" c="dimmed">
                 Only the first {formatCount(contents.data.files.length)} files are listed; the zip holds up to 10,000.

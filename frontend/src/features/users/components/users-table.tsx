@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import type { ConsoleUser } from '@/client/types.gen';
 import { CursorPagination } from '@/components/cursor-pagination';
+import { ListTable } from '@/components/list-table';
 import { PageLoader } from '@/components/page-loader';
 import { QueryError } from '@/components/query-error';
 import { SortHeader } from '@/components/sort-header';
@@ -82,59 +83,57 @@ export function UsersTable({
   }
 
   return (
-    <Stack align="flex-start">
-      <Table.ScrollContainer minWidth={1100} w="100%">
-        <Table striped withTableBorder aria-busy={users.isPlaceholderData}>
-          <Table.Thead>
-            <Table.Tr>
-              <SortHeader label="Username" field="username" sort={filters.sort} onSort={onSort} />
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>MFA</Table.Th>
-              {scope.kind === 'account' && <Table.Th>Keys</Table.Th>}
-              <SortHeader label="Last sign-in" field="last_sign_in" sort={filters.sort} newestFirst onSort={onSort} />
-              <SortHeader label="Created" field="created" sort={filters.sort} newestFirst onSort={onSort} />
+    <Stack align="stretch">
+      <ListTable label="People" minWidth={1100} withActions={!readOnly} striped withTableBorder aria-busy={users.isPlaceholderData}>
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader label="Username" field="username" sort={filters.sort} onSort={onSort} />
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>MFA</Table.Th>
+            {scope.kind === 'account' && <Table.Th>Keys</Table.Th>}
+            <SortHeader label="Last sign-in" field="last_sign_in" sort={filters.sort} newestFirst onSort={onSort} />
+            <SortHeader label="Created" field="created" sort={filters.sort} newestFirst onSort={onSort} />
+            {!readOnly && (
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((user) => (
+            <Table.Tr key={user.id}>
+              <Table.Td>{user.username}</Table.Td>
+              <Table.Td>{user.display_name}</Table.Td>
+              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>{roleLabel(user.role)}</Table.Td>
+              <Table.Td>
+                <UserStatusBadge user={user} />
+              </Table.Td>
+              <Table.Td>{user.mfa_enrolled ? 'Enrolled' : 'Not enrolled'}</Table.Td>
+              {scope.kind === 'account' && <Table.Td>{user.access_keys ?? '—'}</Table.Td>}
+              <Table.Td>{user.last_sign_in_at ? <When value={user.last_sign_in_at} /> : 'Never'}</Table.Td>
+              <Table.Td>
+                <When value={user.created_at} />
+              </Table.Td>
               {!readOnly && (
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
+                <Table.Td>
+                  <UserActionsMenu
+                    user={user}
+                    isSelf={user.id === currentUserId}
+                    keysHref={scope.kind === 'account' ? paths.personKeys.getHref(scope.accountId, user.id) : undefined}
+                    grantsData={onDataAccess !== undefined && user.role === 'account-member'}
+                    onSelect={(action) => select(user, action)}
+                  />
+                </Table.Td>
               )}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td>{user.username}</Table.Td>
-                <Table.Td>{user.display_name}</Table.Td>
-                <Table.Td>{user.email}</Table.Td>
-                <Table.Td>{roleLabel(user.role)}</Table.Td>
-                <Table.Td>
-                  <UserStatusBadge user={user} />
-                </Table.Td>
-                <Table.Td>{user.mfa_enrolled ? 'Enrolled' : 'Not enrolled'}</Table.Td>
-                {scope.kind === 'account' && <Table.Td>{user.access_keys ?? '—'}</Table.Td>}
-                <Table.Td>{user.last_sign_in_at ? <When value={user.last_sign_in_at} /> : 'Never'}</Table.Td>
-                <Table.Td>
-                  <When value={user.created_at} />
-                </Table.Td>
-                {!readOnly && (
-                  <Table.Td>
-                    <UserActionsMenu
-                      user={user}
-                      isSelf={user.id === currentUserId}
-                      keysHref={scope.kind === 'account' ? paths.personKeys.getHref(scope.accountId, user.id) : undefined}
-                      grantsData={onDataAccess !== undefined && user.role === 'account-member'}
-                      onSelect={(action) => select(user, action)}
-                    />
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </ListTable>
       <CursorPagination pages={pages} nextCursor={next_cursor} />
       <UserDialogs
         scope={scope}
