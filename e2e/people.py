@@ -12,10 +12,12 @@ import pyotp
 from playwright.sync_api import Page, expect
 from tests.storage import service_client
 
+from coffer.accounts.service import Accounts
 from coffer.app import connected_services
 from coffer.data_access import DataLevel
 from coffer.data_grants.service import DataGrants
 from coffer.provisioning.saga import Provisioning
+from coffer.quotas.service import Quotas
 from coffer.security_policy.service import MfaPolicy
 from coffer.settings import Settings
 from coffer.store.users import Role
@@ -110,6 +112,16 @@ def account_with_admin(settings: Settings, account_id: str, email: str) -> Visit
     provisioned = _run(_with_users(settings, work))
     assert provisioned.account.status == "active"
     return Visitor(email.lower(), provisioned.one_time_password)
+
+
+def account_quota(settings: Settings, account_id: str, quota_bytes: int) -> None:
+    """The account's byte quota, as a platform admin sets it on the account's usage page (enforced at once)."""
+
+    async def work(services: Any, users: UserRegistry) -> None:
+        account = await services.get(Accounts).get(account_id)
+        await services.get(Quotas).set_account_quota(account, quota_bytes, None, (80, 90), "e2e", "")
+
+    _run(_with_users(settings, work))
 
 
 def user_id_of(settings: Settings, username: str) -> str:

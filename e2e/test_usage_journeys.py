@@ -16,7 +16,7 @@ from tests.mailbox import wait_for_mail
 from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 
-from .people import account_member, account_with_admin, bootstrap_admin, first_sign_in
+from .people import account_member, account_quota, account_with_admin, bootstrap_admin, first_sign_in
 
 
 def _make_key(page: Page, visitor: Any) -> tuple[str, str]:
@@ -163,3 +163,39 @@ def test_a_platform_admin_sets_a_quota_the_storage_refuses_writes_and_the_alert_
     dialog.get_by_role("button", name="Save").click()
     expect(page.get_by_role("row", name=re.compile(bucket)).get_by_text("Writable")).to_be_visible()
     operator.put_object(Bucket=bucket, Key="one-more", Body=b"x")
+
+
+def test_a_tenant_over_quota_reads_the_same_figure_everywhere_and_why_writes_fail(
+    page: Page, settings: Settings
+) -> None:
+    """What the tenant sees when their account is full: the alert in the console without having asked
+    for mail, the bucket saying since when writes are refused, one figure on the card and the section."""
+    bootstrap_admin(settings)
+    account_id = "stark" + uuid.uuid4().hex[:6]
+    owner = account_with_admin(settings, account_id, f"pepper@{account_id}.example.com")
+    bucket = f"{account_id}-suits"
+    operator = _operator(settings)
+    operator.create_bucket(Bucket=bucket)
+    operator.put_object(Bucket=bucket, Key="mark-1", Body=os.urandom(30_000))
+    first_sign_in(page, owner)
+    page.goto(f"/accounts/{account_id}/usage")
+    quotas = page.get_by_role("region", name="Quotas")
+    expect(quotas.get_by_role("row", name=re.compile(bucket))).to_contain_text("29.3 KiB", timeout=30_000)
+    account_quota(settings, account_id, 27_000)  # 30,000 bytes stored: 111.1 % of it
+
+    page.goto(f"/accounts/{account_id}/buckets/{bucket}")
+    refused = page.get_by_role("alert").filter(has_text="Writes refused: over quota")
+    expect(refused).to_contain_text("Since")
+    expect(refused).to_contain_text("InternalError")
+    with pytest.raises(operator.exceptions.ClientError):
+        operator.put_object(Bucket=bucket, Key="mark-2", Body=b"x")
+
+    page.goto(f"/accounts/{account_id}/usage")
+    card = page.get_by_test_id("card-quota-used")
+    expect(card).to_have_text("111.1%")
+    expect(page.get_by_role("region", name="Quotas")).to_contain_text("(111.1%)")
+    expect(page.get_by_role("progressbar", name="Account quota")).to_have_attribute("aria-valuetext", "111.1%")
+
+    expect(page.get_by_role("button", name="Notifications")).to_have_accessible_description("1 unread")
+    page.get_by_role("button", name="Notifications").click()
+    expect(page.get_by_text(f"The account {account_id} has reached 111.1 % of its quota (exceeded)")).to_be_visible()

@@ -114,9 +114,10 @@ def test_a_figure_just_below_a_threshold_reads_below_it_everywhere(tenant: Tenan
 
     _grow(tenant, bucket, "rest", 10_010)  # exactly the quota: critical, writes still accepted
     quota = tenant.quota()
-    assert (quota["used_percent"], quota["level"]) == (100.0, "critical")
+    assert (quota["used_percent"], quota["level"], quota["over_quota"]) == (100.0, "critical", False)
     assert not any(entry["writes_blocked"] for entry in quota["buckets"])
     _grow(tenant, bucket, "one-more", 1)
     quota = tenant.quota()
-    assert quota["level"] == "exceeded" and all(entry["writes_blocked"] for entry in quota["buckets"])
+    assert (quota["level"], quota["over_quota"]) == ("exceeded", True)
+    assert all(entry["writes_blocked"] and entry["writes_blocked_since"] for entry in quota["buckets"])
     assert _levels(tenant)[0] == "exceeded"

@@ -14,7 +14,7 @@ from coffer.api.operations import Operation, client_ip
 from coffer.api.session_guard import user_of
 from coffer.api.times import utc_or_none
 from coffer.authorization import Action
-from coffer.quotas.levels import QuotaLevel, quota_level, used_percent
+from coffer.quotas.levels import QuotaLevel, is_over, quota_level, used_percent
 from coffer.quotas.service import AccountQuotaState, Quotas
 
 _STRICT = ConfigDict(extra="forbid")
@@ -63,8 +63,13 @@ class AccountQuota(BaseModel):
     objects: int | None
     used_percent: float | None = Field(description="Share of the byte quota used, rounded down to 0.1 %.")
     level: QuotaLevel = Field(description="How full the byte quota is, by its own thresholds.")
+    over_quota: bool = Field(description="More bytes or more objects than a quota allows: writes are refused.")
     sampled_at: datetime | None = Field(description="When usage was last measured; enforcement follows the samples.")
     buckets: list[BucketQuota]
+
+
+def _over(used: int | None, limit: int | None) -> bool:
+    return used is not None and limit is not None and is_over(used, limit)
 
 
 def _answer(state: AccountQuotaState) -> AccountQuota:
@@ -78,6 +83,7 @@ def _answer(state: AccountQuotaState) -> AccountQuota:
         objects=state.objects,
         used_percent=used_percent(state.bytes_used, state.quota_bytes),
         level=quota_level(state.bytes_used, state.quota_bytes, state.warning_percent, state.critical_percent),
+        over_quota=_over(state.bytes_used, state.quota_bytes) or _over(state.objects, state.quota_objects),
         sampled_at=utc_or_none(state.sampled_at),
         buckets=[
             BucketQuota(

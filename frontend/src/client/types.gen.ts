@@ -262,6 +262,12 @@ export type AccountQuota = {
      */
     level: 'ok' | 'warning' | 'critical' | 'exceeded';
     /**
+     * Over Quota
+     *
+     * More bytes or more objects than a quota allows: writes are refused.
+     */
+    over_quota: boolean;
+    /**
      * Sampled At
      *
      * When usage was last measured; enforcement follows the samples.

@@ -6,13 +6,6 @@ import { formatBytes, formatCount, formatPercent } from '@/lib/units';
 
 import { QuotaBar } from './quota-bar';
 
-/** At or over its quota of bytes or of objects. */
-function overQuota(quota: AccountQuota): boolean {
-  const overBytes = quota.used_percent !== null && quota.used_percent >= 100;
-  const overObjects = quota.quota_objects !== null && quota.objects !== null && quota.objects >= quota.quota_objects;
-  return overBytes || overObjects;
-}
-
 /** "1.2 GiB of 5 GiB (24%)", as the last measurement found it. */
 export function quotaBytesText({ bytes_used: used, used_percent: percent }: AccountQuota, quotaBytes: number): string {
   if (used === null) return `${formatBytes(quotaBytes)} quota; usage not measured yet`;
@@ -41,7 +34,7 @@ export function AccountQuotaSummary({ quota }: { quota: AccountQuota }) {
           {`Object limit: ${quota.objects === null ? 'not measured yet' : formatCount(quota.objects)} of ${formatCount(quotaObjects)} objects`}
         </Text>
       )}
-      {overQuota(quota) && (
+      {quota.over_quota && (
         <Alert color="red" maw={760}>
           Over quota: writes to this account&apos;s buckets are refused. Reads and deletes still work. Delete data or ask
           for a larger quota.
