@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES := chromium nginx
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
-.PHONY: run test test-long install lint unit e2e openapi apt clean bench cluster
+.PHONY: run test test-long install lint unit e2e openapi apt clean bench cluster screenshots
 
 run: apt $(VENV)/.installed frontend/dist/index.html
 	$(BIN)/coffer run
@@ -66,6 +66,10 @@ test-long: apt $(VENV)/.installed-dev frontend/dist/index.html
 
 e2e: $(VENV)/.installed-dev frontend/dist/index.html
 	$(BIN)/pytest e2e -m e2e
+
+# The README's pictures of the overviews, light and dark, taken from a real console (docs/*.png).
+screenshots: apt $(VENV)/.installed-dev frontend/dist/index.html
+	$(BIN)/pytest e2e/readme_screenshots.py -m e2e -p no:xdist
 
 # After changing an API model: regenerate the OpenAPI document and the frontend's typed client.
 openapi: $(VENV)/.installed
