@@ -78,7 +78,7 @@ openapi: $(VENV)/.installed
 
 # wrk drives P5's load: a load generator in Python would need a core of its own.
 bench: APT_PACKAGES += wrk
-bench: apt $(VENV)/.installed-dev frontend/dist/index.html
+bench: apt $(VENV)/.installed-dev frontend/dist/index.html bench/lighthouse/node_modules/.package-lock.json
 	$(BIN)/python bench/session_cost.py
 	$(BIN)/python bench/list_scaling.py
 	$(BIN)/python bench/metering_query.py
@@ -88,5 +88,9 @@ bench: apt $(VENV)/.installed-dev frontend/dist/index.html
 	$(BIN)/python bench/frontend_load.py
 	$(BIN)/python bench/cluster_throughput.py
 
+# Lighthouse for bench/frontend_load.py only: its own pinned package, never in the frontend's.
+bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) frontend/node_modules frontend/dist
+	rm -rf $(VENV) frontend/node_modules bench/lighthouse/node_modules frontend/dist

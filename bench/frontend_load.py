@@ -9,12 +9,17 @@
    until the Username field is visible and enabled, read in the page (performance.now() on the first
    animation frame it is ready) and by wall clock around goto + Playwright's wait. Median of N runs, each
    in a fresh browser context (cold HTTP cache), then N in one primed context (warm); goal ≤ 1 s.
+3. Lighthouse (bench/lighthouse, its own pinned package: `make bench` installs it) with Debian chromium, its
+   default mobile profile (simulated slow 4G, 4x CPU slowdown), on /sign-in and on the overview signed in
+   (the session cookie sent as a header): the four category scores and the paint times; goal >= 90 each.
 Run by hand: .venv/bin/python bench/frontend_load.py [runs]   (builds the frontend first if dist is missing)
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import os
 import statistics
 import subprocess
 import sys
@@ -24,9 +29,13 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, sync_playwright
 
-from harness import console_with_admin
+from harness import console_with_admin, cookie_header
 
 FRONTEND = Path(__file__).parents[1] / "frontend"
+LIGHTHOUSE = Path(__file__).parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAINTS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time"}
+PAINTS |= {"CLS": "cumulative-layout-shift"}
 DIST = FRONTEND / "dist"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking"]
@@ -131,6 +140,46 @@ def sign_in_interactive(runs: int) -> None:
     print("(medians; goal <= 1000 ms; in-page = performance.now() from navigation start; JS kB decoded, and sent)")
 
 
+def _lighthouse(url: str, headers: dict[str, str] | None) -> dict[str, object]:
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+    ]
+    if headers:
+        command.append(f"--extra-headers={json.dumps(headers)}")
+    environment = {**os.environ, "CHROME_PATH": CHROMIUM}
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=300, check=False)  # noqa: S603
+    if done.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}: {done.stderr[-1500:]}")
+    report: dict[str, object] = json.loads(done.stdout)
+    return report
+
+
+def lighthouse_scores() -> None:
+    if not LIGHTHOUSE.exists():
+        print("lighthouse: not installed (cd bench/lighthouse && npm ci)")
+        return
+    with console_with_admin(frontend_dist=DIST) as (settings, client):
+        token = str(client.cookies.get(next(iter(client.cookies.keys()))))
+        pages = (("/sign-in", None), ("/ (overview, signed in)", cookie_header(token)))
+        header = "".join(f"{name:>16}" for name in CATEGORIES) + "".join(f"{name:>8}" for name in PAINTS)
+        print(f"{'lighthouse, mobile profile':<28}{header}")
+        for name, headers in pages:
+            report = _lighthouse(settings.public_origin + name.split(" ")[0], headers)
+            categories: dict[str, dict[str, float]] = report["categories"]  # type: ignore[assignment]
+            audits: dict[str, dict[str, str]] = report["audits"]  # type: ignore[assignment]
+            scores = "".join(f"{round(categories[category]['score'] * 100):>16}" for category in CATEGORIES)
+            paints = "".join(f"{audits[audit]['displayValue']:>8}" for audit in PAINTS.values())
+            print(f"{name:<28}{scores}{paints}")
+    print("(goal >= 90 in each category on both pages)")
+
+
 if __name__ == "__main__":
     initial_javascript()
     sign_in_interactive(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
+    lighthouse_scores()

@@ -87,12 +87,15 @@ def test_a_member_uploads_with_a_key_and_sees_the_usage_charts_move(
     expect(page.get_by_test_id("card-objects")).to_have_text("3", timeout=30_000)
     expect(page.get_by_test_id("card-used-capacity")).to_contain_text("KiB")
     expect(requests.get_by_text("No usage recorded yet")).to_have_count(0, timeout=30_000)
+    expect(requests.get_by_text("PUT (uploads)")).to_be_visible()  # the legend says what each line is
     _interval(page, "1 h")
     expect(page).to_have_url(re.compile("1h"))
     expect(page.get_by_role("figure", name="Capacity").get_by_text("No usage recorded yet")).to_have_count(0)
     page.get_by_role("combobox", name="Bucket").click()
     page.get_by_role("option", name=bucket).click()
     expect(page.get_by_test_id("card-objects")).to_have_text("3")
+    quota_card = page.get_by_role("region", name=f"Quota used by {bucket}")
+    expect(quota_card).to_contain_text("No quota of its own")  # the bucket's quota, not the account's
 
 
 def test_staff_see_platform_totals_and_the_top_accounts(page: Page, settings: Settings) -> None:
@@ -199,3 +202,18 @@ def test_a_tenant_over_quota_reads_the_same_figure_everywhere_and_why_writes_fai
     expect(page.get_by_role("button", name="Notifications")).to_have_accessible_description("1 unread")
     page.get_by_role("button", name="Notifications").click()
     expect(page.get_by_text(f"The account {account_id} has reached 111.1 % of its quota (exceeded)")).to_be_visible()
+
+
+def test_the_charts_of_a_page_span_one_time(page: Page, settings: Settings) -> None:
+    """Capacity is sampled every 10 minutes, requests every 10 seconds: at any interval the four charts
+    still show the same stretch of time, and each says which."""
+    admin = bootstrap_admin(settings)
+    first_sign_in(page, admin)
+    page.goto("/usage")
+    spans = page.get_by_role("figure").get_by_test_id("chart-span")
+    for interval in ("1 min", "1 h", "10 s"):
+        _interval(page, interval)
+        expect(spans).to_have_count(4)
+        expect(page.get_by_role("figure").first).not_to_have_attribute("aria-busy", "true")
+        texts = spans.all_inner_texts()
+        assert len(set(texts)) == 1, (interval, texts)

@@ -6,7 +6,10 @@ import type { Unit } from '@/lib/units';
 
 /** One line of a chart: its name in the legend, its colour (from the theme) and how its values read. */
 export type ChartLine = {
+  /** What the line is, in the legend: "PUT requests", "95th percentile". */
   label: string;
+  /** The name of the axis the line is read on ("Requests per second"); the first line of an axis names it. */
+  axis: string;
   color: MantineColor;
   unit: Unit;
   /** On a second axis, at the right (a second quantity, e.g. objects beside bytes). */
@@ -15,6 +18,9 @@ export type ChartLine = {
   /** Shade the area under the line. */
   filled?: boolean;
 };
+
+/** The time a chart shows, from and to, in epoch seconds. */
+export type TimeSpan = [number, number];
 
 /** The height of the plot with its axes; the legend goes below it. */
 export const CHART_HEIGHT = 220;
@@ -48,11 +54,15 @@ function axisColours(theme: MantineTheme, scheme: ChartScheme) {
     : { text: theme.colors.gray[7], grid: theme.colors.gray[2], ticks: theme.colors.gray[3] };
 }
 
-function axis(theme: MantineTheme, scheme: ChartScheme, unit: Unit, scale: string, side: 'left' | 'right'): uPlot.Axis {
+function axis(theme: MantineTheme, scheme: ChartScheme, line: ChartLine, scale: string, side: 'left' | 'right'): uPlot.Axis {
+  const { unit } = line;
   const { tickSteps } = unit;
   const colours = axisColours(theme, scheme);
   return {
     scale,
+    label: line.axis,
+    labelFont: `12px ${theme.fontFamily}`,
+    labelSize: 20,
     side: side === 'left' ? 3 : 1,
     stroke: colours.text,
     font: `12px ${theme.fontFamily}`,
@@ -77,24 +87,30 @@ export function chartOptions(
   theme: MantineTheme,
   lines: readonly ChartLine[],
   scheme: ChartScheme = 'light',
+  span?: TimeSpan,
 ): Omit<uPlot.Options, 'width'> {
   const left = lines.find((line) => !line.right);
   const right = lines.find((line) => line.right);
   const colours = axisColours(theme, scheme);
   const axes: uPlot.Axis[] = [
     {
+      label: 'Your local time',
+      labelFont: `12px ${theme.fontFamily}`,
+      labelSize: 20,
       stroke: colours.text,
       font: `12px ${theme.fontFamily}`,
       grid: { stroke: colours.grid, width: 1 },
       ticks: { stroke: colours.ticks, width: 1 },
     },
   ];
-  if (left) axes.push(axis(theme, scheme, left.unit, 'y', 'left'));
-  if (right) axes.push(axis(theme, scheme, right.unit, 'y2', 'right'));
+  if (left) axes.push(axis(theme, scheme, left, 'y', 'left'));
+  if (right) axes.push(axis(theme, scheme, right, 'y2', 'right'));
+  // Every chart of a page spans the same time, so their lines line up however coarse their samples.
+  const x: uPlot.Scale = span ? { time: true, range: () => span } : { time: true };
 
   return {
     height: CHART_HEIGHT,
-    scales: { x: { time: true }, y: { range: fromZero }, ...(right && { y2: { range: fromZero } }) },
+    scales: { x, y: { range: fromZero }, ...(right && { y2: { range: fromZero } }) },
     axes,
     series: [
       {

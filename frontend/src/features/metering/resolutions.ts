@@ -34,3 +34,22 @@ export function capacityResolution(resolution: Resolution): { resolution: Capaci
   if (resolution === '10s' || resolution === '1m') return { resolution: '10m', clamped: true };
   return { resolution, clamped: false };
 }
+
+const SECONDS: Record<Resolution, number> = { '10s': 10, '1m': 60, '10m': 600, '1h': 3_600, '1d': 86_400, '1w': 604_800 };
+
+/** The time the charts of one page span at this interval: POINTS intervals, the newest last. */
+export function spanSeconds(resolution: Resolution): number {
+  return POINTS * SECONDS[resolution];
+}
+
+/** How many capacity samples cover the same span as the request charts (at least two, to draw a line). */
+export function capacityCount(resolution: Resolution): number {
+  const step = SECONDS[capacityResolution(resolution).resolution];
+  return Math.max(2, Math.ceil(spanSeconds(resolution) / step) + 1);
+}
+
+/** The span all charts share, ending with the newest interval (`newest`: its start, epoch seconds). */
+export function sharedSpan(resolution: Resolution, newest: number): [number, number] {
+  const end = newest + SECONDS[resolution];
+  return [end - spanSeconds(resolution), end];
+}

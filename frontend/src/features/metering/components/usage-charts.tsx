@@ -6,29 +6,32 @@ import type { CapacitySeries, RequestSeries } from '@/client/types.gen';
 import { BYTES, BYTES_PER_SECOND, COUNT, MILLISECONDS, REQUESTS_PER_SECOND } from '@/lib/units';
 
 import { UsageFigure } from './usage-figure';
-import type { ChartLine } from '../chart-options';
+import type { ChartLine, TimeSpan } from '../chart-options';
 
 const CAPACITY_LINES: readonly ChartLine[] = [
-  { label: 'Used capacity', color: 'indigo', unit: BYTES, filled: true },
-  { label: 'Objects', color: 'teal', unit: COUNT, right: true },
+  { label: 'Used capacity', axis: 'Used capacity', color: 'indigo', unit: BYTES, filled: true },
+  { label: 'Objects', axis: 'Objects', color: 'teal', unit: COUNT, right: true },
 ];
 
+const REQUESTS = 'Requests per second';
 const REQUEST_LINES: readonly ChartLine[] = [
-  { label: 'PUT', color: 'indigo', unit: REQUESTS_PER_SECOND },
-  { label: 'GET', color: 'teal', unit: REQUESTS_PER_SECOND },
-  { label: 'DELETE', color: 'red', unit: REQUESTS_PER_SECOND },
-  { label: 'LIST', color: 'orange', unit: REQUESTS_PER_SECOND },
-  { label: 'Other', color: 'gray', unit: REQUESTS_PER_SECOND },
+  { label: 'PUT (uploads)', axis: REQUESTS, color: 'indigo', unit: REQUESTS_PER_SECOND },
+  { label: 'GET (downloads)', axis: REQUESTS, color: 'teal', unit: REQUESTS_PER_SECOND },
+  { label: 'DELETE', axis: REQUESTS, color: 'red', unit: REQUESTS_PER_SECOND },
+  { label: 'LIST (listings)', axis: REQUESTS, color: 'orange', unit: REQUESTS_PER_SECOND },
+  { label: 'Other requests', axis: REQUESTS, color: 'gray', unit: REQUESTS_PER_SECOND },
 ];
 
+const BANDWIDTH = 'Bytes per second';
 const BANDWIDTH_LINES: readonly ChartLine[] = [
-  { label: 'In', color: 'teal', unit: BYTES_PER_SECOND, filled: true },
-  { label: 'Out', color: 'indigo', unit: BYTES_PER_SECOND, filled: true },
+  { label: 'In (written to storage)', axis: BANDWIDTH, color: 'teal', unit: BYTES_PER_SECOND, filled: true },
+  { label: 'Out (read from storage)', axis: BANDWIDTH, color: 'indigo', unit: BYTES_PER_SECOND, filled: true },
 ];
 
+const LATENCY = 'Time to answer';
 const LATENCY_LINES: readonly ChartLine[] = [
-  { label: 'Average', color: 'indigo', unit: MILLISECONDS },
-  { label: 'p95', color: 'orange', unit: MILLISECONDS, dashed: true },
+  { label: 'Average', axis: LATENCY, color: 'indigo', unit: MILLISECONDS },
+  { label: '95th percentile', axis: LATENCY, color: 'orange', unit: MILLISECONDS, dashed: true },
 ];
 
 /** The interval starts as uPlot takes time: epoch seconds. */
@@ -73,10 +76,13 @@ export function UsageCharts({
   requests,
   capacity,
   capacityClamped,
+  span,
 }: {
   requests: UseQueryResult<RequestSeries>;
   capacity: UseQueryResult<CapacitySeries>;
   capacityClamped: boolean;
+  /** The time all four charts show, so they line up. */
+  span?: TimeSpan;
 }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
@@ -86,10 +92,11 @@ export function UsageCharts({
         query={capacity}
         lines={CAPACITY_LINES}
         toData={capacityData}
+        span={span}
       />
-      <UsageFigure title="Requests per second" query={requests} lines={REQUEST_LINES} toData={requestData} />
-      <UsageFigure title="Bandwidth" query={requests} lines={BANDWIDTH_LINES} toData={bandwidthData} />
-      <UsageFigure title="Latency" query={requests} lines={LATENCY_LINES} toData={latencyData} />
+      <UsageFigure title="Requests per second" query={requests} lines={REQUEST_LINES} toData={requestData} span={span} />
+      <UsageFigure title="Bandwidth" query={requests} lines={BANDWIDTH_LINES} toData={bandwidthData} span={span} />
+      <UsageFigure title="Latency" query={requests} lines={LATENCY_LINES} toData={latencyData} span={span} />
     </SimpleGrid>
   );
 }

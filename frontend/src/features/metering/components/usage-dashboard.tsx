@@ -5,7 +5,7 @@ import { UsageCards, type Quota } from './usage-cards';
 import { UsageCharts } from './usage-charts';
 import { UsageControls, type BucketChoices } from './usage-controls';
 import { useCapacitySeries, useRefreshUsage, useRequestSeries } from '../api/usage-series';
-import { AUTO_REFRESH_MS, capacityResolution, POINTS } from '../resolutions';
+import { AUTO_REFRESH_MS, capacityCount, capacityResolution, POINTS, sharedSpan } from '../resolutions';
 import { useUsageFilters } from '../usage-filters';
 import type { UsageScope } from '../usage-scope';
 
@@ -35,9 +35,13 @@ export function UsageDashboard({ scope, quota, buckets }: UsageDashboardProps) {
   );
   const capacity = useCapacitySeries(
     scope,
-    { resolution: capacityInterval.resolution, count: POINTS, bucket },
+    { resolution: capacityInterval.resolution, count: capacityCount(filters.resolution), bucket },
     { refetchInterval },
   );
+
+  // Every chart spans the request charts' time, capacity included (sampled every 10 minutes at least).
+  const newest = requests.data?.points.at(-1)?.start;
+  const span = newest ? sharedSpan(filters.resolution, Date.parse(newest) / 1000) : undefined;
 
   return (
     <Stack>
@@ -50,7 +54,7 @@ export function UsageDashboard({ scope, quota, buckets }: UsageDashboardProps) {
         onAutoRefreshChange={setAutoRefresh}
         onRefresh={() => void refresh()}
       />
-      <UsageCharts requests={requests} capacity={capacity} capacityClamped={capacityInterval.clamped} />
+      <UsageCharts requests={requests} capacity={capacity} capacityClamped={capacityInterval.clamped} span={span} />
     </Stack>
   );
 }

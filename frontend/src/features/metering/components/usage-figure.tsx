@@ -4,9 +4,10 @@ import { useId, useMemo, type ReactNode } from 'react';
 import type uPlot from 'uplot';
 
 import { QueryError } from '@/components/query-error';
+import { formatDateTime } from '@/lib/dates';
 
 import { UPlotChart } from './uplot-chart';
-import { chartOptions, CHART_HEIGHT, hasValues, type ChartLine } from '../chart-options';
+import { chartOptions, CHART_HEIGHT, hasValues, type ChartLine, type TimeSpan } from '../chart-options';
 
 type UsageFigureProps<T> = {
   /** The figure's caption and accessible name. */
@@ -17,17 +18,23 @@ type UsageFigureProps<T> = {
   lines: readonly ChartLine[];
   /** The chart's columns from the answer: the interval starts (epoch seconds), then one per line. A stable function. */
   toData: (answer: T) => uPlot.AlignedData;
+  /** The time shown, shared by the charts of a page; the data's own otherwise. */
+  span?: TimeSpan;
 };
 
 /**
  * One chart as a captioned figure, with its loading, failed and empty states. The chart on screen
  * stays (marked busy) while another interval or bucket loads.
  */
-export function UsageFigure<T>({ title, note, query, lines, toData }: UsageFigureProps<T>) {
+export function UsageFigure<T>({ title, note, query, lines, toData, span }: UsageFigureProps<T>) {
   const theme = useMantineTheme();
   const titleId = useId();
   const scheme = useComputedColorScheme('light');
-  const options = useMemo(() => chartOptions(theme, lines, scheme), [theme, lines, scheme]);
+  const [from, to] = span ?? [];
+  const options = useMemo(
+    () => chartOptions(theme, lines, scheme, from !== undefined && to !== undefined ? [from, to] : undefined),
+    [theme, lines, scheme, from, to],
+  );
   const data = useMemo(() => (query.data === undefined ? undefined : toData(query.data)), [query.data, toData]);
 
   let body: ReactNode;
@@ -61,6 +68,11 @@ export function UsageFigure<T>({ title, note, query, lines, toData }: UsageFigur
         <Text id={titleId} fw={600}>
           {title}
         </Text>
+        {from !== undefined && to !== undefined && (
+          <Text size="xs" c="dimmed" data-testid="chart-span">
+            {`${formatDateTime(new Date(from * 1000).toISOString())} to ${formatDateTime(new Date(to * 1000).toISOString())}`}
+          </Text>
+        )}
         {note && (
           <Text size="sm" c="dimmed">
             {note}
