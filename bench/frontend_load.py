@@ -23,13 +23,17 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+import httpx2 as httpx
 from playwright.sync_api import BrowserContext, sync_playwright
 
-from harness import console_with_admin, cookie_header
+from harness import console_with_admin, cookie_header, sign_in_admin
+
+from coffer.embedded.cluster import LocalCluster
 
 FRONTEND = Path(__file__).parents[1] / "frontend"
 LIGHTHOUSE = Path(__file__).parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -141,6 +145,7 @@ def sign_in_interactive(runs: int) -> None:
 
 
 def _lighthouse(url: str, headers: dict[str, str] | None) -> dict[str, object]:
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --ignore-certificate-errors"
     command = [
         str(LIGHTHOUSE),
         url,
@@ -148,7 +153,7 @@ def _lighthouse(url: str, headers: dict[str, str] | None) -> dict[str, object]:
         "--output-path=stdout",
         "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",
-        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+        f"--chrome-flags={flags}",
     ]
     if headers:
         command.append(f"--extra-headers={json.dumps(headers)}")
@@ -160,22 +165,36 @@ def _lighthouse(url: str, headers: dict[str, str] | None) -> dict[str, object]:
     return report
 
 
+def _print_scores(where: str, origin: str, signed_in: dict[str, str]) -> None:
+    for name, path, headers in (("/sign-in", "/sign-in", None), ("/ (overview, signed in)", "/", signed_in)):
+        report = _lighthouse(origin + path, headers)
+        categories: dict[str, dict[str, float]] = report["categories"]  # type: ignore[assignment]
+        audits: dict[str, dict[str, str]] = report["audits"]  # type: ignore[assignment]
+        scores = "".join(f"{round(categories[category]['score'] * 100):>16}" for category in CATEGORIES)
+        paints = "".join(f"{audits[audit]['displayValue']:>8}" for audit in PAINTS.values())
+        print(f"{where:<16}{name:<26}{scores}{paints}")
+
+
 def lighthouse_scores() -> None:
+    """The same two pages from `coffer serve` (HTTP/1.1, as `make run`) and behind nginx (TLS and
+    HTTP/2, gzip_static, as an operator deploys it)."""
     if not LIGHTHOUSE.exists():
         print("lighthouse: not installed (cd bench/lighthouse && npm ci)")
         return
+    header = "".join(f"{name:>16}" for name in CATEGORIES) + "".join(f"{name:>8}" for name in PAINTS)
+    print(f"{'lighthouse, mobile profile':<42}{header}")
     with console_with_admin(frontend_dist=DIST) as (settings, client):
         token = str(client.cookies.get(next(iter(client.cookies.keys()))))
-        pages = (("/sign-in", None), ("/ (overview, signed in)", cookie_header(token)))
-        header = "".join(f"{name:>16}" for name in CATEGORIES) + "".join(f"{name:>8}" for name in PAINTS)
-        print(f"{'lighthouse, mobile profile':<28}{header}")
-        for name, headers in pages:
-            report = _lighthouse(settings.public_origin + name.split(" ")[0], headers)
-            categories: dict[str, dict[str, float]] = report["categories"]  # type: ignore[assignment]
-            audits: dict[str, dict[str, str]] = report["audits"]  # type: ignore[assignment]
-            scores = "".join(f"{round(categories[category]['score'] * 100):>16}" for category in CATEGORIES)
-            paints = "".join(f"{audits[audit]['displayValue']:>8}" for audit in PAINTS.values())
-            print(f"{name:<28}{scores}{paints}")
+        _print_scores("coffer serve", settings.public_origin, cookie_header(token))
+    with tempfile.TemporaryDirectory() as var:
+        cluster = LocalCluster(Path(var), frontend=DIST, instances=1)
+        cluster.start()
+        try:
+            with httpx.Client(base_url=cluster.url, verify=str(cluster.tls_certificate)) as client:
+                token = sign_in_admin(client, cluster.settings(), secure=True)
+            _print_scores("nginx (h2)", cluster.url, cookie_header(token, secure=True))
+        finally:
+            cluster.stop()
     print("(goal >= 90 in each category on both pages)")
 
 

@@ -50,8 +50,9 @@ def with_services(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
     return asyncio.run(run())
 
 
-def sign_in(client: httpx.Client, username: str, one_time_password: str) -> str:
-    """A first sign-in over HTTP as the browser makes it (new password, TOTP enrollment); the session token."""
+def sign_in(client: httpx.Client, username: str, one_time_password: str, secure: bool = False) -> str:
+    """A first sign-in over HTTP as the browser makes it (new password, TOTP enrollment); the session token
+    (`secure`: over TLS, where the cookie has its __Host- name)."""
 
     def post(path: str, body: dict[str, Any]) -> dict[str, Any]:
         answer = client.post(path, json=body, headers={"X-Coffer-CSRF": "1"})
@@ -62,19 +63,21 @@ def sign_in(client: httpx.Client, username: str, one_time_password: str) -> str:
     step = post("/api/v1/auth/password", {"challenge": step["challenge"], "new_password": PASSWORD})
     secret = post("/api/v1/auth/mfa/enrollment", {"challenge": step["challenge"]})["secret"]
     post("/api/v1/auth/mfa/enrollment/confirm", {"challenge": step["challenge"], "code": pyotp.TOTP(secret).now()})
-    token = client.cookies.get(SessionCookie(secure=False).name)
+    token = client.cookies.get(SessionCookie(secure=secure).name)
     assert token, "signed in, but no session cookie"
     return str(token)
 
 
-def _sign_in_admin(client: httpx.Client, settings: Settings) -> None:
+def sign_in_admin(client: httpx.Client, settings: Settings, secure: bool = False) -> str:
+    """A platform admin made for the benchmark, signed in for the first time; the session token."""
+
     async def create(services: Any) -> str:
         created = await services.get(UserRegistry).create(
             "bench", "Bench", "bench@example.com", "platform-admin", None, actor="bench"
         )
         return str(created.one_time_password)
 
-    sign_in(client, "bench", with_services(settings, create))
+    return sign_in(client, "bench", with_services(settings, create), secure)
 
 
 def fresh_tokens(settings: Settings, token: str, count: int) -> list[str]:
@@ -90,8 +93,8 @@ def fresh_tokens(settings: Settings, token: str, count: int) -> list[str]:
     return with_services(settings, mint)
 
 
-def cookie_header(token: str) -> dict[str, str]:
-    return {"Cookie": f"{SessionCookie(secure=False).name}={token}"}
+def cookie_header(token: str, secure: bool = False) -> dict[str, str]:
+    return {"Cookie": f"{SessionCookie(secure=secure).name}={token}"}
 
 
 @contextlib.contextmanager
@@ -129,7 +132,7 @@ def console_with_admin(**extra: Any) -> Iterator[tuple[Settings, httpx.Client]]:
                         if time.monotonic() > deadline:
                             raise
                     time.sleep(0.1)
-                _sign_in_admin(client, settings)
+                sign_in_admin(client, settings)
                 yield settings, client
         finally:
             server.terminate()
