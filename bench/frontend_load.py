@@ -31,9 +31,8 @@ from pathlib import Path
 import httpx2 as httpx
 from playwright.sync_api import BrowserContext, sync_playwright
 
-from harness import console_with_admin, cookie_header, sign_in_admin
-
 from coffer.embedded.cluster import LocalCluster
+from harness import console_with_admin, cookie_header, sign_in_admin
 
 FRONTEND = Path(__file__).parents[1] / "frontend"
 LIGHTHOUSE = Path(__file__).parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
