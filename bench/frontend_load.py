@@ -12,6 +12,10 @@
 3. Lighthouse (bench/lighthouse, its own pinned package: `make bench` installs it) with Debian chromium, its
    default mobile profile (simulated slow 4G, 4x CPU slowdown), on /sign-in and on the overview signed in
    (the session cookie sent as a header): the four category scores and the paint times; goal >= 90 each.
+4. Every page of the console signed in as a platform admin, with an account, a bucket of 500 objects and
+   its figures: the time from navigation start until the page has all it asked for (the last response of
+   any kind, read in the page) once it shows its heading and no loader; median of 3 loads, each in a fresh
+   context (cold cache) and then warm; goal <= 1 s each.
 Run by hand: .venv/bin/python bench/frontend_load.py [runs]   (builds the frontend first if dist is missing)
 """
 
@@ -29,10 +33,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx2 as httpx
-from playwright.sync_api import BrowserContext, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from coffer.embedded.cluster import LocalCluster
-from harness import console_with_admin, cookie_header, sign_in_admin
+from harness import console_with_admin, cookie_header, provision, service_s3, sign_in_admin, with_services
 
 FRONTEND = Path(__file__).parents[1] / "frontend"
 LIGHTHOUSE = Path(__file__).parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -117,7 +121,7 @@ def sign_in_interactive(runs: int) -> None:
         print(f"chromium {browser.version}, {runs} runs each, {settings.public_origin}/sign-in")
 
         def context() -> BrowserContext:
-            fresh = browser.new_context(base_url=settings.public_origin)
+            fresh = browser.new_context(base_url=origin)
             fresh.add_init_script(READY_PROBE)
             return fresh
 
@@ -197,7 +201,62 @@ def lighthouse_scores() -> None:
     print("(goal >= 90 in each category on both pages)")
 
 
+# The page has all it asked for: ms from navigation start to the end of the last response.
+_LAST_RESPONSE = "() => Math.max(...performance.getEntriesByType('resource').map((entry) => entry.responseEnd), 0)"
+
+
+def _load(context: BrowserContext, path: str) -> float:
+    page = context.new_page()
+    page.goto(path, wait_until="commit")
+    page.locator("main h1").first.wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+    page.locator(".mantine-Loader-root").first.wait_for(state="hidden")
+    loaded = float(page.evaluate(_LAST_RESPONSE))
+    page.close()
+    return loaded
+
+
+def page_loads() -> None:
+    account_id = "loadco"
+    with console_with_admin(frontend_dist=DIST) as (settings, client):
+        with_services(settings, lambda services: provision(services, account_id, f"ops@{account_id}.example.com"))
+        s3, bucket = service_s3(settings), f"{account_id}-data"
+        s3.create_bucket(Bucket=bucket)
+        for number in range(500):
+            s3.put_object(Bucket=bucket, Key=f"reports/{number:04}.csv", Body=b"x" * 2_000)
+        token = str(client.cookies.get(next(iter(client.cookies.keys()))))
+        cookie = {"name": next(iter(client.cookies.keys())), "value": token, "url": settings.public_origin}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            _time_pages(browser, settings.public_origin, cookie, account_id, bucket)
+
+
+def _time_pages(browser: Browser, origin: str, cookie: dict[str, str], account_id: str, bucket: str) -> None:
+    account = f"/accounts/{account_id}"
+    paths = ["/", "/accounts", account, f"{account}/users", f"{account}/buckets", f"{account}/buckets/{bucket}"]
+    paths += [f"{account}/usage", f"{account}/share-links", "/account-requests", "/platform-users", "/usage"]
+    paths += ["/security-policy", "/audit", "/outbox", "/profile", "/notifications"]
+    print(f"{'page fully loaded, ms':<44}{'cold':>8}{'warm':>8}")
+    warm_context = browser.new_context(base_url=origin)
+    warm_context.add_cookies([cookie])  # type: ignore[list-item]
+    worst = 0.0
+    for path in paths:
+        cold = []
+        for _ in range(3):
+            fresh = browser.new_context(base_url=origin)
+            fresh.add_cookies([cookie])  # type: ignore[list-item]
+            cold.append(_load(fresh, path))
+            fresh.close()
+        _load(warm_context, path)
+        warm = statistics.median(_load(warm_context, path) for _ in range(3))
+        worst = max(worst, statistics.median(cold))
+        print(f"{path:<44}{statistics.median(cold):>8.0f}{warm:>8.0f}")
+    browser.close()
+    print(f"(medians of 3; slowest cold page {worst:.0f} ms; goal <= 1000 ms on loopback)")
+
+
 if __name__ == "__main__":
     initial_javascript()
     sign_in_interactive(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
+    page_loads()
     lighthouse_scores()
