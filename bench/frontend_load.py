@@ -121,7 +121,7 @@ def sign_in_interactive(runs: int) -> None:
         print(f"chromium {browser.version}, {runs} runs each, {settings.public_origin}/sign-in")
 
         def context() -> BrowserContext:
-            fresh = browser.new_context(base_url=origin)
+            fresh = browser.new_context(base_url=settings.public_origin)
             fresh.add_init_script(READY_PROBE)
             return fresh
 
