@@ -42,3 +42,8 @@ class DomainError(Exception):
     @property
     def headers(self) -> dict[str, str]:
         return {}
+
+    @property
+    def until(self) -> float | None:
+        """When the refusal ends, for one that lasts (epoch seconds); the answer says it as `until`."""
+        return None

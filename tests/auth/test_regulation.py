@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -28,6 +30,10 @@ def test_five_failures_lock_the_user_even_against_the_right_password(
     assert status == 429
     assert str(problem["type"]).endswith("/locked")
     assert "locked until" in str(problem["detail"])
+    assert "Too many failed attempts" not in str(problem["detail"])  # the title says it, once
+    # when the lock ends, for the console to say in the reader's own time
+    ends = datetime.fromisoformat(str(problem["until"]))
+    assert abs(ends.timestamp() - (clock.now() + 15 * 60)) < 1
 
 
 def test_the_lock_is_released_after_the_window(client: TestClient, admin: Person, clock: FixedClock) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -16,8 +17,14 @@ _log = logging.getLogger("coffer.api")
 
 def _problem_of(error: DomainError) -> Problem:
     errors = [FieldError(field=problem.field, message=problem.message) for problem in error.field_problems]
+    until = None if error.until is None else datetime.fromtimestamp(error.until, tz=UTC)
     return Problem(
-        type=TYPE_BASE + error.slug, title=error.title, status=error.status, detail=error.detail, errors=errors or None
+        type=TYPE_BASE + error.slug,
+        title=error.title,
+        status=error.status,
+        detail=error.detail,
+        errors=errors or None,
+        until=until,
     )
 
 

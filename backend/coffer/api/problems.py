@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -24,6 +25,9 @@ class Problem(BaseModel):
     status: int
     detail: str
     errors: list[FieldError] | None = None
+    until: datetime | None = Field(
+        None, description="When a refusal in force ends (a lockout): the console says it in the reader's time."
+    )
 
 
 class ProblemError(Exception):
@@ -45,7 +49,7 @@ class ProblemError(Exception):
 
 def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response:
     return JSONResponse(
-        problem.model_dump(exclude_none=True),
+        problem.model_dump(mode="json", exclude_none=True),
         status_code=problem.status,
         media_type="application/problem+json",
         headers=headers,

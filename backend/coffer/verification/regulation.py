@@ -38,12 +38,17 @@ class Locked(DomainError):
 
     def __init__(self, until: float) -> None:
         super().__init__("locked")
-        self.until = until
+        self._until = until
+
+    @property
+    def until(self) -> float:
+        return self._until
 
     @property
     def detail(self) -> str:
-        until = datetime.fromtimestamp(self.until, tz=UTC).strftime("%H:%M UTC")
-        return f"Too many failed attempts. Sign-in is locked until {until}."
+        """The title says why; the detail says until when (the console shows `until` in local time)."""
+        until = datetime.fromtimestamp(self._until, tz=UTC).strftime("%H:%M UTC")
+        return f"Sign-in is locked until {until}."
 
 
 def _wait(seconds: int) -> str:

@@ -2064,6 +2064,12 @@ export type Problem = {
      * Errors
      */
     errors?: Array<FieldError> | null;
+    /**
+     * Until
+     *
+     * When a refusal in force ends (a lockout): the console says it in the reader's time.
+     */
+    until?: string | null;
 };
 
 /**

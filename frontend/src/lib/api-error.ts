@@ -1,5 +1,7 @@
 import type { Problem } from '@/client/types.gen';
 
+import { formatTime } from './dates';
+
 const SESSION_ENDED_TYPES = ['/unauthenticated', '/session-expired'];
 
 /**
@@ -54,8 +56,11 @@ export function toApiError(error: unknown, response: Response | undefined): ApiE
   });
 }
 
-/** A readable message for any thrown value. */
+/** A readable message for any thrown value. A lockout's end is said in the reader's own time. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.kind === 'locked' && error.problem.until) {
+    return `Sign-in is locked until ${formatTime(error.problem.until)}.`;
+  }
   if (error instanceof ApiError) return error.problem.detail;
   return 'Something went wrong. Please try again.';
 }
