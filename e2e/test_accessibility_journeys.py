@@ -25,6 +25,7 @@ from .people import (
     bootstrap_admin,
     first_sign_in,
     grant_data,
+    platform_mfa_required,
     platform_user,
 )
 
@@ -67,7 +68,7 @@ class Walk:
         self.page.goto(path)
         self.settle()
         opener(self.page)
-        expect(self.page.get_by_role("dialog").first).to_be_visible()
+        expect(self.page.get_by_role("dialog").last).to_be_visible()
         self.check(f"{look} {path} dialog {name}")
         self.page.keyboard.press("Escape")
 
@@ -75,8 +76,8 @@ class Walk:
         return "\n".join(f"{state}:\n  " + "\n  ".join(found) for state, found in self.problems.items())
 
 
-def click(role: str, name: str) -> Callable[[Page], None]:
-    return lambda page: page.get_by_role(role, name=name, exact=True).first.click()  # type: ignore[arg-type]
+def click(role: str, name: str, exact: bool = True) -> Callable[[Page], None]:
+    return lambda page: page.get_by_role(role, name=name, exact=exact).first.click()  # type: ignore[arg-type]
 
 
 def walk_everywhere(page: Page, pages: list[str], dialogs: list[tuple[str, Callable[[Page], None], str]]) -> Walk:
@@ -112,8 +113,9 @@ def tenant(settings: Settings, admin: Visitor) -> Iterator[tuple[str, Visitor, s
 
 
 def test_every_staff_page_and_dialog_passes_axe_and_fits(
-    page: Page, admin: Visitor, tenant: tuple[str, Visitor, str]
+    page: Page, settings: Settings, admin: Visitor, tenant: tuple[str, Visitor, str]
 ) -> None:
+    platform_mfa_required(settings, False)  # so that switching it on asks for confirmation
     account_id, _, bucket = tenant
     first_sign_in(page, admin)
     account = f"/accounts/{account_id}"
@@ -138,7 +140,12 @@ def test_every_staff_page_and_dialog_passes_axe_and_fits(
     ]
     dialogs = [
         (account, click("button", "Disable"), "disable account"),
+        (account, click("button", "Delete account"), "delete account"),
         ("/platform-users", click("button", "Add person"), "add person"),
+        (f"{account}/usage", click("button", "Set account quota"), "account quota"),
+        (f"{account}/usage", click("button", f"Set quota of {bucket}"), "bucket quota"),
+        ("/security-policy", click("button", "Rotate signing key"), "rotate signing key"),
+        ("/security-policy", click("switch", "Require two-factor authentication", exact=False), "mfa switch"),
     ]
     walk = walk_everywhere(page, pages, dialogs)
     assert not walk.problems, walk.report()
@@ -160,11 +167,18 @@ def test_every_tenant_page_and_dialog_passes_axe_and_fits(page: Page, tenant: tu
         "/profile",
         "/notifications",
     ]
+    def share(page: Page) -> None:
+        page.get_by_role("button", name="Details of engine.txt").click()
+        page.get_by_role("dialog", name="Object details").get_by_role("button", name="Share").click()
+
     dialogs = [
         ("/access-keys", click("button", "Create access key"), "create key"),
         (f"{account}/users", click("button", "Add person"), "add person"),
         (f"{account}/buckets", click("button", "Create bucket"), "create bucket"),
         (f"{account}/buckets/{bucket}", click("button", "Details of engine.txt"), "object details"),
+        (f"{account}/buckets/{bucket}", share, "share by link"),
+        (f"{account}/buckets/{bucket}", click("button", "New folder"), "new folder"),
+        (f"{account}/buckets", click("button", f"Delete bucket {bucket}"), "delete bucket"),
     ]
     walk = walk_everywhere(page, pages, dialogs)
     assert not walk.problems, walk.report()

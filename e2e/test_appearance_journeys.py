@@ -23,8 +23,8 @@ def _scheme(page: Page, expected: str, body: str) -> None:
 def _choose(page: Page, choice: str) -> None:
     page.get_by_role("button", name=re.compile("^User menu of ")).click()
     appearance = page.get_by_role("group", name="Appearance")
-    appearance.get_by_text(choice, exact=True).click()
-    expect(appearance.get_by_role("radio", name=choice)).to_be_checked()
+    appearance.get_by_role("menuitemradio", name=choice).click()
+    expect(appearance.get_by_role("menuitemradio", name=choice)).to_be_checked()  # said, and the menu stays
     page.keyboard.press("Escape")
 
 

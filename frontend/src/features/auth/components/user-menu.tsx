@@ -48,7 +48,7 @@ export function UserMenu({ me }: { me: Me }) {
           Sign out
         </Menu.Item>
         <Menu.Item
-          color="red"
+          c="var(--mantine-color-red-text)"
           disabled={signOutEverywhere.isPending}
           onClick={() =>
             signOutEverywhere.mutate(undefined, {
