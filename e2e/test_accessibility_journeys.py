@@ -167,6 +167,7 @@ def test_every_tenant_page_and_dialog_passes_axe_and_fits(page: Page, tenant: tu
         "/profile",
         "/notifications",
     ]
+
     def share(page: Page) -> None:
         page.get_by_role("button", name="Details of engine.txt").click()
         page.get_by_role("dialog", name="Object details").get_by_role("button", name="Share").click()
