@@ -32,15 +32,16 @@ def _entry_script() -> str:
 
 def test_the_entry_script_goes_out_as_brotli_to_a_browser_that_takes_it(console: TestClient) -> None:
     script = _entry_script()
-    answer = console.get(f"/{script}", headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    with console.stream("GET", f"/{script}", headers={"Accept-Encoding": "gzip, deflate, br, zstd"}) as answer:
+        sent = b"".join(answer.iter_raw())  # as it went over the wire, whether or not a brotli decoder is installed
 
     assert answer.status_code == 200
     assert answer.headers["content-encoding"] == "br"
     assert answer.headers["content-type"].startswith("text/javascript")
     assert answer.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert answer.headers["vary"] == "Accept-Encoding"
-    assert answer.content == (DIST / f"{script}.br").read_bytes()
-    assert len(answer.content) < (DIST / script).stat().st_size / 3
+    assert sent == (DIST / f"{script}.br").read_bytes()
+    assert len(sent) < (DIST / script).stat().st_size / 3
 
 
 def test_gzip_is_sent_where_brotli_is_not_accepted_and_unpacks_to_the_built_file(console: TestClient) -> None:
@@ -70,7 +71,7 @@ def test_a_cached_compressed_file_is_answered_not_modified(console: TestClient) 
 
 
 def test_a_page_of_the_console_is_index_html_revalidated_on_each_visit(console: TestClient) -> None:
-    answer = console.get("/accounts/acme/buckets", headers={"Accept-Encoding": "gzip, br"})
+    answer = console.get("/accounts/acme/buckets", headers={"Accept-Encoding": "gzip"})
 
     assert answer.status_code == 200
     assert answer.headers["cache-control"] == "no-cache"
