@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
 
 import pyotp
 from playwright.sync_api import Page, expect
+from tests.mailbox import wait_for_mail
 from tests.storage import service_client
 
 from coffer.accounts.service import Accounts
 from coffer.app import connected_services
 from coffer.data_access import DataLevel
 from coffer.data_grants.service import DataGrants
+from coffer.embedded.stack import EmbeddedStack
 from coffer.provisioning.saga import Provisioning
 from coffer.quotas.service import Quotas
+from coffer.requests.service import AccountRequests, RequestForm
 from coffer.security_policy.service import MfaPolicy
 from coffer.settings import Settings
 from coffer.store.users import Role
@@ -112,6 +116,23 @@ def account_with_admin(settings: Settings, account_id: str, email: str) -> Visit
     provisioned = _run(_with_users(settings, work))
     assert provisioned.account.status == "active"
     return Visitor(email.lower(), provisioned.one_time_password)
+
+
+def pending_account_request(stack: EmbeddedStack, settings: Settings, name: str, email: str) -> None:
+    """A request staff can decide on: sent by a visitor and confirmed with the link from their mail."""
+    form = RequestForm("Initech Ltd", name, "Peter Gibbons", email, 50, "For our TPS reports.")
+
+    async def submit(services: Any, users: UserRegistry) -> None:
+        await services.get(AccountRequests).submit(form, "127.0.0.1")
+
+    _run(_with_users(settings, submit))
+    token = re.search(r"confirm\?token=(\S+)", wait_for_mail(stack, email, "Confirm your Coffer account request"))
+    assert token, "no confirmation link in the mail"
+
+    async def confirm(services: Any, users: UserRegistry) -> None:
+        await services.get(AccountRequests).confirm(token.group(1), "127.0.0.1")
+
+    _run(_with_users(settings, confirm))
 
 
 def account_quota(settings: Settings, account_id: str, quota_bytes: int) -> None:

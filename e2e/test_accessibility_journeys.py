@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from tests.storage import remove_buckets, service_client
 
+from coffer.embedded.stack import EmbeddedStack
 from coffer.settings import Settings
 from coffer.store.users import Role
 
@@ -25,6 +26,7 @@ from .people import (
     bootstrap_admin,
     first_sign_in,
     grant_data,
+    pending_account_request,
     platform_mfa_required,
     platform_user,
 )
@@ -65,10 +67,11 @@ class Walk:
         self.check(f"{look} {path}")
 
     def open_dialog(self, path: str, look: str, opener: Callable[[Page], None], name: str) -> None:
+        """A dialog, or a menu: whatever the opener opens floats above the page until Escape."""
         self.page.goto(path)
         self.settle()
         opener(self.page)
-        expect(self.page.get_by_role("dialog").last).to_be_visible()
+        expect(self.page.locator("[role=dialog], [role=menu]").last).to_be_visible()
         self.check(f"{look} {path} dialog {name}")
         self.page.keyboard.press("Escape")
 
@@ -78,6 +81,19 @@ class Walk:
 
 def click(role: str, name: str, exact: bool = True) -> Callable[[Page], None]:
     return lambda page: page.get_by_role(role, name=name, exact=exact).first.click()  # type: ignore[arg-type]
+
+
+def clicks(*steps: tuple[str, str]) -> Callable[[Page], None]:
+    """Several clicks in a row, each waiting for its target: a menu item, a dialog behind a dialog."""
+
+    def run(page: Page) -> None:
+        for role, name in steps:
+            page.get_by_role(role, name=name, exact=True).last.click()  # type: ignore[arg-type]
+
+    return run
+
+
+USER_MENU = ("/", click("button", "User menu of", exact=False), "user menu")
 
 
 def walk_everywhere(page: Page, pages: list[str], dialogs: list[tuple[str, Callable[[Page], None], str]]) -> Walk:
@@ -113,10 +129,12 @@ def tenant(settings: Settings, admin: Visitor) -> Iterator[tuple[str, Visitor, s
 
 
 def test_every_staff_page_and_dialog_passes_axe_and_fits(
-    page: Page, settings: Settings, admin: Visitor, tenant: tuple[str, Visitor, str]
+    page: Page, stack: EmbeddedStack, settings: Settings, admin: Visitor, tenant: tuple[str, Visitor, str]
 ) -> None:
     platform_mfa_required(settings, False)  # so that switching it on asks for confirmation
     account_id, _, bucket = tenant
+    pending_account_request(stack, settings, "Initech" + uuid.uuid4().hex[:6], "peter@initech.example.com")
+    account_member(settings, account_id, "grace")
     first_sign_in(page, admin)
     account = f"/accounts/{account_id}"
     pages = [
@@ -146,13 +164,22 @@ def test_every_staff_page_and_dialog_passes_axe_and_fits(
         (f"{account}/usage", click("button", f"Set quota of {bucket}"), "bucket quota"),
         ("/security-policy", click("button", "Rotate signing key"), "rotate signing key"),
         ("/security-policy", click("switch", "Require two-factor authentication", exact=False), "mfa switch"),
+        ("/account-requests", click("button", "Approve"), "approve request"),
+        ("/account-requests", click("button", "Deny"), "deny request"),
+        (f"{account}/users", click("button", "Actions for grace"), "person actions"),
+        (f"{account}/users", clicks(("button", "Actions for grace"), ("menuitem", "Change role")), "change role"),
+        (f"{account}/users", clicks(("button", "Actions for grace"), ("menuitem", "Delete")), "delete person"),
+        USER_MENU,
     ]
     walk = walk_everywhere(page, pages, dialogs)
     assert not walk.problems, walk.report()
 
 
-def test_every_tenant_page_and_dialog_passes_axe_and_fits(page: Page, tenant: tuple[str, Visitor, str]) -> None:
+def test_every_tenant_page_and_dialog_passes_axe_and_fits(
+    page: Page, settings: Settings, tenant: tuple[str, Visitor, str]
+) -> None:
     account_id, owner, bucket = tenant
+    account_member(settings, account_id, "grace")
     first_sign_in(page, owner)
     account = f"/accounts/{account_id}"
     pages = [
@@ -168,6 +195,10 @@ def test_every_tenant_page_and_dialog_passes_axe_and_fits(page: Page, tenant: tu
         "/notifications",
     ]
 
+    def choose_and_delete(page: Page) -> None:
+        page.get_by_role("checkbox", name="Choose engine.txt").check()
+        page.get_by_role("button", name="Delete 1 object").click()
+
     def share(page: Page) -> None:
         page.get_by_role("button", name="Details of engine.txt").click()
         page.get_by_role("dialog", name="Object details").get_by_role("button", name="Share").click()
@@ -180,6 +211,18 @@ def test_every_tenant_page_and_dialog_passes_axe_and_fits(page: Page, tenant: tu
         (f"{account}/buckets/{bucket}", share, "share by link"),
         (f"{account}/buckets/{bucket}", click("button", "New folder"), "new folder"),
         (f"{account}/buckets", click("button", f"Delete bucket {bucket}"), "delete bucket"),
+        (
+            f"{account}/buckets",
+            clicks(
+                ("button", f"Delete bucket {bucket}"),
+                ("button", "Delete bucket"),
+                ("button", "Delete the bucket and all its data"),
+            ),
+            "purge bucket",
+        ),
+        (f"{account}/users", clicks(("button", "Actions for grace"), ("menuitem", "Data access")), "data access"),
+        (f"{account}/buckets/{bucket}", choose_and_delete, "delete objects"),
+        USER_MENU,
     ]
     walk = walk_everywhere(page, pages, dialogs)
     assert not walk.problems, walk.report()
@@ -207,6 +250,6 @@ def test_every_page_of_an_account_member_passes_axe_and_fits(
     first_sign_in(page, member)
     account = f"/accounts/{account_id}"
     pages = ["/", f"{account}/buckets", f"{account}/buckets/{bucket}", f"{account}/usage", "/access-keys", "/profile"]
-    dialogs = [("/access-keys", click("button", "Create access key"), "create key")]
+    dialogs = [("/access-keys", click("button", "Create access key"), "create key"), USER_MENU]
     walk = walk_everywhere(page, pages, dialogs)
     assert not walk.problems, walk.report()

@@ -78,5 +78,8 @@ export const theme = createTheme({
     Modal: { defaultProps: { closeButtonProps: CLOSE } },
     Drawer: { defaultProps: { closeButtonProps: CLOSE } },
     Notification: { defaultProps: { closeButtonProps: CLOSE } },
+    // Mantine's focus placeholder is a focusable "presentation" div, which a role=menu may not hold
+    // (axe: aria-required-children); without it, opening focuses the menu and the arrows reach the items.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 });

@@ -60,7 +60,7 @@ export function UserActionsMenu({
         {!isSelf && (
           <>
             <Menu.Divider />
-            <Menu.Item color="red" onClick={() => onSelect('delete')}>
+            <Menu.Item c="var(--mantine-color-red-text)" onClick={() => onSelect('delete')}>
               Delete
             </Menu.Item>
           </>
