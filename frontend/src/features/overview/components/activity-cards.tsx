@@ -17,9 +17,7 @@ export function RequestsCard({ series, to }: { series: RequestSeries | undefined
       linkLabel="View request charts"
       value={count === null ? LOADING : formatCount(count)}
     >
-      {series && (
-        <Sparkline times={seriesTimes(series.points)} values={series.points.map((point) => point.requests)} />
-      )}
+      <Sparkline times={series && seriesTimes(series.points)} values={series?.points.map((point) => point.requests)} />
     </StatCard>
   );
 }

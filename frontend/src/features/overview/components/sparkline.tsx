@@ -8,9 +8,10 @@ const HEIGHT = 48;
 
 /**
  * A small line of recent values, without axes or legend: the card it sits in says the figure, the
- * line only its shape. Hidden from assistive technology, which reads the card's figure instead.
+ * line only its shape. Hidden from assistive technology, which reads the card's figure instead. Until
+ * the series arrives its space is kept, so the cards below do not move when it does.
  */
-export function Sparkline({ times, values }: { times: number[]; values: (number | null)[] }) {
+export function Sparkline({ times, values }: { times?: number[]; values?: (number | null)[] }) {
   const theme = useMantineTheme();
   const scheme = useComputedColorScheme('light');
   const options = useMemo<Omit<uPlot.Options, 'width'>>(
@@ -31,10 +32,10 @@ export function Sparkline({ times, values }: { times: number[]; values: (number 
     }),
     [theme, scheme],
   );
-  const data = useMemo<uPlot.AlignedData>(() => [times, values], [times, values]);
+  const data = useMemo<uPlot.AlignedData | undefined>(() => (times && values ? [times, values] : undefined), [times, values]);
   return (
-    <div aria-hidden="true">
-      <UPlotChart options={options} data={data} />
+    <div aria-hidden="true" style={{ minHeight: HEIGHT }}>
+      {data && <UPlotChart options={options} data={data} />}
     </div>
   );
 }

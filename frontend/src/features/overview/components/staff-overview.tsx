@@ -17,15 +17,16 @@ import { Sparkline } from './sparkline';
 import { LOADING, StatCard } from './stat-card';
 import { useAccountCounts } from '../api/count-accounts';
 
-function StatusCounts({ counts }: { counts: AccountCounts }) {
+/** A line of badges, its height kept while the counts load so the cards below stay where they are. */
+function StatusCounts({ counts }: { counts: AccountCounts | undefined }) {
   const shown = (Object.keys(ACCOUNT_STATUSES) as AccountStatus[]).filter(
-    (status) => status !== 'deleted' && (counts.by_status[status] ?? 0) > 0,
+    (status) => status !== 'deleted' && (counts?.by_status[status] ?? 0) > 0,
   );
   return (
-    <Group gap={6}>
+    <Group gap={6} mih={20}>
       {shown.map((status) => (
         <Badge key={status} variant="light" color={ACCOUNT_STATUSES[status].color}>
-          {`${formatCount(counts.by_status[status] ?? 0)} ${ACCOUNT_STATUSES[status].label.toLowerCase()}`}
+          {`${formatCount(counts?.by_status[status] ?? 0)} ${ACCOUNT_STATUSES[status].label.toLowerCase()}`}
         </Badge>
       ))}
     </Group>
@@ -49,7 +50,7 @@ export function StaffOverview() {
           to={paths.accounts.getHref()}
           value={counts.data ? formatCount(counts.data.total) : LOADING}
         >
-          {counts.data && <StatusCounts counts={counts.data} />}
+          <StatusCounts counts={counts.data} />
         </StatCard>
         <StatCard
           title="Account requests"
@@ -65,12 +66,10 @@ export function StaffOverview() {
           value={latest?.bytes_used == null ? '—' : formatBytes(latest.bytes_used)}
           note={latest?.objects == null ? 'not measured yet' : formatCountOf(latest.objects, 'object')}
         >
-          {capacity.data && (
-            <Sparkline
-              times={seriesTimes(capacity.data.points)}
-              values={capacity.data.points.map((point) => point.bytes_used)}
-            />
-          )}
+          <Sparkline
+            times={capacity.data && seriesTimes(capacity.data.points)}
+            values={capacity.data?.points.map((point) => point.bytes_used)}
+          />
         </StatCard>
         <RequestsCard series={requests.data} to={paths.usage.getHref()} />
         <StatCard title="Top accounts" to={paths.usage.getHref()} linkLabel="View all usage" note="by capacity used">
