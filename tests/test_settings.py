@@ -65,3 +65,14 @@ def test_tenants_are_shown_the_public_s3_endpoint_where_one_is_set() -> None:
         "http://10.0.0.5:8333",
         "https://s3.example.com",
     )
+
+
+def test_every_gateways_metrics_are_read_from_one_comma_separated_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COFFER_STORAGE_METRICS_URLS", "http://s3-a:9327/metrics, http://s3-b:9327/metrics")
+    assert Settings().storage_metrics_urls == ["http://s3-a:9327/metrics", "http://s3-b:9327/metrics"]
+
+
+def test_a_gateway_listed_twice_is_refused_as_it_would_count_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COFFER_STORAGE_METRICS_URLS", "http://s3-a:9327/metrics,http://s3-a:9327/metrics")
+    with pytest.raises(ValidationError, match="counted twice"):
+        Settings()

@@ -110,7 +110,7 @@ def build_provider(settings: Settings) -> StorageProvider:
         access_key=settings.storage_access_key,
         secret_key=settings.storage_secret_key.get_secret_value(),
         console_role_arn=settings.console_role_arn,
-        metrics_url=settings.storage_metrics_url,
+        metrics_urls=settings.storage_metrics_urls,
         shell_master=settings.seaweedfs_master,
         shell_filer=settings.seaweedfs_filer,
         key_files=(

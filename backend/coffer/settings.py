@@ -8,10 +8,10 @@ from __future__ import annotations
 import base64
 import binascii
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def read_secret_file(path: Path) -> str:
@@ -40,8 +40,10 @@ class Settings(BaseSettings):
     public_s3_endpoint: str | None = Field(
         None, description="S3 endpoint people's own tools use (shown with their credentials); none: s3_endpoint."
     )
-    storage_metrics_url: str | None = Field(
-        None, description="Prometheus metrics of the storage system's S3 gateway (request metering); none: off."
+    storage_metrics_urls: Annotated[list[str], NoDecode] = Field(
+        [],
+        description="Prometheus metrics of every S3 gateway of the storage system, comma-separated: request "
+        "metering adds them up; none: off.",
     )
     seaweedfs_master: str | None = Field(
         None, description="host:port of SeaweedFS's master, for `weed shell` (quota enforcement); none: off."
@@ -197,6 +199,23 @@ class Settings(BaseSettings):
         if any(hours < 1 for hours in value.values()):
             raise ValueError("keep each resolution at least 1 hour")
         return {**_METERING_RETENTION_HOURS, **value}
+
+    @field_validator("storage_metrics_urls", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [url.strip() for url in value.split(",") if url.strip()]
+        return value
+
+    @field_validator("storage_metrics_urls")
+    @classmethod
+    def _each_once(cls, value: list[str]) -> list[str]:
+        """Each gateway once: its counters are its own, read twice they would count twice."""
+        if len(set(value)) != len(value):
+            raise ValueError("a gateway is listed twice; its requests would be counted twice")
+        if bad := [url for url in value if not url.startswith(("http://", "https://"))]:
+            raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
+        return value
 
     @field_validator("public_origin")
     @classmethod

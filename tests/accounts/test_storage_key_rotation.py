@@ -38,7 +38,7 @@ def test_the_storage_key_is_swapped_in_its_files_and_the_old_one_removed_without
         settings = make_settings(
             stack,
             s3_endpoint=weed.s3_endpoint,
-            storage_metrics_url=weed.metrics_url,
+            storage_metrics_urls=[weed.metrics_url],
             storage_access_key="",
             storage_secret_key="",
             storage_access_key_file=key_file,

@@ -89,8 +89,8 @@ def _samples(settings: Settings, buckets: list[str]) -> list[Any]:
 
 def lists(settings: Settings, bucket: str) -> int:
     """LIST requests the storage system has served for the bucket (its own exact counter)."""
-    assert settings.storage_metrics_url is not None
-    traffic = parse_traffic(httpx.get(settings.storage_metrics_url).text).buckets.get(bucket)
+    (gateway,) = settings.storage_metrics_urls
+    traffic = parse_traffic(httpx.get(gateway).text).buckets.get(bucket)
     return traffic.requests["LIST"] if traffic else 0
 
 

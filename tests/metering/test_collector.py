@@ -90,7 +90,7 @@ def test_a_storage_restart_counts_neither_negative_nor_twice(
     )
     own.start()
     try:
-        settings = make_settings(stack, s3_endpoint=own.s3_endpoint, storage_metrics_url=own.metrics_url)
+        settings = make_settings(stack, s3_endpoint=own.s3_endpoint, storage_metrics_urls=[own.metrics_url])
         account_id = unique_account_id("crash")
         bucket = f"{account_id}-logs"
         s3 = service_client(settings, "s3")

@@ -171,44 +171,117 @@ class EmbeddedSeaweedFS:
             f"-s3.localSocket={self.directory / 's3.sock'}",
             *self.ports.arguments(),
         ]
-        with (log_dir / "weed.out").open("ab") as output:
-            self._process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-                command,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        self._wait_ready(timeout)
-
-    def _wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._process is not None and self._process.poll() is not None:
-                raise RuntimeError(f"weed exited with {self._process.returncode}; see {self.directory}/logs")
-            try:
-                # Any S3 answer (403 for an anonymous call) on *our* port means the gateway is up.
-                answer = httpx.get(self.s3_endpoint, timeout=1.0)
-                if answer.status_code in (200, 403) and "SeaweedFS" in answer.headers.get("server", ""):
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"SeaweedFS did not answer on port {self.ports.s3} within {timeout:.0f} s")
+        self._process = launch(command, log_dir)
+        try:
+            wait_for_s3(self._process, self.s3_endpoint, timeout, self.directory)
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self, timeout: float = 20.0, kill: bool = False) -> None:
         """SIGTERM (it takes 3–12 s), then SIGKILL, or SIGKILL at once (a crash); returns once the process is gone."""
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
-            return
-        if kill:
-            process.kill()
-            process.wait()
-            return
-        process.send_signal(signal.SIGTERM)
+        stop_process(process, timeout, kill)
+
+
+class EmbeddedS3Gateway:
+    """One `weed s3` gateway on a filer, as a cluster runs several behind a load balancer: the same
+    identities, IAM and STS signing key (from the filer and the same config files), its own port and
+    its own Prometheus counters."""
+
+    def __init__(self, filer: str, config_dir: Path, directory: Path) -> None:
+        self.filer = filer  # host:port.grpc
+        self.config_dir = config_dir
+        self.directory = directory
+        self._process: subprocess.Popen[bytes] | None = None
+        self.port, self.metrics_port = free_ports(2)
+
+    @classmethod
+    def beside(cls, storage: EmbeddedSeaweedFS, directory: Path) -> EmbeddedS3Gateway:
+        """A second gateway on an embedded `weed mini`'s filer."""
+        filer = storage.ports.filer
+        return cls(f"127.0.0.1:{filer}.{filer + 10000}", storage.directory / "config", directory)
+
+    @property
+    def s3_endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def metrics_url(self) -> str:
+        return f"http://127.0.0.1:{self.metrics_port}/metrics"
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def start(self, timeout: float = 60.0) -> None:
+        log_dir = self.directory / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        command = [
+            weed_binary(),
+            f"-logdir={log_dir}",
+            "s3",
+            "-ip.bind=127.0.0.1",
+            f"-filer={self.filer}",
+            f"-port={self.port}",
+            f"-port.grpc={self.port + 10000}",
+            f"-metricsPort={self.metrics_port}",
+            f"-config={self.config_dir / 's3.json'}",
+            f"-iam.config={self.config_dir / 'iam.json'}",
+            "-iam.readOnly=false",
+            "-port.iceberg=0",
+            "-port.lance=0",
+            f"-localSocket={self.directory / 's3.sock'}",
+        ]
+        self._process = launch(command, log_dir)
         try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            wait_for_s3(self._process, self.s3_endpoint, timeout, self.directory)
+        except RuntimeError:
+            self.stop()
+            raise
+
+    def stop(self, timeout: float = 20.0, kill: bool = False) -> None:
+        process, self._process = self._process, None
+        stop_process(process, timeout, kill)
+
+
+def launch(command: list[str], log_dir: Path) -> subprocess.Popen[bytes]:
+    with (log_dir / "weed.out").open("ab") as output:
+        return subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
+            command,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def wait_for_s3(process: subprocess.Popen[bytes], endpoint: str, timeout: float, directory: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"weed exited with {process.returncode}; see {directory}/logs")
+        try:
+            # Any S3 answer (403 for an anonymous call) on *our* port means the gateway is up.
+            answer = httpx.get(endpoint, timeout=1.0)
+            if answer.status_code in (200, 403) and "SeaweedFS" in answer.headers.get("server", ""):
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"SeaweedFS did not answer on {endpoint} within {timeout:.0f} s")
+
+
+def stop_process(process: subprocess.Popen[bytes] | None, timeout: float, kill: bool) -> None:
+    if process is None or process.poll() is not None:
+        return
+    if kill:
+        process.kill()
+        process.wait()
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -51,7 +51,7 @@ class EmbeddedStack:
         values: dict[str, Any] = {
             "redis_url": self.redis.url,
             "s3_endpoint": self.seaweedfs.s3_endpoint,
-            "storage_metrics_url": self.seaweedfs.metrics_url,
+            "storage_metrics_urls": [self.seaweedfs.metrics_url],
             "seaweedfs_master": f"127.0.0.1:{self.seaweedfs.ports.master}",
             "seaweedfs_filer": f"127.0.0.1:{self.seaweedfs.ports.filer}",
             "storage_access_key": self.secrets.storage_access_key,

@@ -10,8 +10,11 @@ A capacity cycle costs what changed, not what is stored: counting a bucket means
 object in it (SeaweedFS's own figures are volume statistics: `s3.bucket.list` reports compressed
 sizes and chunks, not objects), so only buckets whose exact request counters show a write since
 their last count are listed again; the others keep their count. Changes no S3 request shows
-(lifecycle expiry, writes through the filer, another S3 gateway) are caught by recounting every
-bucket at least every `recount_seconds`.
+(lifecycle expiry, writes through the filer, a gateway missing from `storage_metrics_urls`) are
+caught by recounting every bucket at least every `recount_seconds`.
+
+With several S3 gateways each exports its own counters (no gateway label) and restarts on its own:
+the collector keeps each gateway's last reading apart, takes each one's difference and adds them up.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from coffer.providers.base import (
     LIST,
     BucketTraffic,
     BucketUsage,
+    GatewayReadings,
     StorageProvider,
     StorageUnavailable,
     TrafficReading,
@@ -56,9 +60,15 @@ _log = logging.getLogger("coffer.metering")
 
 @dataclasses.dataclass
 class _Previous:
-    started_at: float | None
-    buckets: dict[str, BucketTraffic]
-    first_ever: bool
+    """What each gateway's counters showed at the last cycle (none yet: it is new, or Coffer is)."""
+
+    gateways: dict[str, TrafficReading]
+    legacy_fields: list[str] = dataclasses.field(default_factory=list)  # stored before gateways were told apart
+
+
+def _field(gateway: str, name: str) -> str:
+    """A gateway's counter of one bucket in the stored reading; no bucket name holds `|`."""
+    return f"{gateway}|{name}"
 
 
 class Collector:
@@ -118,53 +128,64 @@ class Collector:
             return await self._collect_requests(lease)
 
     async def _collect_requests(self, lease: Lease) -> bool:
-        reading = await self._provider.read_traffic()
+        readings = await self._provider.read_traffic()
         own_lists = await self._store.own_lists()
         previous = self._previous or await self._load_previous()
-        restarted = (
-            previous.started_at is not None
-            and reading.started_at is not None
-            and reading.started_at != previous.started_at
-        )
-        deltas = (
-            {}
-            if previous.first_ever
-            else {
-                bucket: difference(previous.buckets.get(bucket), traffic, restarted)
+        deltas: dict[str, TrafficDelta] = defaultdict(TrafficDelta)
+        changed: dict[str, str] = {}
+        forgotten = list(previous.legacy_fields)
+        for gateway, reading in readings.gateways.items():
+            before = previous.gateways.get(gateway)
+            if before is not None:  # a gateway's first reading only marks where its counting starts
+                restarted = before.started_at is not None and reading.started_at not in (None, before.started_at)
+                for bucket, traffic in reading.buckets.items():
+                    deltas[bucket].add(difference(before.buckets.get(bucket), traffic, restarted))
+            seen = before.buckets if before is not None else {}
+            changed |= {
+                _field(gateway, bucket): json.dumps(dataclasses.asdict(traffic))
                 for bucket, traffic in reading.buckets.items()
+                if seen.get(bucket) != traffic
             }
-        )
+            changed[_field(gateway, _STARTED)] = json.dumps(reading.started_at)
+            forgotten += [_field(gateway, bucket) for bucket in seen if bucket not in reading.buckets]
+        kept = {gateway: previous.gateways[gateway] for gateway in readings.unreachable if gateway in previous.gateways}
+        for gateway, before in previous.gateways.items():
+            if gateway not in readings.gateways and gateway not in readings.unreachable:  # no longer configured
+                forgotten += [_field(gateway, bucket) for bucket in before.buckets] + [_field(gateway, _STARTED)]
+        still_served = {
+            bucket for reading in (*readings.gateways.values(), *kept.values()) for bucket in reading.buckets
+        }
+        gone = {bucket for before in previous.gateways.values() for bucket in before.buckets} - still_served
         own_lists_taken = _take_own_lists(deltas, own_lists)
         now = self._clock.now()
         added, rankings = self._request_figures(deltas, now)
-        changed = {
-            bucket: json.dumps(dataclasses.asdict(traffic))
-            for bucket, traffic in reading.buckets.items()
-            if previous.buckets.get(bucket) != traffic
-        }
-        changed[_STARTED] = json.dumps(reading.started_at)
         written = await self._store.commit(
             LOCK,
             lease.token,
             reading=changed,
-            forgotten=[bucket for bucket in previous.buckets if bucket not in reading.buckets],
+            forgotten=forgotten,
+            gone_buckets=sorted(gone),
             added=added,
             sampled=[],
             rankings=rankings,
             latest={},
             own_lists_taken=own_lists_taken,
         )
-        return self._after(written, _Previous(reading.started_at, reading.buckets, first_ever=False))
+        return self._after(written, _Previous({**kept, **readings.gateways}))
 
     async def _load_previous(self) -> _Previous:
-        stored = await self._store.last_reading()
-        started = stored.pop(_STARTED, None)
-        buckets = {bucket: BucketTraffic(**json.loads(value)) for bucket, value in stored.items()}
-        return _Previous(
-            started_at=json.loads(started) if started is not None else None,
-            buckets=buckets,
-            first_ever=started is None,
-        )
+        gateways: dict[str, TrafficReading] = {}
+        buckets: dict[str, dict[str, BucketTraffic]] = defaultdict(dict)
+        legacy: list[str] = []
+        for field, value in (await self._store.last_reading()).items():
+            gateway, bar, name = field.rpartition("|")
+            if not bar:
+                legacy.append(field)
+            elif name == _STARTED:
+                gateways[gateway] = TrafficReading(started_at=json.loads(value), buckets=buckets[gateway])
+            else:
+                buckets[gateway][name] = BucketTraffic(**json.loads(value))
+        return _Previous(gateways, legacy)
 
     def _request_figures(self, deltas: dict[str, TrafficDelta], now: float) -> tuple[list[Figures], list[Ranking]]:
         by_scope: dict[str, TrafficDelta] = defaultdict(TrafficDelta)
@@ -275,7 +296,7 @@ class Collector:
             await self._after_capacity(usage)  # quotas follow the new sample
         return self._after(written, self._previous)
 
-    def _still_exact(self, sample: BucketSample, reading: TrafficReading, bucket: str, now: float) -> bool:
+    def _still_exact(self, sample: BucketSample, reading: GatewayReadings, bucket: str, now: float) -> bool:
         """A bucket's last count still holds when no request that may change it was made since."""
         return (
             reading.started_at is not None  # without counters, every bucket is counted
@@ -319,12 +340,14 @@ class Collector:
             await anyio.sleep(max(0.5, self._requests_seconds - (self._clock.now() - started)))
 
 
-def _writes(reading: TrafficReading, bucket: str) -> int:
-    """Requests to the bucket since the storage system started that may have changed what it holds."""
-    traffic = reading.buckets.get(bucket)
-    if traffic is None:
-        return 0
-    return sum(count for operation, count in traffic.requests.items() if operation not in _READS)
+def _writes(reading: GatewayReadings, bucket: str) -> int:
+    """Requests to the bucket, on every gateway since it started, that may have changed what it holds."""
+    return sum(
+        count
+        for traffic in reading.bucket(bucket)
+        for operation, count in traffic.requests.items()
+        if operation not in _READS
+    )
 
 
 def _take_own_lists(deltas: dict[str, TrafficDelta], own_lists: dict[str, int]) -> dict[str, int]:

@@ -101,10 +101,31 @@ class BucketTraffic:
 
 @dataclass(frozen=True)
 class TrafficReading:
-    """One reading of every bucket's counters; `started_at` changes when the storage system restarted."""
+    """One gateway's reading of every bucket's counters; `started_at` changes when that gateway restarted."""
 
     started_at: float | None
     buckets: dict[str, BucketTraffic]
+
+
+@dataclass(frozen=True)
+class GatewayReadings:
+    """A reading of every S3 gateway: each counts only the requests it served and restarts on its own,
+    so their counters are told apart (by gateway id) and only their differences are added up."""
+
+    gateways: dict[str, TrafficReading]
+    unreachable: frozenset[str] = frozenset()  # configured, but did not answer this time
+
+    @property
+    def started_at(self) -> float | None:
+        """Changes whenever any gateway restarts (the latest start time); None without every gateway's."""
+        if not self.gateways or self.unreachable:
+            return None
+        starts = [reading.started_at for reading in self.gateways.values()]
+        return None if None in starts else max(start for start in starts if start is not None)
+
+    def bucket(self, bucket: str) -> list[BucketTraffic]:
+        """The bucket's counters on each gateway that has served it."""
+        return [reading.buckets[bucket] for reading in self.gateways.values() if bucket in reading.buckets]
 
 
 @dataclass(frozen=True)
@@ -211,8 +232,9 @@ class StorageProvider(Protocol):
         """Every account user and bucket the storage system holds, for reconciliation with Coffer's records."""
         ...
 
-    async def read_traffic(self) -> TrafficReading:
-        """Every bucket's cumulative request counters (one cheap read, for a short metering interval)."""
+    async def read_traffic(self) -> GatewayReadings:
+        """Every bucket's cumulative request counters on every S3 gateway (one cheap read each, for a
+        short metering interval); StorageUnavailable only when no gateway answers."""
         ...
 
     async def bucket_usage(self, buckets: Collection[str] | None = None) -> dict[str, BucketUsage]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Collection
@@ -42,6 +43,7 @@ from coffer.providers.base import (
     CorsRule,
     DeletionFailure,
     Feature,
+    GatewayReadings,
     NewAccessKey,
     NoSuchBucket,
     NoSuchObject,
@@ -98,6 +100,8 @@ _ACTIONS: dict[DataLevel, list[str]] = {
 }
 _TEMPORARY_CLIENTS_KEPT = 256
 _READ_CHUNK = 1024 * 1024
+
+_log = logging.getLogger("coffer.providers")
 
 
 # Measured against SeaweedFS 4.48 with an account admin's STS credentials, and held to it by
@@ -177,13 +181,13 @@ class SeaweedFSProvider:
         access_key: str,
         secret_key: str,
         console_role_arn: str,
-        metrics_url: str | None = None,
+        metrics_urls: Collection[str] = (),
         shell_master: str | None = None,
         shell_filer: str | None = None,
         key_files: tuple[Path, Path] | None = None,
     ) -> None:
         self._endpoint = endpoint
-        self._metrics_url = metrics_url
+        self._metrics_urls = list(metrics_urls)
         self._shell = (shell_master, shell_filer) if shell_master and shell_filer else None
         self._http = httpx.AsyncClient(timeout=5.0)
         self._region = region
@@ -387,15 +391,29 @@ class SeaweedFSProvider:
         account_id, dash, _ = bucket.partition("-")
         return account_id if dash and account_id else None
 
-    async def read_traffic(self) -> TrafficReading:
-        if self._metrics_url is None:
-            return TrafficReading(started_at=None, buckets={})
-        try:
-            answer = await self._http.get(self._metrics_url)
-            answer.raise_for_status()
-        except httpx.HTTPError as error:
-            raise StorageUnavailable(f"metrics: {error}") from error
-        return parse_traffic(answer.text)
+    async def read_traffic(self) -> GatewayReadings:
+        """Each gateway's own metrics endpoint, read at once (SeaweedFS's counters carry no gateway
+        label: with two gateways, one endpoint shows about half the traffic). One gateway down leaves
+        the others' figures; its requests show once it answers again."""
+        readings: dict[str, TrafficReading] = {}
+        failures: dict[str, str] = {}
+
+        async def one(url: str) -> None:
+            try:
+                answer = await self._http.get(url)
+                answer.raise_for_status()
+                readings[url] = parse_traffic(answer.text)
+            except httpx.HTTPError as error:
+                failures[url] = str(error) or type(error).__name__
+
+        async with anyio.create_task_group() as group:
+            for url in self._metrics_urls:
+                group.start_soon(one, url)
+        if failures and not readings:
+            raise StorageUnavailable("metrics: " + "; ".join(f"{url}: {why}" for url, why in failures.items()))
+        for url, why in failures.items():
+            _log.warning("metering: gateway metrics %s unreachable, its requests count later: %s", url, why)
+        return GatewayReadings(readings, frozenset(failures))
 
     async def bucket_usage(self, buckets: Collection[str] | None = None) -> dict[str, BucketUsage]:
         """Counted by listing: `s3.bucket.list` reports volume statistics (compressed sizes, chunks), far

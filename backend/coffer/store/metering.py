@@ -84,7 +84,7 @@ class MeteringStore:
         self._redis = redis
 
     async def last_reading(self) -> dict[str, str]:
-        """The counters the last cycle saw, by bucket (JSON), for a collector taking over the lead."""
+        """The counters the last cycle saw, by gateway and bucket (JSON), for a collector taking over the lead."""
         return cast(dict[str, str], await self._redis.hgetall(_READING))
 
     async def commit(
@@ -95,13 +95,15 @@ class MeteringStore:
         reading: dict[str, str],
         forgotten: list[str],
         added: list[Figures],
+        gone_buckets: list[str] | None = None,
         sampled: list[Figures],
         rankings: list[Ranking],
         latest: dict[str, str],
         latest_buckets: dict[str, str] | None = None,
         own_lists_taken: Mapping[str, int] | None = None,
     ) -> bool:
-        """Writes one cycle while `token` holds the lock; False (nothing written) when it does not."""
+        """Writes one cycle while `token` holds the lock; False (nothing written) when it does not.
+        `forgotten` are fields of the stored reading; `gone_buckets` no gateway shows any more."""
         lock = lock_key(lock_name)
         async with self._redis.pipeline(transaction=True) as pipe:
             await pipe.watch(lock)
@@ -112,7 +114,8 @@ class MeteringStore:
                 pipe.hset(_READING, mapping=_mapping(reading))
             if forgotten:
                 pipe.hdel(_READING, *forgotten)
-                pipe.hdel(_OWN_LISTS, *forgotten)
+            if gone_buckets:
+                pipe.hdel(_OWN_LISTS, *gone_buckets)
             for bucket, taken in (own_lists_taken or {}).items():
                 pipe.hincrby(_OWN_LISTS, bucket, -taken)
             for figures in added:
