@@ -14,8 +14,11 @@ run: apt $(VENV)/.installed frontend/dist/index.html
 	$(BIN)/coffer run
 
 # The production topology as local processes: nginx (TLS) → two BFFs → Redis, SeaweedFS, SMTP sink.
+# STORAGE=cluster (default): a SeaweedFS master, 3 volume servers, a filer, 2 S3 gateways behind nginx;
+# STORAGE=single: one `weed mini`.
+STORAGE ?= cluster
 cluster: apt $(VENV)/.installed frontend/dist/index.html
-	$(BIN)/coffer cluster
+	$(BIN)/coffer cluster --storage $(STORAGE)
 
 test: apt $(VENV)/.installed-dev frontend/dist/index.html lint unit e2e
 

@@ -121,11 +121,20 @@ def cluster(
     instances: Annotated[int, typer.Option(help="Number of BFF instances behind nginx.")] = 2,
     port: Annotated[int, typer.Option(help="HTTPS port of nginx.")] = 8443,
     frontend: Annotated[Path, typer.Option(help="Built frontend.")] = Path("frontend/dist"),
+    storage: Annotated[
+        str, typer.Option(help="single: one `weed mini`; cluster: master, 3 volume servers, filer, 2 S3 gateways.")
+    ] = "cluster",
 ) -> None:
     """The production topology on loopback: nginx (TLS) → N BFF processes → Redis, SeaweedFS, SMTP sink."""
     from coffer.embedded.cluster import LocalCluster
+    from coffer.embedded.stack import StorageTopology
 
-    local = LocalCluster(var, frontend if (frontend / "index.html").exists() else None, instances, port)
+    if storage not in ("single", "cluster"):
+        raise typer.BadParameter("single or cluster", param_hint="--storage")
+    topology: StorageTopology = "cluster" if storage == "cluster" else "single"
+    local = LocalCluster(
+        var, frontend if (frontend / "index.html").exists() else None, instances, port, storage=topology
+    )
     passwords: list[str | None] = []
     local.start(before_instances=lambda settings: passwords.append(asyncio.run(_bootstrap(settings))))
     try:

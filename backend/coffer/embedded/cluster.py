@@ -28,7 +28,7 @@ from cryptography.x509.oid import NameOID
 
 from coffer.embedded.environment import coffer_environment
 from coffer.embedded.ports import free_ports
-from coffer.embedded.stack import EmbeddedStack
+from coffer.embedded.stack import EmbeddedStack, StorageTopology
 from coffer.settings import Settings
 
 NGINX_DIR = Path(__file__).resolve().parents[3] / "nginx"
@@ -119,7 +119,9 @@ def _globals() -> str:
 
 
 class LocalCluster:
-    """nginx (TLS, round robin) → `instances` BFF processes → one Redis, one SeaweedFS, one SMTP sink."""
+    """nginx (TLS, round robin) → `instances` BFF processes → one Redis, SeaweedFS (one `weed mini`, or
+    with `storage="cluster"` a master, volume servers, a filer and S3 gateways behind their own
+    balancer), one SMTP sink."""
 
     def __init__(
         self,
@@ -128,9 +130,10 @@ class LocalCluster:
         instances: int = 2,
         port: int | None = None,
         settings: dict[str, Any] | None = None,
+        storage: StorageTopology = "single",
     ) -> None:
         self.var = var.resolve()
-        self.stack = EmbeddedStack(self.var)
+        self.stack = EmbeddedStack(self.var, storage)
         self._frontend = frontend
         self._extra = settings or {}
         ports = free_ports(instances + (1 if port else 2))
@@ -221,15 +224,13 @@ class LocalCluster:
         self._instances[index] = None
 
     def _start_nginx(self) -> None:
-        if self.stack.seaweedfs is None:
-            raise ClusterFailed("nginx needs SeaweedFS running: its S3 port is nginx's S3 upstream")
         write_nginx_prefix(
             self._nginx_prefix,
             self.port,
             self.instance_ports,
             self._frontend,
             s3_port=self.s3_port,
-            s3_upstream=f"127.0.0.1:{self.stack.seaweedfs.ports.s3}",
+            s3_upstream=self.stack.storage.s3_address,
         )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         log = self.var / "logs" / "nginx.log"

@@ -133,6 +133,22 @@ class EmbeddedSeaweedFS:
     def metrics_url(self) -> str:
         return f"http://127.0.0.1:{self.ports.metrics}/metrics"
 
+    @property
+    def metrics_urls(self) -> list[str]:
+        return [self.metrics_url]
+
+    @property
+    def s3_address(self) -> str:
+        return f"127.0.0.1:{self.ports.s3}"
+
+    @property
+    def shell_master(self) -> str:
+        return f"127.0.0.1:{self.ports.master}"
+
+    @property
+    def shell_filer(self) -> str:
+        return f"127.0.0.1:{self.ports.filer}"
+
     def _write_configs(self) -> tuple[Path, Path]:
         config_dir = self.directory / "config"
         config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -246,6 +262,7 @@ class EmbeddedS3Gateway:
 
 
 def launch(command: list[str], log_dir: Path) -> subprocess.Popen[bytes]:
+    """A weed process in a session of its own (a terminal's Ctrl-C is for Coffer), output to its log."""
     with (log_dir / "weed.out").open("ab") as output:
         return subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
             command,
@@ -257,6 +274,7 @@ def launch(command: list[str], log_dir: Path) -> subprocess.Popen[bytes]:
 
 
 def wait_for_s3(process: subprocess.Popen[bytes], endpoint: str, timeout: float, directory: Path) -> None:
+    """Until SeaweedFS's S3 answers on `endpoint` (RuntimeError when the process ends or time runs out)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -273,6 +291,7 @@ def wait_for_s3(process: subprocess.Popen[bytes], endpoint: str, timeout: float,
 
 
 def stop_process(process: subprocess.Popen[bytes] | None, timeout: float, kill: bool) -> None:
+    """SIGTERM, then SIGKILL after `timeout`; or SIGKILL at once (a crash)."""
     if process is None or process.poll() is not None:
         return
     if kill:

@@ -8,36 +8,50 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from coffer.embedded.ports import free_ports
 from coffer.embedded.redis import EmbeddedRedis
 from coffer.embedded.seaweedfs import CONSOLE_ROLE, EmbeddedSeaweedFS
+from coffer.embedded.seaweedfs_cluster import SeaweedFSCluster
 from coffer.embedded.secrets import EmbeddedSecrets
 from coffer.embedded.smtp import EmbeddedSmtpSink
 
 RUNTIME_FILE = "runtime.json"
+StorageTopology = Literal["single", "cluster"]
 
 
 class EmbeddedStack:
-    def __init__(self, var: Path) -> None:
+    """`storage="single"`: one `weed mini`; `"cluster"`: SeaweedFS as separate processes, several
+    S3 gateways behind a load balancer (`SeaweedFSCluster`)."""
+
+    def __init__(self, var: Path, storage: StorageTopology = "single") -> None:
         self.var = var.resolve()
         self.secrets = EmbeddedSecrets(self.var / "secrets")
+        self._topology = storage
         self.redis: EmbeddedRedis | None = None
         self.seaweedfs: EmbeddedSeaweedFS | None = None
+        self.storage_cluster: SeaweedFSCluster | None = None
         self.smtp: EmbeddedSmtpSink | None = None
+
+    @property
+    def storage(self) -> EmbeddedSeaweedFS | SeaweedFSCluster:
+        """The running storage, whichever topology."""
+        running = self.storage_cluster or self.seaweedfs
+        assert running is not None, "the stack is not running"
+        return running
 
     def start(self) -> None:
         redis_port, smtp_port = free_ports(2)
         try:
             self.redis = EmbeddedRedis(self.var / "redis", redis_port)
-            self.seaweedfs = EmbeddedSeaweedFS(
-                self.var / "seaweedfs",
-                self.secrets.storage_access_key,
-                self.secrets.storage_secret_key,
-                self.secrets.sts_signing_key,
-            )
-            self.seaweedfs.start()
+            keys = (self.secrets.storage_access_key, self.secrets.storage_secret_key, self.secrets.sts_signing_key)
+            if self._topology == "cluster":
+                self.storage_cluster = SeaweedFSCluster(self.var / "seaweedfs-cluster", *keys)
+                self.storage_cluster.start()
+            else:
+                self.seaweedfs = EmbeddedSeaweedFS(self.var / "seaweedfs", *keys)
+                self.seaweedfs.start()
             self.smtp = EmbeddedSmtpSink(self.var / "mail", smtp_port)
             self.smtp.start()
         except BaseException:
@@ -47,13 +61,14 @@ class EmbeddedStack:
 
     def settings_overrides(self, secrets: bool = True) -> dict[str, Any]:
         """Settings that point Coffer at this stack."""
-        assert self.redis is not None and self.seaweedfs is not None
+        assert self.redis is not None
+        storage = self.storage
         values: dict[str, Any] = {
             "redis_url": self.redis.url,
-            "s3_endpoint": self.seaweedfs.s3_endpoint,
-            "storage_metrics_urls": [self.seaweedfs.metrics_url],
-            "seaweedfs_master": f"127.0.0.1:{self.seaweedfs.ports.master}",
-            "seaweedfs_filer": f"127.0.0.1:{self.seaweedfs.ports.filer}",
+            "s3_endpoint": storage.s3_endpoint,
+            "storage_metrics_urls": storage.metrics_urls,
+            "seaweedfs_master": storage.shell_master,
+            "seaweedfs_filer": storage.shell_filer,
             "storage_access_key": self.secrets.storage_access_key,
             "console_role_arn": f"arn:aws:iam::role/{CONSOLE_ROLE}",
             "smtp_port": self.smtp.port if self.smtp else None,
@@ -68,11 +83,12 @@ class EmbeddedStack:
         for stop in (
             self.smtp.stop if self.smtp else None,
             self.seaweedfs.stop if self.seaweedfs else None,
+            self.storage_cluster.stop if self.storage_cluster else None,
             self.redis.stop if self.redis else None,
         ):
             if stop is not None:
                 stop()
-        self.smtp = self.seaweedfs = self.redis = None
+        self.smtp = self.seaweedfs = self.storage_cluster = self.redis = None
 
 
 def runtime_overrides(var: Path) -> dict[str, Any] | None:

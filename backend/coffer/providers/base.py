@@ -30,6 +30,21 @@ class StorageUnavailable(DomainError):
         return {"Retry-After": "5"}
 
 
+class StorageNotWritable(StorageUnavailable):
+    """Too few storage servers are up to keep the copies a new object needs: reads work, writes would hang."""
+
+    slug, title = "storage-not-writable", "Storage cannot take new data now"
+    detail = (
+        "The storage system cannot store new data right now: too few of its servers are up. Nothing was "
+        "written, and reading works. Please try again shortly."
+    )
+    log_warning = "storage not writable"
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "30"}
+
+
 class StorageRefused(DomainError):
     """The storage system refused the call (access denied, invalid name, ...)."""
 

@@ -56,6 +56,7 @@ from coffer.providers.base import (
     StorageAccessDenied,
     StorageFeatures,
     StorageInventory,
+    StorageNotWritable,
     StorageRefused,
     StorageUnavailable,
     StoredBucketSettings,
@@ -584,6 +585,21 @@ class SeaweedFSProvider:
         if (f'"{prefix}"' in output) == writable:  # the shell prints the configuration now in force
             raise StorageUnavailable(f"weed shell did not apply {change} to {prefix}: {output[-300:]}")
 
+    async def _ensure_writable(self, bucket: str) -> None:
+        """Refuses at once a write the storage cannot take. Measured on a cluster (3 volume servers,
+        replication 001) with one left: a PUT hangs 30 s and answers 500, three times over with boto3's
+        retries, while the master's `/dir/assign` for the bucket's collection says "no writable volumes"
+        in 0.2 s (and in 0.04–0.24 s assigns, growing the collection if needed, when it can)."""
+        if self._shell is None:  # without the master's address, writes go ahead and wait
+            return
+        try:
+            answer = await self._http.get(f"http://{self._shell[0]}/dir/assign", params={"collection": bucket})
+        except httpx.HTTPError as error:
+            raise StorageUnavailable(f"master: {error}") from error
+        if answer.status_code != 200:
+            _log.warning("master refuses to assign in %s: %s", bucket, answer.text[:300])
+            raise StorageNotWritable(answer.text[:300])
+
     async def _weed_shell(self, command: str) -> str:
         if self._shell is None:
             raise StorageRefused("quota enforcement needs COFFER_SEAWEEDFS_MASTER and COFFER_SEAWEEDFS_FILER")
@@ -856,6 +872,7 @@ class SeaweedFSProvider:
         self, credentials: TemporaryCredentials, bucket: str, key: str, version_id: str
     ) -> None:
         """Measured: a copy of an unknown version answers NoSuchKey; a member's "write" policy allows the copy."""
+        await self._ensure_writable(bucket)
         await self._object_call(
             self._client_for(credentials).copy_object,
             Bucket=bucket,
@@ -925,6 +942,7 @@ class SeaweedFSProvider:
     async def start_multipart_upload_as(
         self, credentials: TemporaryCredentials, bucket: str, key: str, content_type: str
     ) -> str:
+        await self._ensure_writable(bucket)
         client = self._client_for(credentials)
         answer = await self._upload_call(
             client.create_multipart_upload, Bucket=bucket, Key=key, ContentType=content_type
@@ -934,6 +952,8 @@ class SeaweedFSProvider:
     async def upload_link_as(
         self, credentials: TemporaryCredentials, bucket: str, key: str, content_type: str, seconds: int, endpoint: str
     ) -> str:
+        await self._ensure_writable(bucket)
+
         def sign() -> str:
             return self._link_signer(credentials, endpoint).generate_presigned_url(
                 "put_object", Params={"Bucket": bucket, "Key": key, "ContentType": content_type}, ExpiresIn=seconds
