@@ -90,6 +90,7 @@ bench: apt $(VENV)/.installed-dev frontend/dist/index.html bench/lighthouse/node
 	$(BIN)/python bench/list_vs_boto3.py
 	$(BIN)/python bench/frontend_load.py
 	$(BIN)/python bench/cluster_throughput.py
+	$(BIN)/python bench/gateway_throughput.py
 
 # Lighthouse for bench/frontend_load.py only: its own pinned package, never in the frontend's.
 bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json

@@ -17,7 +17,6 @@ Run by hand: .venv/bin/python bench/cluster_throughput.py [seconds]
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -25,18 +24,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx2 as httpx
-import psutil
 from prometheus_client.parser import text_string_to_metric_families
 from tests.cluster.conftest import open_sessions, trusting
 from tests.cluster.load import COOKIE, VIEWS, browse
 
 from coffer.embedded.cluster import LocalCluster
+from harness import can_cap, capped, cpu_seconds
 
 SETTINGS = {
     "ip_attempts_per_minute": 100_000,
@@ -44,7 +42,6 @@ SETTINGS = {
     "argon2_memory_kib": 8192,
     "argon2_allow_weak_for_tests": True,
 }
-CGROUP_CPU = Path("/sys/fs/cgroup/cpu")  # cgroup v1's cpu controller, as on this machine
 INSTANCE_CORES = 0.5
 # wrk's script: every request takes the next view's call and the next session's cookie.
 WRK_SCRIPT = """
@@ -63,39 +60,6 @@ done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(99)))
 end
 """
-
-
-def _cpu_seconds(pid: int) -> float:
-    """CPU time of a process and its children (nginx's workers)."""
-    process = psutil.Process(pid)
-    return sum(sum(p.cpu_times()[:2]) for p in [process, *process.children(recursive=True)])
-
-
-def can_cap() -> bool:
-    return os.access(CGROUP_CPU, os.W_OK)
-
-
-@contextlib.contextmanager
-def capped(pids: dict[str, int], cores: float | None) -> Iterator[None]:
-    """Each instance in a CPU cgroup of its own, limited to `cores` (None: no limit)."""
-    groups = []
-    try:
-        for name, pid in pids.items():
-            if cores is None or not name.startswith("bff"):
-                continue
-            group = CGROUP_CPU / f"coffer-bench-{name}"
-            group.mkdir(exist_ok=True)
-            groups.append(group)
-            period = int((group / "cpu.cfs_period_us").read_text())
-            (group / "cpu.cfs_quota_us").write_text(str(int(cores * period)))
-            for process in [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]:
-                (group / "cgroup.procs").write_text(str(process.pid))
-        yield
-    finally:
-        for group in groups:
-            for pid in (group / "cgroup.procs").read_text().split():
-                (CGROUP_CPU / "cgroup.procs").write_text(pid)
-            group.rmdir()
 
 
 def wrk(url: str, script: Path, seconds: float) -> dict[str, float]:
@@ -125,13 +89,13 @@ def throughput(instances: int, seconds: float, cores: float | None) -> tuple[dic
                 }
             )
             pids = cluster.process_ids()
-            with capped(pids, cores):
+            with capped({name: pid for name, pid in pids.items() if name.startswith("bff")}, cores):
                 wrk(cluster.url, script, 3)  # warm up
-                before = {name: _cpu_seconds(pid) for name, pid in pids.items()}
+                before = {name: cpu_seconds(pid) for name, pid in pids.items()}
                 wall = time.monotonic()
                 result = wrk(cluster.url, script, seconds)
                 wall = time.monotonic() - wall
-                used = {name: (_cpu_seconds(pid) - before[name]) / wall for name, pid in pids.items()}
+                used = {name: (cpu_seconds(pid) - before[name]) / wall for name, pid in pids.items()}
             return result, ", ".join(f"{name} {share:.2f}" for name, share in used.items())
         finally:
             cluster.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ import boto3
 import botocore.config
 import botocore.session
 import httpx2 as httpx
+import psutil
 import pyotp
 
 from coffer.app import connected_services
@@ -32,6 +34,7 @@ from coffer.settings import Settings
 from coffer.users.service import UserRegistry
 
 PASSWORD = "bench marks are honest when measured"
+CGROUP_CPU = Path("/sys/fs/cgroup/cpu")  # cgroup v1's cpu controller, as on this machine
 T = TypeVar("T")
 
 
@@ -207,3 +210,37 @@ async def provision(services: Any, account_id: str, admin_email: str) -> str:
     )
     assert provisioned.account.status == "active", provisioned.account.steps
     return str(provisioned.one_time_password)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children (nginx's workers)."""
+    process = psutil.Process(pid)
+    return sum(sum(p.cpu_times()[:2]) for p in [process, *process.children(recursive=True)])
+
+
+def can_cap() -> bool:
+    return os.access(CGROUP_CPU, os.W_OK)
+
+
+@contextlib.contextmanager
+def capped(pids: dict[str, int], cores: float | None) -> Iterator[None]:
+    """Each process (with its children) in a CPU cgroup of its own, limited to `cores` (None: no limit):
+    what `cpus:` does to a container, so that two of them show what two machines would."""
+    groups = []
+    try:
+        for name, pid in pids.items():
+            if cores is None:
+                continue
+            group = CGROUP_CPU / f"coffer-bench-{name}"
+            group.mkdir(exist_ok=True)
+            groups.append(group)
+            period = int((group / "cpu.cfs_period_us").read_text())
+            (group / "cpu.cfs_quota_us").write_text(str(int(cores * period)))
+            for process in [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]:
+                (group / "cgroup.procs").write_text(str(process.pid))
+        yield
+    finally:
+        for group in groups:
+            for pid in (group / "cgroup.procs").read_text().split():
+                (CGROUP_CPU / "cgroup.procs").write_text(pid)
+            group.rmdir()

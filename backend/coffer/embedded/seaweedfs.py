@@ -230,6 +230,10 @@ class EmbeddedS3Gateway:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
     def start(self, timeout: float = 60.0) -> None:
         log_dir = self.directory / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
