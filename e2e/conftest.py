@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -42,8 +43,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStack]:
     running.stop()
 
 
-@pytest.fixture(scope="session")
-def settings(stack: EmbeddedStack) -> Settings:
+def console_settings(stack: EmbeddedStack) -> Settings:
+    """The console's settings on `stack`, with figures that move within seconds for journeys to watch."""
     return Settings(
         **stack.settings_overrides(),
         frontend_dist=FRONTEND_DIST,
@@ -60,9 +61,9 @@ def settings(stack: EmbeddedStack) -> Settings:
     )
 
 
-@pytest.fixture(scope="session")
-def base_url(settings: Settings) -> Iterator[str]:
-    """One BFF serving API and frontend on a free port, like `coffer run`."""
+@contextlib.contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """One BFF serving API and frontend on a free port, like `coffer run`; its URL."""
     if not (FRONTEND_DIST / "index.html").exists():
         pytest.fail("frontend/dist is missing: run `make install` (npm build) first")
     (port,) = free_ports(1)
@@ -76,9 +77,22 @@ def base_url(settings: Settings) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the console did not start")
         time.sleep(0.05)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def settings(stack: EmbeddedStack) -> Settings:
+    return console_settings(stack)
+
+
+@pytest.fixture(scope="session")
+def base_url(settings: Settings) -> Iterator[str]:
+    with serving(settings) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
