@@ -100,7 +100,12 @@ def openapi_document() -> dict[str, Any]:
 
 
 def redis_connection(settings: Settings) -> RedisConnection:
-    return RedisConnection(settings.redis_url, settings.redis_connect_timeout_seconds, settings.redis_timeout_seconds)
+    return RedisConnection(
+        settings.redis_url,
+        settings.redis_connect_timeout_seconds,
+        settings.redis_timeout_seconds,
+        cluster=settings.redis_cluster,
+    )
 
 
 def build_provider(settings: Settings) -> StorageProvider:

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
 
     # Where things are
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis holding all shared state.")
+    redis_cluster: bool = Field(
+        False, description="redis_url names a node of a Redis Cluster (the client finds the others and failovers)."
+    )
     redis_connect_timeout_seconds: float = Field(
         2.0, gt=0, le=60, description="How long connecting to Redis may take before the request fails."
     )

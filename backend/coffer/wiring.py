@@ -22,13 +22,11 @@ from coffer.providers.base import StorageProvider
 from coffer.sealing import Sealer
 from coffer.settings import Settings
 from coffer.store.audit import AuditStore
-from coffer.store.client import RedisConnection
+from coffer.store.client import RedisClient, RedisConnection
 from coffer.store.locks import LockStore
 from coffer.store.mail import MailStore
 
 if TYPE_CHECKING:
-    from redis.asyncio import Redis
-
     from coffer.api.operations import Operation
 
 T = TypeVar("T")
@@ -71,7 +69,7 @@ class Wiring:
         self._services: dict[type[Any], object] = {}
 
     @property
-    def redis(self) -> Redis:
+    def redis(self) -> RedisClient:
         """For building stores; only stores use it."""
         return self.connection.redis
 

@@ -12,10 +12,8 @@ from collections.abc import Callable
 from typing import Literal, get_args
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient, RedisPipeline
 from coffer.store.records import rewrite
 
 # `waiting`: provisioning paused while the storage system is unreachable; it resumes by itself.
@@ -88,7 +86,7 @@ def _search_terms(account: AccountRecord) -> list[str]:
 
 
 class AccountStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def create(self, account: AccountRecord) -> Literal["created", "id-taken", "name-taken"]:
@@ -129,7 +127,7 @@ class AccountStore:
         """
         written: list[AccountRecord] = []
 
-        def plan(raw: str) -> Callable[[Pipeline], None] | None:
+        def plan(raw: str) -> Callable[[RedisPipeline], None] | None:
             before = AccountRecord.model_validate_json(raw)
             after = change(before.model_copy(deep=True))
             if after is None:
@@ -137,7 +135,7 @@ class AccountStore:
             after = AccountRecord.model_validate(after.model_dump())
             written[:] = [after]
 
-            def writes(pipe: Pipeline) -> None:
+            def writes(pipe: RedisPipeline) -> None:
                 pipe.set(_record_key(account_id), after.model_dump_json())
                 if before.status != after.status:
                     pipe.zrem(_by_created(before.status), account_id)

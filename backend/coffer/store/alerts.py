@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 _LEVELS = f"{PREFIX}:alert:levels"
 _SETTINGS = f"{PREFIX}:alert:settings"
@@ -29,7 +27,7 @@ def _digest_key(account_id: str) -> str:
 
 
 class AlertStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def levels(self) -> dict[str, int]:

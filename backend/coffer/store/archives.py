@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 
 class ArchiveTicket(BaseModel):
@@ -21,7 +20,7 @@ def _key(ticket: str) -> str:
 
 
 class ArchiveTicketStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def put(self, ticket: str, record: ArchiveTicket, ttl_seconds: int) -> None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 _STREAM = f"{PREFIX}:audit"
 _BATCH = 500
 
 
 class AuditStore:
-    def __init__(self, redis: Redis, max_events: int, retention_seconds: int) -> None:
+    def __init__(self, redis: RedisClient, max_events: int, retention_seconds: int) -> None:
         self._redis = redis
         self._max_events = max_events
         self._retention_ms = retention_seconds * 1000

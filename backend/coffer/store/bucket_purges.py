@@ -14,11 +14,9 @@ from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 from redis.exceptions import WatchError
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient, RedisPipeline
 from coffer.store.records import rewrite
 
 PurgeState = Literal["running", "done", "failed"]
@@ -48,7 +46,7 @@ def _member(account_id: str, bucket: str) -> str:
 
 
 class BucketPurgeStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def get(self, account_id: str, bucket: str) -> BucketPurgeRecord | None:
@@ -84,13 +82,13 @@ class BucketPurgeStore:
         written: list[BucketPurgeRecord] = []
         key = _record_key(account_id, bucket)
 
-        def plan(raw: str) -> Callable[[Pipeline], None] | None:
+        def plan(raw: str) -> Callable[[RedisPipeline], None] | None:
             after = change(BucketPurgeRecord.model_validate_json(raw))
             if after is None:
                 return None
             written[:] = [after]
 
-            def writes(pipe: Pipeline) -> None:
+            def writes(pipe: RedisPipeline) -> None:
                 if after.state == "running":
                     pipe.set(key, after.model_dump_json())
                 else:

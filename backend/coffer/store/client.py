@@ -1,18 +1,25 @@
-"""One Redis connection pool per process, shared by every store."""
+"""One Redis connection pool per process, shared by every store: a single Redis, or a Redis Cluster."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from redis.asyncio import Redis
+from redis.asyncio import Redis, RedisCluster
+from redis.asyncio.client import Pipeline
+from redis.asyncio.cluster import ClusterPipeline
 from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialBackoff
+from redis.backoff import ExponentialBackoff, NoBackoff
+from redis.exceptions import ClusterDownError, SlotNotCoveredError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.maint_notifications import MaintNotificationsConfig
 
 PREFIX = "coffer"
+RedisClient = Redis | RedisCluster
+RedisPipeline = Pipeline | ClusterPipeline
 
 T = TypeVar("T")
 
@@ -57,6 +64,40 @@ class _Redis(Redis):
             _RETRYABLE.reset(token)
 
 
+class _RedisCluster(RedisCluster):
+    """redis-py's cluster client resends every command, writes included, after a connection error or a
+    timeout (it reads only the number of retries, never `_IdempotentRetry`): so its own retries are off
+    and these take their place. A command is sent again only when Redis cannot have run it: the node
+    refused the connection (a dead primary, until its replica takes over), the cluster answered
+    CLUSTERDOWN, or the client knew no node for the slot; or when it is idempotent. Each failure makes
+    the client read the slot map again, so a retry finds the promoted replica."""
+
+    failover_seconds = 10.0  # a replica takes over 4–8 s after its primary dies (cluster-node-timeout 2–5 s)
+
+    async def execute_command(self, *args: Any, **kwargs: Any) -> Any:
+        idempotent = str(args[0]).upper() in IDEMPOTENT_COMMANDS
+        deadline = time.monotonic() + self.failover_seconds
+        backoff = ExponentialBackoff(cap=1.0, base=0.05)
+        failures = 0
+        while True:
+            try:
+                return await super().execute_command(*args, **kwargs)
+            except (RedisConnectionError, ClusterDownError, SlotNotCoveredError) as error:
+                failures += 1
+                delay = backoff.compute(failures)
+                if not (idempotent or never_ran(error)) or time.monotonic() + delay > deadline:
+                    raise
+                await asyncio.sleep(delay)
+
+
+def never_ran(error: Exception) -> bool:
+    """The command cannot have reached Redis: it was refused before, or the connection never opened
+    (redis-py words a failed connect "Error <errno> connecting to <host>:<port>")."""
+    if isinstance(error, ClusterDownError | SlotNotCoveredError):
+        return True
+    return isinstance(error, RedisConnectionError) and " connecting to " in str(error)
+
+
 class RedisConnection:
     """The process's Redis pool; stores are built on `.redis`.
 
@@ -79,8 +120,20 @@ class RedisConnection:
       are on, which its default `auto` counts as, so they are switched off here.
     """
 
-    def __init__(self, url: str, connect_timeout: float = 2.0, timeout: float = 5.0) -> None:
-        self.redis: Redis = _Redis.from_url(
+    def __init__(self, url: str, connect_timeout: float = 2.0, timeout: float = 5.0, cluster: bool = False) -> None:
+        self.redis: RedisClient
+        if cluster:
+            self.redis = _RedisCluster.from_url(
+                url,
+                decode_responses=True,
+                health_check_interval=10,  # the cluster pool checks no idle connection before handing it out
+                socket_connect_timeout=connect_timeout,
+                socket_timeout=timeout,
+                retry=Retry(NoBackoff(), 0),
+                maint_notifications_config=MaintNotificationsConfig(enabled=False),
+            )
+            return
+        self.redis = _Redis.from_url(
             url,
             decode_responses=True,
             health_check_interval=30,
@@ -94,8 +147,11 @@ class RedisConnection:
         )
 
     async def ping(self) -> None:
-        """Raises when Redis cannot be reached."""
-        await self.redis.ping()
+        """Raises when Redis cannot be reached (in a cluster: any primary)."""
+        if isinstance(self.redis, RedisCluster):  # now, without waiting out a failover as commands do
+            await RedisCluster.execute_command(self.redis, "PING", target_nodes=RedisCluster.PRIMARIES)
+        else:
+            await self.redis.ping()
 
     async def close(self) -> None:
         await self.redis.aclose()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 
 def _key(sid: str) -> str:
@@ -12,7 +10,7 @@ def _key(sid: str) -> str:
 
 
 class CredentialStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def put(self, sid: str, sealed: str, ttl_seconds: int) -> None:

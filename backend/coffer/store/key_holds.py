@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 HoldReason = Literal["account", "person"]
 _REASONS: tuple[HoldReason, ...] = ("account", "person")
@@ -39,7 +37,7 @@ def _holds_key(account_id: str) -> str:
 
 
 class KeyHoldStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def holds(self, account_id: str) -> dict[str, KeyHold]:

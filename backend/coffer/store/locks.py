@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 _RENEW = """
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('expire', KEYS[1], ARGV[2]) end
@@ -23,7 +21,7 @@ def lock_key(name: str) -> str:
 
 
 class LockStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def acquire(self, name: str, ttl_seconds: int) -> str | None:

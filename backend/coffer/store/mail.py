@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 MailStatus = Literal["queued", "sent", "failed"]
 
@@ -50,7 +49,7 @@ def _record_key(mail_id: str) -> str:
 
 
 class MailStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def enqueue(self, mail: MailRecord) -> None:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 from coffer.store.locks import lock_key
 
 PLATFORM = "p"
@@ -80,7 +79,7 @@ class BucketSample(BaseModel):
 
 
 class MeteringStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def last_reading(self) -> dict[str, str]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 
 def _last_step_key(user_id: str) -> str:
@@ -26,7 +24,7 @@ def _pending_key(user_id: str) -> str:
 
 
 class MfaStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def claim_step(self, user_id: str, step: int, ttl_seconds: int) -> bool:

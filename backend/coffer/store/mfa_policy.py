@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 _PLATFORM_KEY = f"{PREFIX}:policy:mfa"
 _ACCOUNTS_KEY = f"{PREFIX}:policy:mfa:accounts"
 
 
 class MfaPolicyStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def platform_required(self, default: bool) -> bool:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 _MARK = f"{PREFIX}:storage-policies:written-as"
 
 
 class PolicyMarkStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def get(self) -> str | None:

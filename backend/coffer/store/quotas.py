@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import cast
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 from coffer.store.leases import Lease, LeaseLost
 from coffer.store.locks import lock_key
 
@@ -28,7 +27,7 @@ class BucketQuotaRecord(BaseModel):
 
 
 class QuotaStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def bucket_quotas(self) -> dict[str, BucketQuotaRecord]:

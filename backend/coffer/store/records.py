@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 from redis.exceptions import WatchError
 
+from coffer.store.client import RedisClient, RedisPipeline
+
 # Given the record as stored now, the writes to make (queued on the transaction), or None for none.
-Plan = Callable[[str], Callable[[Pipeline], None] | None]
+Plan = Callable[[str], Callable[[RedisPipeline], None] | None]
 
 
-async def rewrite(redis: Redis, key: str, plan: Plan) -> bool:
+async def rewrite(redis: RedisClient, key: str, plan: Plan) -> bool:
     """Runs `plan` on the fresh record and its writes in one transaction; when another writer changed
     the record in between, `plan` runs again on what that writer left. False when the record is
     missing or `plan` wrote nothing."""

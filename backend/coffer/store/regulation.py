@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 
 def _events_key(scope: str, subject: str) -> str:
@@ -22,7 +20,7 @@ def _lock_key(scope: str, subject: str) -> str:
 
 
 class RegulationStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def add_event(self, scope: str, subject: str, now: float, window_seconds: float) -> int:
@@ -86,7 +84,7 @@ def _username_events_key(subject: str) -> str:
 class SignInFailureStore:
     """Failure windows and locks of (username, client) pairs, and each username's failures from any client."""
 
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def reserve(self, subject: str, client: str, member: str, now: float, window_seconds: float) -> int:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 RequestStatus = Literal["unconfirmed", "pending", "approved", "denied"]
 
@@ -42,7 +41,7 @@ def _decision_key(request_id: str) -> str:
 
 
 class RequestStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def create(self, request: AccountRequestRecord, unconfirmed_ttl_seconds: int) -> None:

@@ -6,9 +6,7 @@ costs one Redis round trip whatever it needs of its user.
 
 from __future__ import annotations
 
-from redis.asyncio import Redis
-
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 from coffer.store.users import UserRecord, denied_session_key, record_key, sessions_key, version_key
 
 
@@ -17,7 +15,7 @@ def _used_token_key(jti: str) -> str:
 
 
 class SessionStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def deny(self, user_id: str, sid: str, until: float) -> None:

@@ -10,10 +10,8 @@ from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient, RedisPipeline
 from coffer.store.records import rewrite
 
 
@@ -52,7 +50,7 @@ def _account_key(account_id: str) -> str:
 
 
 class ShareLinkStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def create(self, record: ShareLinkRecord, token_hash: str) -> None:
@@ -87,7 +85,7 @@ class ShareLinkStore:
         """Counts one download if the link still allows one, in one transaction with the check."""
         verdict: list[Spent] = ["gone"]
 
-        def plan(raw: str) -> Callable[[Pipeline], None] | None:
+        def plan(raw: str) -> Callable[[RedisPipeline], None] | None:
             record = ShareLinkRecord.model_validate_json(raw)
             if record.revoked_at is not None:
                 verdict[:] = ["revoked"]
@@ -101,7 +99,7 @@ class ShareLinkStore:
             spent = record.model_copy(update={"downloads": record.downloads + 1, "last_used_at": now})
             verdict[:] = ["spent"]
 
-            def writes(pipe: Pipeline) -> None:
+            def writes(pipe: RedisPipeline) -> None:
                 pipe.set(_record_key(link_id), spent.model_dump_json())
 
             return writes
@@ -114,11 +112,11 @@ class ShareLinkStore:
     ) -> ShareLinkRecord | None:
         written: list[ShareLinkRecord] = []
 
-        def plan(raw: str) -> Callable[[Pipeline], None] | None:
+        def plan(raw: str) -> Callable[[RedisPipeline], None] | None:
             changed = change(ShareLinkRecord.model_validate_json(raw))
             written[:] = [changed]
 
-            def writes(pipe: Pipeline) -> None:
+            def writes(pipe: RedisPipeline) -> None:
                 pipe.set(_record_key(link_id), changed.model_dump_json())
 
             return writes

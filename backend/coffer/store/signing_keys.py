@@ -6,10 +6,9 @@ Private parts arrive already sealed; this module only stores them.
 from __future__ import annotations
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient
 
 _KEYS = f"{PREFIX}:signing-keys"
 _CURRENT = f"{PREFIX}:signing-keys:current"
@@ -26,7 +25,7 @@ class SigningKeyRecord(BaseModel):
 
 
 class SigningKeyStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def add_first(self, key: SigningKeyRecord) -> bool:

@@ -10,11 +10,9 @@ from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel
-from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 
 from coffer.data_access import DataLevel
-from coffer.store.client import PREFIX
+from coffer.store.client import PREFIX, RedisClient, RedisPipeline
 from coffer.store.records import rewrite
 
 Role = Literal["platform-admin", "platform-manager", "platform-viewer", "account-admin", "account-member"]
@@ -83,7 +81,7 @@ _PLATFORM_USERS = f"{PREFIX}:users:platform"
 
 
 class UserStore:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def create(self, user: UserRecord) -> bool:
@@ -125,14 +123,14 @@ class UserStore:
             raise ValueError(f"unknown user fields: {sorted(unknown)}")
         written: list[UserRecord] = []
 
-        def plan(raw: str) -> Callable[[Pipeline], None] | None:
+        def plan(raw: str) -> Callable[[RedisPipeline], None] | None:
             current = UserRecord.model_validate_json(raw)
             if only_if and any(getattr(current, name) != value for name, value in only_if.items()):
                 return None
             changed = UserRecord.model_validate(current.model_copy(update=changes).model_dump())
             written[:] = [changed]
 
-            def writes(pipe: Pipeline) -> None:
+            def writes(pipe: RedisPipeline) -> None:
                 pipe.set(record_key(user_id), changed.model_dump_json())
 
             return writes
