@@ -7,6 +7,7 @@ unique account ids.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -30,7 +31,9 @@ from .flows import Person
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStack]:
-    running = EmbeddedStack(tmp_path_factory.mktemp("var"))
+    # COFFER_TEST_REDIS=cluster runs the suite on a Redis Cluster (3 primaries, 3 replicas)
+    redis = "cluster" if os.environ.get("COFFER_TEST_REDIS") == "cluster" else "single"
+    running = EmbeddedStack(tmp_path_factory.mktemp("var"), redis=redis)
     running.start()
     yield running
     running.stop()

@@ -6,6 +6,7 @@ from typing import Any
 
 import boto3
 
+from coffer.app import redis_connection
 from coffer.data_access import Access
 from coffer.settings import Settings
 
@@ -52,14 +53,13 @@ def session_s3(settings: Settings, clock: Any, client: Any, access: Access) -> A
 
     from coffer.app import build_provider
     from coffer.sealing import Sealer
-    from coffer.store.client import RedisConnection
     from coffer.store.credentials import CredentialStore
     from coffer.sts.service import StorageCredentials
 
     sid = jwt.decode(client.cookies.get("__Host-coffer_session") or "", options={"verify_signature": False})["sid"]
 
     async def read() -> Any:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         provider = build_provider(settings)
         try:
             store = CredentialStore(connection.redis)

@@ -56,6 +56,7 @@ from coffer.settings import Settings
 from coffer.share_links.wiring import CAPABILITY as SHARE_LINKS
 from coffer.storage_features.wiring import CAPABILITY as STORAGE_FEATURES
 from coffer.store.client import RedisConnection
+from coffer.store.key_names import KeyNames
 from coffer.sts.wiring import CAPABILITY as STORAGE_CREDENTIALS
 from coffer.uploads.wiring import CAPABILITY as UPLOADS
 from coffer.users.storage_identity import PolicyUpgrade
@@ -136,7 +137,9 @@ async def connected_services(settings: Settings, clock: Clock | None = None) -> 
     connection = redis_connection(settings)
     provider = build_provider(settings)
     try:
-        yield build_wiring(settings, clock or SystemClock(), connection, provider)
+        wiring = build_wiring(settings, clock or SystemClock(), connection, provider)
+        await KeyNames(wiring.redis).bring_up_to_date()
+        yield wiring
     finally:
         await provider.close()
         await connection.close()
@@ -213,6 +216,7 @@ def create_app(
         connection = redis_connection(settings)
         provider = (provider_factory or build_provider)(settings)
         wiring = build_wiring(settings, clock, connection, provider)
+        await KeyNames(wiring.redis).bring_up_to_date()
         await wiring.get(KeyRing).ensure_key()
         sender = asyncio.create_task(wiring.mailer.run_sender())
         collector = wiring.get(Collector)

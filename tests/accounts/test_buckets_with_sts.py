@@ -10,6 +10,7 @@ import boto3
 import pytest
 from starlette.testclient import TestClient
 
+from coffer.app import redis_connection
 from coffer.clock import FixedClock
 from coffer.settings import Settings
 
@@ -65,7 +66,6 @@ def test_the_session_credentials_are_refused_by_s3_outside_the_account(
     from coffer.app import build_provider
     from coffer.data_access import MANAGE
     from coffer.sealing import Sealer
-    from coffer.store.client import RedisConnection
     from coffer.store.credentials import CredentialStore
     from coffer.sts.service import StorageCredentials
 
@@ -78,7 +78,7 @@ def test_the_session_credentials_are_refused_by_s3_outside_the_account(
     sid = jwt.decode(token, options={"verify_signature": False})["sid"]
 
     async def read_credentials() -> Any:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         provider = build_provider(settings)
         try:
             store = StorageCredentials(

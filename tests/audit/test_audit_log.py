@@ -10,12 +10,12 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
+from coffer.app import redis_connection
 from coffer.audit.events import AuditEvent
 from coffer.audit.service import Auditor
 from coffer.clock import FixedClock
 from coffer.settings import Settings
 from coffer.store.audit import AuditStore
-from coffer.store.client import RedisConnection
 
 from ..conftest import create_account_with_admin, open_client, unique_account_id
 from ..flows import Person, first_sign_in
@@ -127,7 +127,7 @@ def test_csv_export_has_the_filtered_rows_and_defuses_formulas(
 
 def test_events_older_than_the_retention_are_dropped(settings: Settings) -> None:
     async def scenario() -> list[str]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         try:
             store = AuditStore(connection.redis, max_events=1000, retention_seconds=3600)
             await connection.redis.xadd("coffer:audit", {"action": "from.1970"}, id="1000-0")

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from starlette.testclient import TestClient
 
+from coffer.app import redis_connection
 from coffer.clock import FixedClock
 from coffer.sealing import Sealer
 from coffer.settings import Settings
@@ -36,7 +37,7 @@ def _regulator(settings: Settings, clock: FixedClock, delays: list[float]) -> tu
     async def record(seconds: float) -> None:
         delays.append(seconds)
 
-    connection = RedisConnection(settings.redis_url)
+    connection = redis_connection(settings)
     redis = connection.redis
     devices = KnownDevices(Sealer(settings.master_key_bytes()), clock, 86_400)
     regulator = Regulator(

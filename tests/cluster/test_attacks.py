@@ -22,13 +22,13 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from coffer.app import redis_connection
 from coffer.clock import FixedClock
 from coffer.embedded.cluster import LocalCluster
 from coffer.sealing import Sealer
 from coffer.sessions.keys import KeyRing
 from coffer.sessions.tokens import SESSION, TokenKind, TokenSigner
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.signing_keys import SigningKeyStore
 
 from .conftest import COOKIE, Member, SignedIn, browser, create_person, first_sign_in, post
@@ -55,7 +55,7 @@ def sign_with_deployment_key(
     """A token signed by the real current key, as an insider bug would produce."""
 
     async def work() -> str:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         try:
             keys = KeyRing(SigningKeyStore(connection.redis), Sealer(settings.master_key_bytes()), FixedClock(at), 3600)
             signer = TokenSigner(keys, settings.issuer, FixedClock(at))

@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
+from coffer.app import redis_connection
 from coffer.clock import FixedClock
 from coffer.embedded.ports import free_ports
 from coffer.embedded.stack import EmbeddedStack
@@ -16,7 +17,6 @@ from coffer.mail.smtp import SmtpServer
 from coffer.mail.templates import Message
 from coffer.sealing import Sealer
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.mail import MailStore
 
 from ..conftest import make_settings, open_client
@@ -93,7 +93,7 @@ def test_failed_sends_are_retried_with_growing_backoff_until_delivered(
     to = "backoff@example.com"
 
     async def scenario() -> list[tuple[int, str, int]]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         store = MailStore(connection.redis)
         broken = mailer_on(store, settings, clock, closed_port)
         working = mailer_on(store, settings, clock, settings.smtp_port)
@@ -135,7 +135,7 @@ def test_a_mail_claimed_by_a_sender_that_died_is_sent_by_another_when_the_claim_
     to = "orphaned@example.com"
 
     async def scenario() -> list[tuple[int, str]]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         store = MailStore(connection.redis)
         survivor = mailer_on(store, settings, clock, settings.smtp_port)
         seen: list[tuple[int, str]] = []

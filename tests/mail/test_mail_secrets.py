@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import redis
 
+from coffer.app import redis_connection
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.mail import templates
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.mail import MailRecord, MailStore
 
 from ..mailbox import confirmation_token, one_time_password, wait_for_mail
@@ -55,7 +55,7 @@ def test_one_time_passwords_and_links_are_sealed_while_queued_and_dropped_once_s
     to_invitee, to_requester = "invitee@example.com", "requester@example.com"
 
     async def scenario() -> list[MailRecord]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         try:
             store = MailStore(connection.redis)
             offline = mailer_on(store, settings, clock, None)
@@ -86,7 +86,7 @@ def test_a_queued_mail_survives_trimming_past_the_limit(settings: Settings) -> N
     clock = FixedClock(time.time())
 
     async def scenario() -> tuple[MailRecord | None, int]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         store = MailStore(connection.redis)
         try:
             waiting = MailRecord(

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from pydantic import ValidationError
 
+from coffer.app import redis_connection
 from coffer.clock import FixedClock
 from coffer.embedded.ports import free_ports
 from coffer.embedded.smtp import EmbeddedSmtpSink
@@ -29,7 +30,6 @@ from coffer.mail.smtp import PlaintextCredentials, SmtpServer
 from coffer.mail.templates import Message
 from coffer.sealing import Sealer
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.mail import MailRecord, MailStore
 from coffer.wiring import smtp_server
 
@@ -106,7 +106,7 @@ def deliver_one(settings: Settings, server: SmtpServer | None, subject: str) -> 
     clock = FixedClock(time.time())
 
     async def scenario() -> MailRecord:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         store = MailStore(connection.redis)
         try:
             mailer = Mailer(store, Sealer(settings.master_key_bytes()), clock, server, "coffer@localhost")

@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 
-from coffer.app import build_provider, build_wiring
+from coffer.app import build_provider, build_wiring, redis_connection
 from coffer.clock import FixedClock
 from coffer.metering.collector import Collector
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 
 from ..storage import remove_buckets
 
@@ -24,7 +23,7 @@ def with_collectors(settings: Settings, clock: FixedClock, count: int, work: Cal
         opened = []
         try:
             for _ in range(count):
-                connection, provider = RedisConnection(settings.redis_url), build_provider(settings)
+                connection, provider = redis_connection(settings), build_provider(settings)
                 opened.append(
                     (connection, provider, build_wiring(settings, clock, connection, provider).get(Collector))
                 )

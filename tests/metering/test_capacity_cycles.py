@@ -11,7 +11,7 @@ import httpx2 as httpx
 import pytest
 from starlette.testclient import TestClient
 
-from coffer.app import build_provider, build_wiring
+from coffer.app import build_provider, build_wiring, redis_connection
 from coffer.clock import FixedClock
 from coffer.metering.collector import LOCK, Collector
 from coffer.providers.base import BucketUsage, StorageProvider
@@ -52,7 +52,7 @@ def _with_slow_collector(settings: Settings, clock: FixedClock, meanwhile: Meanw
     """One capacity cycle of a leading collector whose counting runs `meanwhile(it, a rival, the rival's Redis)`."""
 
     async def run() -> tuple[bool, bool]:
-        mine, theirs = RedisConnection(settings.redis_url), RedisConnection(settings.redis_url)
+        mine, theirs = redis_connection(settings), redis_connection(settings)
         real, rival_storage = build_provider(settings), build_provider(settings)
         rival = build_wiring(settings, clock, theirs, rival_storage).get(Collector)
 
@@ -78,7 +78,7 @@ def _with_slow_collector(settings: Settings, clock: FixedClock, meanwhile: Meanw
 
 def _samples(settings: Settings, buckets: list[str]) -> list[Any]:
     async def read() -> list[Any]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         try:
             return await MeteringStore(connection.redis).latest_samples_of(buckets)
         finally:

@@ -10,12 +10,11 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from coffer.app import build_provider, build_wiring
+from coffer.app import build_provider, build_wiring, redis_connection
 from coffer.clock import FixedClock
 from coffer.embedded.stack import EmbeddedStack
 from coffer.requests.service import AccountRequests, AlreadyDecided, account_id_from_name
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 
 from ..conftest import create_platform_admin
 from ..flows import Person, first_sign_in
@@ -170,7 +169,7 @@ def test_two_staff_deciding_at_once_produce_exactly_one_outcome(
     create_platform_admin(settings, "second")
 
     async def decide_twice() -> list[Any]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         provider = build_provider(settings)
         try:
             services = build_wiring(settings, FixedClock(time.time()), connection, provider)

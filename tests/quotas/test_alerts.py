@@ -7,9 +7,8 @@ import os
 import time
 
 from coffer.alerts.service import LEVELS, Alerts
-from coffer.app import build_provider, build_wiring
+from coffer.app import build_provider, build_wiring, redis_connection
 from coffer.embedded.stack import EmbeddedStack
-from coffer.store.client import RedisConnection
 
 from ..mailbox import mails_to, wait_for_mail
 from .conftest import Tenant
@@ -81,7 +80,7 @@ def test_a_daily_digest_collects_the_alerts_into_one_mail(tenant: Tenant, stack:
     assert _levels(tenant) == ["exceeded", "warning"]
 
     async def digest() -> int:
-        connection = RedisConnection(tenant.settings.redis_url)
+        connection = redis_connection(tenant.settings)
         provider = build_provider(tenant.settings)
         try:
             return await build_wiring(tenant.settings, tenant.clock, connection, provider).get(Alerts).send_digests()

@@ -7,7 +7,7 @@ from typing import Any
 
 import anyio
 
-from coffer.app import build_provider, build_wiring
+from coffer.app import build_provider, build_wiring, redis_connection
 from coffer.clock import FixedClock
 from coffer.providers.base import BucketUsage, StorageProvider
 from coffer.quotas.service import Quotas
@@ -19,7 +19,7 @@ from coffer.store.quotas import BucketQuotaRecord, QuotaStore
 from ..conftest import unique_account_id
 from ..storage import remove_buckets, service_client
 
-LOCK = "quota-enforcement"
+LOCK = "{quota}:enforcement"
 
 
 class TakenOverAfterFirstSwitch:
@@ -52,7 +52,7 @@ def test_an_enforcement_that_lost_its_lease_switches_and_records_nothing_more(
         s3.create_bucket(Bucket=bucket)
 
     async def run() -> tuple[list[tuple[str, bool]], set[str]]:
-        mine, theirs = RedisConnection(settings.redis_url), RedisConnection(settings.redis_url)
+        mine, theirs = redis_connection(settings), redis_connection(settings)
         real = build_provider(settings)
         storage = TakenOverAfterFirstSwitch(real, theirs)
         try:

@@ -6,12 +6,12 @@ import asyncio
 
 import pytest
 
+from coffer.app import redis_connection
 from coffer.clock import FixedClock
 from coffer.sealing import Sealer
 from coffer.sessions.keys import KeyRing
 from coffer.sessions.tokens import SESSION, InvalidToken, TokenSigner
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.signing_keys import SigningKeyStore
 
 from ..conftest import open_client
@@ -47,7 +47,7 @@ def test_time_claims_allow_30_s_of_clock_difference_but_expiry_none(
     now = 1_900_000_000.0
 
     async def scenario() -> bool:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         try:
             sealer = Sealer(settings.master_key_bytes())
             issuing_clock, verifying_clock = FixedClock(now - issued_ago), FixedClock(now)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import anyio
 import pytest
 
+from coffer.app import redis_connection
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.leases import Lease, LeaseLost, held, take
 from coffer.store.locks import LockStore, lock_key
 from coffer.store.metering import MeteringStore
@@ -28,7 +28,7 @@ def test_a_lease_is_renewed_while_its_work_runs_longer_than_its_lifetime_and_nob
     settings: Settings,
 ) -> None:
     async def run() -> tuple[list[bool], bool, bool]:
-        mine, theirs = RedisConnection(settings.redis_url), RedisConnection(settings.redis_url)
+        mine, theirs = redis_connection(settings), redis_connection(settings)
         try:
             async with held(LockStore(mine.redis), "slow-work", TTL) as lease:
                 assert lease is not None
@@ -49,7 +49,7 @@ def test_a_lease_is_renewed_while_its_work_runs_longer_than_its_lifetime_and_nob
 
 def test_while_a_lease_is_held_a_second_holder_gets_none(settings: Settings) -> None:
     async def run() -> Lease | None:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         try:
             async with held(LockStore(connection.redis), "one-at-a-time", TTL) as first:
                 assert first is not None
@@ -63,7 +63,7 @@ def test_while_a_lease_is_held_a_second_holder_gets_none(settings: Settings) -> 
 
 def test_a_lease_taken_over_is_lost_and_a_write_fenced_by_it_does_not_land(settings: Settings) -> None:
     async def run() -> tuple[bool, bool, dict[str, str]]:
-        mine, theirs = RedisConnection(settings.redis_url), RedisConnection(settings.redis_url)
+        mine, theirs = redis_connection(settings), redis_connection(settings)
         try:
             async with held(LockStore(mine.redis), "taken-over", TTL) as lease:
                 assert lease is not None
@@ -96,7 +96,7 @@ def test_a_lease_taken_over_is_lost_and_a_write_fenced_by_it_does_not_land(setti
 
 def test_a_lease_not_renewed_within_its_lifetime_is_no_longer_held(settings: Settings) -> None:
     async def run() -> bool:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         try:
             lease = await take(LockStore(connection.redis), "never-renewed", TTL)
             assert lease is not None and lease.held

@@ -8,6 +8,7 @@ the cluster said CLUSTERDOWN), so writes go through across a failover and none l
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,6 +75,8 @@ def test_leases_hold_on_a_cluster(redis_cluster: EmbeddedRedisCluster) -> None:
     assert asyncio.run(scenario()) == (True, True, True)
 
 
+# redis-py 8.1's cluster client leaves a socket of the refused ping unclosed; collected here, not in a later test
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_ready_means_every_primary_answers(redis_cluster: EmbeddedRedisCluster) -> None:
     async def ping() -> None:
         connection = RedisConnection(redis_cluster.url, cluster=True, connect_timeout=0.5, timeout=0.5)
@@ -86,3 +89,4 @@ def test_ready_means_every_primary_answers(redis_cluster: EmbeddedRedisCluster) 
     redis_cluster.kill(redis_cluster.ports[1])  # a primary: until its replica takes over, its slots are down
     with pytest.raises(RedisConnectionError):
         asyncio.run(ping())
+    gc.collect()

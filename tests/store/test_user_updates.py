@@ -6,8 +6,8 @@ import asyncio
 import time
 import uuid
 
+from coffer.app import redis_connection
 from coffer.settings import Settings
-from coffer.store.client import RedisConnection
 from coffer.store.users import UserRecord, UserStore
 
 
@@ -26,7 +26,7 @@ def _person() -> UserRecord:
 
 def test_writers_of_different_fields_at_once_all_stick(settings: Settings) -> None:
     async def run() -> UserRecord | None:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         store = UserStore(connection.redis)
         person = _person()
         await store.create(person)
@@ -50,7 +50,7 @@ def test_writers_of_different_fields_at_once_all_stick(settings: Settings) -> No
 
 def test_a_rehash_writes_nothing_once_an_admin_reset_the_password_meanwhile(settings: Settings) -> None:
     async def run() -> tuple[UserRecord | None, UserRecord | None]:
-        connection = RedisConnection(settings.redis_url)
+        connection = redis_connection(settings)
         store = UserStore(connection.redis)
         person = _person()
         await store.create(person)

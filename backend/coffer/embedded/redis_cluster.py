@@ -8,6 +8,7 @@ ports are chosen with that one free too. A replica takes over 4–8 s after its 
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import time
@@ -95,6 +96,12 @@ class EmbeddedRedisCluster:
             except redis.RedisError:
                 continue
         raise RuntimeError(f"no live node knows slot {slot}")
+
+    def flush(self) -> None:
+        """Empties every primary (a replica refuses, and follows its primary)."""
+        for port in self._processes:
+            with contextlib.suppress(redis.RedisError):
+                _command(port, "FLUSHALL")
 
     def kill(self, port: int) -> None:
         """SIGKILL of one node, as a crashed machine."""

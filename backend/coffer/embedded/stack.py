@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from coffer.embedded.ports import free_ports
 from coffer.embedded.redis import EmbeddedRedis
+from coffer.embedded.redis_cluster import EmbeddedRedisCluster
 from coffer.embedded.seaweedfs import CONSOLE_ROLE, EmbeddedSeaweedFS
 from coffer.embedded.seaweedfs_cluster import SeaweedFSCluster
 from coffer.embedded.secrets import EmbeddedSecrets
@@ -19,17 +20,20 @@ from coffer.embedded.smtp import EmbeddedSmtpSink
 
 RUNTIME_FILE = "runtime.json"
 StorageTopology = Literal["single", "cluster"]
+RedisTopology = Literal["single", "cluster"]
 
 
 class EmbeddedStack:
     """`storage="single"`: one `weed mini`; `"cluster"`: SeaweedFS as separate processes, several
-    S3 gateways behind a load balancer (`SeaweedFSCluster`)."""
+    S3 gateways behind a load balancer (`SeaweedFSCluster`). `redis="cluster"`: a Redis Cluster of
+    three primaries and three replicas instead of one Redis."""
 
-    def __init__(self, var: Path, storage: StorageTopology = "single") -> None:
+    def __init__(self, var: Path, storage: StorageTopology = "single", redis: RedisTopology = "single") -> None:
         self.var = var.resolve()
         self.secrets = EmbeddedSecrets(self.var / "secrets")
         self._topology = storage
-        self.redis: EmbeddedRedis | None = None
+        self._redis_topology = redis
+        self.redis: EmbeddedRedis | EmbeddedRedisCluster | None = None
         self.seaweedfs: EmbeddedSeaweedFS | None = None
         self.storage_cluster: SeaweedFSCluster | None = None
         self.smtp: EmbeddedSmtpSink | None = None
@@ -44,7 +48,11 @@ class EmbeddedStack:
     def start(self) -> None:
         redis_port, smtp_port = free_ports(2)
         try:
-            self.redis = EmbeddedRedis(self.var / "redis", redis_port)
+            if self._redis_topology == "cluster":
+                self.redis = EmbeddedRedisCluster(self.var / "redis-cluster")
+                self.redis.start()
+            else:
+                self.redis = EmbeddedRedis(self.var / "redis", redis_port)
             keys = (self.secrets.storage_access_key, self.secrets.storage_secret_key, self.secrets.sts_signing_key)
             if self._topology == "cluster":
                 self.storage_cluster = SeaweedFSCluster(self.var / "seaweedfs-cluster", *keys)
@@ -65,6 +73,7 @@ class EmbeddedStack:
         storage = self.storage
         values: dict[str, Any] = {
             "redis_url": self.redis.url,
+            "redis_cluster": isinstance(self.redis, EmbeddedRedisCluster),
             "s3_endpoint": storage.s3_endpoint,
             "storage_metrics_urls": storage.metrics_urls,
             "seaweedfs_master": storage.shell_master,

@@ -32,7 +32,7 @@ from coffer.store.locks import LockStore
 from coffer.store.metering import MeteringStore
 from coffer.store.quotas import BucketQuotaRecord, QuotaStore
 
-_LOCK = "quota-enforcement"
+_LOCK = "{quota}:enforcement"  # in the hash slot of the keys it fences
 # Held briefly and renewed while enforcement runs, so that an instance dying with it blocks the
 # others' quota changes for seconds, not minutes.
 _LOCK_SECONDS = 10

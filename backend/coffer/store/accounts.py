@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel
 
-from coffer.store.client import PREFIX, RedisClient, RedisPipeline
+from coffer.store.client import PREFIX, RedisClient, RedisPipeline, read_many
 from coffer.store.records import rewrite
 
 # `waiting`: provisioning paused while the storage system is unreachable; it resumes by itself.
@@ -111,7 +111,7 @@ class AccountStore:
     async def get_many(self, account_ids: list[str]) -> list[AccountRecord]:
         if not account_ids:
             return []
-        raws = await self._redis.mget([_record_key(account_id) for account_id in account_ids])
+        raws = await read_many(self._redis, [_record_key(account_id) for account_id in account_ids])
         return [AccountRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
     async def update(

@@ -10,7 +10,7 @@ from coffer.store.client import PREFIX, RedisClient
 
 _LEVELS = f"{PREFIX}:alert:levels"
 _SETTINGS = f"{PREFIX}:alert:settings"
-_DIGEST_ACCOUNTS = f"{PREFIX}:alert:digest:accounts"
+_DIGEST_ACCOUNTS = f"{PREFIX}:alert:{{digest}}:accounts"  # one tag with each digest, taken together
 _KEPT_NOTIFICATIONS = 200
 
 
@@ -23,7 +23,7 @@ def _read_until_key(user_id: str) -> str:
 
 
 def _digest_key(account_id: str) -> str:
-    return f"{PREFIX}:alert:digest:{account_id}"
+    return f"{PREFIX}:alert:{{digest}}:{account_id}"
 
 
 class AlertStore:
@@ -76,7 +76,7 @@ class AlertStore:
 
     async def claim_digest_day(self, day: str) -> bool:
         """True for the one caller (of all instances) that sends the digests of this day."""
-        return bool(await self._redis.set(f"{PREFIX}:alert:digest:day:{day}", "1", nx=True, ex=3 * 86_400))
+        return bool(await self._redis.set(f"{PREFIX}:alert:{{digest}}:day:{day}", "1", nx=True, ex=3 * 86_400))
 
     async def take_digests(self) -> dict[str, list[str]]:
         """Every account's waiting lines, removed as they are taken."""

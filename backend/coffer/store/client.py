@@ -36,6 +36,14 @@ IDEMPOTENT_COMMANDS = frozenset(
 _RETRYABLE: ContextVar[bool] = ContextVar("coffer_redis_retryable", default=False)
 
 
+async def read_many(redis: RedisClient, keys: list[str]) -> list[Any]:
+    """MGET of keys that may lie in different hash slots: on a cluster, one MGET per slot (these reads
+    need no atomicity); on one Redis, one MGET."""
+    if isinstance(redis, RedisCluster):
+        return list(await redis.mget_nonatomic(keys))
+    return list(await redis.mget(keys))
+
+
 class _IdempotentRetry(Retry):
     """redis-py's Retry, applied only while an idempotent command runs (see `_Redis.execute_command`)."""
 

@@ -1,4 +1,4 @@
-"""The mail queue: `coffer:mail:<id>` records, a due-time sorted set for the senders and a newest-first index.
+"""The mail queue: `coffer:{mail}:<id>` records, a due-time sorted set for the senders and a newest-first index.
 
 A sender claims a due mail by moving its due time a lease ahead, atomically and only while it is
 still due, so several BFF instances can drain the same queue and one mail goes to one sender. A
@@ -12,12 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from coffer.store.client import PREFIX, RedisClient
+from coffer.store.client import PREFIX, RedisClient, read_many
 
 MailStatus = Literal["queued", "sent", "failed"]
 
-_DUE = f"{PREFIX}:mail:due"
-_ALL = f"{PREFIX}:mail:all"
+# One hash tag: a mail and the queues it is in change together (key_names.py moved the untagged names).
+_DUE = f"{PREFIX}:{{mail}}:due"
+_ALL = f"{PREFIX}:{{mail}}:all"
 _KEPT = 1000
 # Takes a due mail for `lease` seconds: only if its due time has come, so one claim wins.
 _CLAIM = """
@@ -45,7 +46,7 @@ class MailRecord(BaseModel):
 
 
 def _record_key(mail_id: str) -> str:
-    return f"{PREFIX}:mail:{mail_id}"
+    return f"{PREFIX}:{{mail}}:{mail_id}"
 
 
 class MailStore:
@@ -101,5 +102,5 @@ class MailStore:
         ids = await self._redis.zrevrange(_ALL, 0, count - 1)
         if not ids:
             return []
-        raws = await self._redis.mget([_record_key(str(mail_id)) for mail_id in ids])
+        raws = await read_many(self._redis, [_record_key(str(mail_id)) for mail_id in ids])
         return [MailRecord.model_validate_json(raw) for raw in raws if raw is not None]

@@ -16,8 +16,9 @@ from coffer.store.leases import Lease, LeaseLost
 from coffer.store.locks import lock_key
 
 _BUCKET_QUOTAS = f"{PREFIX}:quota:buckets"
-_BLOCKED = f"{PREFIX}:quota:blocked"
-_BLOCKED_AT = f"{PREFIX}:quota:blocked-at"  # bucket -> when its writes were first refused (epoch seconds)
+# One hash tag with the enforcement lease, which fences writes to both (key_names.py moved the old names).
+_BLOCKED = f"{PREFIX}:{{quota}}:blocked"
+_BLOCKED_AT = f"{PREFIX}:{{quota}}:blocked-at"  # bucket -> when its writes were first refused (epoch seconds)
 
 
 class BucketQuotaRecord(BaseModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from coffer.store.client import PREFIX, RedisClient
+from coffer.store.client import PREFIX, RedisClient, read_many
 
 
 def _events_key(scope: str, subject: str) -> str:
@@ -44,7 +44,7 @@ class RegulationStore:
         """The lock ends of many subjects in one round trip, for lists of people."""
         if not subjects:
             return []
-        raws = await self._redis.mget([_lock_key(scope, subject) for subject in subjects])
+        raws = await read_many(self._redis, [_lock_key(scope, subject) for subject in subjects])
         return [None if raw is None else float(raw) for raw in raws]
 
     async def unlock(self, scope: str, subject: str) -> None:

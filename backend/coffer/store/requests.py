@@ -1,4 +1,5 @@
-"""Account requests: `coffer:request:<id>` records, per-status sorted sets by creation time, decision claims."""
+"""Account requests: `coffer:{requests}:request:<id>` records, per-status sorted sets by creation time,
+decision claims; one hash tag, as a request and its lists change together."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from coffer.store.client import PREFIX, RedisClient
+from coffer.store.client import PREFIX, RedisClient, read_many
 
 RequestStatus = Literal["unconfirmed", "pending", "approved", "denied"]
 
@@ -29,15 +30,15 @@ class AccountRequestRecord(BaseModel):
 
 
 def _record_key(request_id: str) -> str:
-    return f"{PREFIX}:request:{request_id}"
+    return f"{PREFIX}:{{requests}}:request:{request_id}"
 
 
 def _status_key(status: str) -> str:
-    return f"{PREFIX}:requests:{status}"
+    return f"{PREFIX}:{{requests}}:{status}"
 
 
 def _decision_key(request_id: str) -> str:
-    return f"{PREFIX}:request:{request_id}:decision"
+    return f"{PREFIX}:{{requests}}:request:{request_id}:decision"
 
 
 class RequestStore:
@@ -66,7 +67,7 @@ class RequestStore:
 
     async def page(self, status: str | None, offset: int, limit: int) -> tuple[list[AccountRequestRecord], bool]:
         ids = await self._redis.zrevrange(_status_key(status or "all"), offset, offset + limit)
-        raws = await self._redis.mget([_record_key(str(request_id)) for request_id in ids]) if ids else []
+        raws = await read_many(self._redis, [_record_key(str(request_id)) for request_id in ids]) if ids else []
         records = [AccountRequestRecord.model_validate_json(raw) for raw in raws if raw is not None]
         return records[:limit], len(ids) > limit
 

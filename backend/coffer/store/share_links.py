@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from coffer.store.client import PREFIX, RedisClient, RedisPipeline
+from coffer.store.client import PREFIX, RedisClient, RedisPipeline, read_many
 from coffer.store.records import rewrite
 
 
@@ -72,7 +72,7 @@ class ShareLinkStore:
         ids = sorted(str(link_id) for link_id in await self._redis.smembers(_account_key(account_id)))
         if not ids:
             return []
-        raws = await self._redis.mget([_record_key(link_id) for link_id in ids])
+        raws = await read_many(self._redis, [_record_key(link_id) for link_id in ids])
         return [ShareLinkRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
     async def revoke(self, link_id: str, at: float, by: str) -> ShareLinkRecord | None:

@@ -10,8 +10,9 @@ from redis.exceptions import WatchError
 
 from coffer.store.client import PREFIX, RedisClient
 
-_KEYS = f"{PREFIX}:signing-keys"
-_CURRENT = f"{PREFIX}:signing-keys:current"
+# One hash tag: rotation changes both at once (key_names.py moved the untagged names).
+_KEYS = f"{PREFIX}:{{signing-keys}}"
+_CURRENT = f"{PREFIX}:{{signing-keys}}:current"
 
 
 class SigningKeyRecord(BaseModel):

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from coffer.data_access import DataLevel
-from coffer.store.client import PREFIX, RedisClient, RedisPipeline
+from coffer.store.client import PREFIX, RedisClient, RedisPipeline, read_many
 from coffer.store.records import rewrite
 
 Role = Literal["platform-admin", "platform-manager", "platform-viewer", "account-admin", "account-member"]
@@ -80,22 +80,31 @@ def _account_users_key(account_id: str) -> str:
 _PLATFORM_USERS = f"{PREFIX}:users:platform"
 
 
+_DELETE_IF_OWNED = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
 class UserStore:
     def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def create(self, user: UserRecord) -> bool:
-        """Claims the username atomically; False when it is taken (case-insensitively)."""
+        """Claims the username atomically; False when it is taken (case-insensitively).
+
+        The name, the person's keys (`{<user id>}`) and their membership lie in three hash slots, so
+        they are written in an order that a crash between two steps leaves harmless: the name is
+        claimed, the person joins the list (a member without a record is skipped by every read), and
+        the record and its version are written together last, which is what makes the person exist."""
         claimed = await self._redis.set(_username_key(user.username), user.id, nx=True)
         if not claimed:
             return False
+        members = _PLATFORM_USERS if user.account_id is None else _account_users_key(user.account_id)
+        await self._redis.sadd(members, user.id)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.set(record_key(user.id), user.model_dump_json())
             pipe.set(version_key(user.id), 1)
-            if user.account_id is not None:
-                pipe.sadd(_account_users_key(user.account_id), user.id)
-            else:
-                pipe.sadd(_PLATFORM_USERS, user.id)
             await pipe.execute()
         return True
 
@@ -169,13 +178,13 @@ class UserStore:
         """The people of these usernames that exist, in two round trips whatever their number."""
         if not usernames:
             return []
-        ids = await self._redis.mget([_username_key(username) for username in usernames])
+        ids = await read_many(self._redis, [_username_key(username) for username in usernames])
         return await self.get_many([str(user_id) for user_id in ids if user_id is not None])
 
     async def get_many(self, user_ids: list[str]) -> list[UserRecord]:
         if not user_ids:
             return []
-        raws = await self._redis.mget([record_key(user_id) for user_id in user_ids])
+        raws = await read_many(self._redis, [record_key(user_id) for user_id in user_ids])
         return [UserRecord.model_validate_json(raw) for raw in raws if raw is not None]
 
     async def record_access_key_count(self, user_id: str, count: int) -> None:
@@ -186,20 +195,21 @@ class UserStore:
         """The recorded counts, None where none was recorded yet."""
         if not user_ids:
             return []
-        raws = await self._redis.mget([_access_key_count_key(user_id) for user_id in user_ids])
+        raws = await read_many(self._redis, [_access_key_count_key(user_id) for user_id in user_ids])
         return [None if raw is None else int(raw) for raw in raws]
 
     async def delete(self, user: UserRecord) -> None:
-        """Removes the record, its username and per-user keys; the bumped-away version ends sessions."""
+        """Removes the record, its username and per-user keys; the bumped-away version ends sessions.
+
+        The person's own keys go first and together (from then on no session of theirs is accepted),
+        then the name, only while it is still theirs, then the membership."""
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.delete(record_key(user.id), version_key(user.id), _recovery_key(user.id), sessions_key(user.id))
             pipe.delete(_access_key_count_key(user.id))
-            pipe.delete(_username_key(user.username))
-            if user.account_id is not None:
-                pipe.srem(_account_users_key(user.account_id), user.id)
-            else:
-                pipe.srem(_PLATFORM_USERS, user.id)
             await pipe.execute()
+        await self._redis.eval(_DELETE_IF_OWNED, 1, _username_key(user.username), user.id)
+        members = _PLATFORM_USERS if user.account_id is None else _account_users_key(user.account_id)
+        await self._redis.srem(members, user.id)
 
     async def all_user_ids(self) -> list[str]:
         """Every user's id, by scanning (for rare whole-deployment jobs such as resealing)."""
