@@ -17,13 +17,10 @@ Run by hand: .venv/bin/python bench/cluster_throughput.py [seconds]
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,7 +31,7 @@ from tests.cluster.conftest import open_sessions, trusting
 from tests.cluster.load import COOKIE, VIEWS, browse
 
 from coffer.embedded.cluster import LocalCluster
-from harness import can_cap, capped, cpu_seconds
+from harness import WRK_RESULT, can_cap, wrk_capped, wrk_summary
 
 SETTINGS = {
     "ip_attempts_per_minute": 100_000,
@@ -53,23 +50,7 @@ request = function()
   local headers = {["Cookie"] = "%(cookie)s=" .. tokens[n %% #tokens + 1], ["X-Coffer-CSRF"] = "1"}
   return wrk.format("GET", paths[n %% #paths + 1], headers)
 end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('RESULT {"requests": %%d, "seconds": %%f, "failed": %%d, "p50": %%d, "p99": %%d}\\n',
-    summary.requests, summary.duration / 1e6, e.status + e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(99)))
-end
 """
-
-
-def wrk(url: str, script: Path, seconds: float) -> dict[str, float]:
-    out = subprocess.run(  # noqa: S603 - our own script and the cluster's URL
-        [shutil.which("wrk") or "wrk", "-t1", "-c32", f"-d{seconds:.0f}s", "-s", str(script), url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return dict(json.loads(out.split("RESULT", 1)[1]))
 
 
 def throughput(instances: int, seconds: float, cores: float | None) -> tuple[dict[str, float], str]:
@@ -87,25 +68,13 @@ def throughput(instances: int, seconds: float, cores: float | None) -> tuple[dic
                     "paths": ",".join(f'"{path}"' for view in VIEWS for path in view),
                     "cookie": COOKIE,
                 }
+                + WRK_RESULT
             )
             pids = cluster.process_ids()
-            with capped({name: pid for name, pid in pids.items() if name.startswith("bff")}, cores):
-                wrk(cluster.url, script, 3)  # warm up
-                before = {name: cpu_seconds(pid) for name, pid in pids.items()}
-                wall = time.monotonic()
-                result = wrk(cluster.url, script, seconds)
-                wall = time.monotonic() - wall
-                used = {name: (cpu_seconds(pid) - before[name]) / wall for name, pid in pids.items()}
-            return result, ", ".join(f"{name} {share:.2f}" for name, share in used.items())
+            instances = {name: pid for name, pid in pids.items() if name.startswith("bff")}
+            return wrk_capped(cluster.url, script, seconds, instances, cores, watched=pids)
         finally:
             cluster.stop()
-
-
-def summary(result: dict[str, float]) -> str:
-    return (
-        f"{result['requests'] / result['seconds']:.0f} requests/s, {result['failed']:.0f} failed, "
-        f"p50 {result['p50'] / 1000:.1f} ms, p99 {result['p99'] / 1000:.1f} ms"
-    )
 
 
 def p5(seconds: float, cores: float | None) -> None:
@@ -113,8 +82,8 @@ def p5(seconds: float, cores: float | None) -> None:
     one, one_cpu = throughput(1, seconds, cores)
     two, two_cpu = throughput(2, seconds, cores)
     print(f"  {label}:")
-    print(f"    1 instance : {summary(one)}; cores used: {one_cpu}")
-    print(f"    2 instances: {summary(two)}; cores used: {two_cpu}")
+    print(f"    1 instance : {wrk_summary(one)}; cores used: {one_cpu}")
+    print(f"    2 instances: {wrk_summary(two)}; cores used: {two_cpu}")
     ratio = (two["requests"] / two["seconds"]) / (one["requests"] / one["seconds"])
     print(f"P5  2 / 1 instances, requests per second, {label}: {ratio:.2f}x  (goal >= 1.6x)")
 

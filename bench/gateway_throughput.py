@@ -17,10 +17,8 @@ import json
 import os
 import secrets
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,7 @@ from botocore.config import Config
 
 from coffer.embedded.seaweedfs import CONSOLE_ROLE
 from coffer.embedded.seaweedfs_cluster import SeaweedFSCluster
-from harness import can_cap, capped, cpu_seconds
+from harness import WRK_RESULT, can_cap, wrk_capped, wrk_summary
 
 GATEWAY_CORES = 0.5
 OBJECTS = 200
@@ -49,12 +47,6 @@ request = function()
     return wrk.format("PUT", puts[n %% #puts + 1], nil, body)
   end
   return wrk.format("GET", gets[n %% #gets + 1])
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('RESULT {"requests": %%d, "seconds": %%f, "failed": %%d, "p50": %%d, "p99": %%d}\\n',
-    summary.requests, summary.duration / 1e6, e.status + e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(99)))
 end
 """
 
@@ -106,16 +98,6 @@ def _presigned_paths(storage: SeaweedFSCluster, bucket: str) -> tuple[list[str],
     return gets, puts
 
 
-def wrk(url: str, script: Path, seconds: float) -> dict[str, float]:
-    out = subprocess.run(  # noqa: S603 - our own script and the balancer's URL
-        [shutil.which("wrk") or "wrk", "-t1", "-c32", f"-d{seconds:.0f}s", "-s", str(script), url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return dict(json.loads(out.split("RESULT", 1)[1]))
-
-
 def throughput(gateways: int, seconds: float, cores: float | None) -> tuple[dict[str, float], str]:
     with tempfile.TemporaryDirectory(prefix="coffer-p9-") as var:
         signing_key = base64.b64encode(os.urandom(32)).decode()
@@ -131,26 +113,13 @@ def throughput(gateways: int, seconds: float, cores: float | None) -> tuple[dict
                     "puts": ",".join(f'"{path}"' for path in puts),
                     "size": len(BODY),
                 }
+                + WRK_RESULT
             )
             pids = {f"gateway {index + 1}": gateway.pid for index, gateway in enumerate(storage.gateways)}
             running = {name: pid for name, pid in pids.items() if pid is not None}
-            with capped(running, cores):
-                wrk(storage.s3_endpoint, script, 3)  # warm up
-                before = {name: cpu_seconds(pid) for name, pid in running.items()}
-                wall = time.monotonic()
-                result = wrk(storage.s3_endpoint, script, seconds)
-                wall = time.monotonic() - wall
-                used = {name: (cpu_seconds(pid) - before[name]) / wall for name, pid in running.items()}
-            return result, ", ".join(f"{name} {share:.2f}" for name, share in used.items())
+            return wrk_capped(storage.s3_endpoint, script, seconds, running, cores)
         finally:
             storage.stop()
-
-
-def summary(result: dict[str, float]) -> str:
-    return (
-        f"{result['requests'] / result['seconds']:.0f} requests/s, {result['failed']:.0f} failed, "
-        f"p50 {result['p50'] / 1000:.1f} ms, p99 {result['p99'] / 1000:.1f} ms"
-    )
 
 
 def p9(seconds: float, cores: float | None) -> None:
@@ -158,8 +127,8 @@ def p9(seconds: float, cores: float | None) -> None:
     one, one_cpu = throughput(1, seconds, cores)
     two, two_cpu = throughput(2, seconds, cores)
     print(f"  {label}:")
-    print(f"    1 gateway : {summary(one)}; cores used: {one_cpu}")
-    print(f"    2 gateways: {summary(two)}; cores used: {two_cpu}")
+    print(f"    1 gateway : {wrk_summary(one)}; cores used: {one_cpu}")
+    print(f"    2 gateways: {wrk_summary(two)}; cores used: {two_cpu}")
     ratio = (two["requests"] / two["seconds"]) / (one["requests"] / one["seconds"])
     print(f"P9  2 / 1 gateways, tenant PUT+GET per second, {label}: {ratio:.2f}x  (goal >= 1.6x)")
 

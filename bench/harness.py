@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -244,3 +246,53 @@ def capped(pids: dict[str, int], cores: float | None) -> Iterator[None]:
             for pid in (group / "cgroup.procs").read_text().split():
                 (CGROUP_CPU / "cgroup.procs").write_text(pid)
             group.rmdir()
+
+
+# wrk's closing report, appended to a script: one line of JSON after "RESULT".
+WRK_RESULT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('RESULT {"requests": %d, "seconds": %f, "failed": %d, "p50": %d, "p99": %d}\\n',
+    summary.requests, summary.duration / 1e6, e.status + e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def wrk(url: str, script: Path, seconds: float) -> dict[str, float]:
+    """wrk (C, one thread, 32 connections, closed loop) running `script` against `url`; its RESULT."""
+    out = subprocess.run(  # noqa: S603 - our own script and a loopback URL
+        [shutil.which("wrk") or "wrk", "-t1", "-c32", f"-d{seconds:.0f}s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return dict(json.loads(out.split("RESULT", 1)[1]))
+
+
+def wrk_capped(
+    url: str,
+    script: Path,
+    seconds: float,
+    pids: dict[str, int],
+    cores: float | None,
+    watched: dict[str, int] | None = None,
+) -> tuple[dict[str, float], str]:
+    """A warm-up, then wrk's result with `pids` capped at `cores` each, and the share of a core each of
+    `watched` (default: `pids`) used meanwhile."""
+    watched = watched or pids
+    with capped(pids, cores):
+        wrk(url, script, 3)
+        before = {name: cpu_seconds(pid) for name, pid in watched.items()}
+        wall = time.monotonic()
+        result = wrk(url, script, seconds)
+        wall = time.monotonic() - wall
+        used = {name: (cpu_seconds(pid) - before[name]) / wall for name, pid in watched.items()}
+    return result, ", ".join(f"{name} {share:.2f}" for name, share in used.items())
+
+
+def wrk_summary(result: dict[str, float]) -> str:
+    return (
+        f"{result['requests'] / result['seconds']:.0f} requests/s, {result['failed']:.0f} failed, "
+        f"p50 {result['p50'] / 1000:.1f} ms, p99 {result['p99'] / 1000:.1f} ms"
+    )
