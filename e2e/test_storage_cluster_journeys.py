@@ -66,7 +66,7 @@ def test_uploads_go_through_the_gateways_and_too_few_volume_servers_refuse_the_n
         storage.wait_for_volume_servers(1)
         page.get_by_label("Files to upload").set_input_files(tmp_path / "scroll.txt")
         uploads = page.get_by_label("Uploads", exact=True)
-        expect(uploads).to_contain_text("cannot store new data right now", timeout=10_000)
+        expect(uploads).to_contain_text("cannot store new data right now", timeout=30_000)  # a PUT would hang 90 s
 
         page.reload()
         expect(page.get_by_role("button", name="Details of tablet.txt")).to_be_visible()

@@ -103,6 +103,7 @@ _TEMPORARY_CLIENTS_KEPT = 256
 _READ_CHUNK = 1024 * 1024
 
 _log = logging.getLogger("coffer.providers")
+_WRITABLE_WAIT_SECONDS = 5.0  # volume growth takes 0.04–0.24 s; a lost volume server lasts
 
 
 # Measured against SeaweedFS 4.48 with an account admin's STS credentials, and held to it by
@@ -586,19 +587,26 @@ class SeaweedFSProvider:
             raise StorageUnavailable(f"weed shell did not apply {change} to {prefix}: {output[-300:]}")
 
     async def _ensure_writable(self, bucket: str) -> None:
-        """Refuses at once a write the storage cannot take. Measured on a cluster (3 volume servers,
-        replication 001) with one left: a PUT hangs 30 s and answers 500, three times over with boto3's
-        retries, while the master's `/dir/assign` for the bucket's collection says "no writable volumes"
-        in 0.2 s (and in 0.04–0.24 s assigns, growing the collection if needed, when it can)."""
+        """Refuses within seconds a write the storage cannot take. Measured on a cluster (3 volume
+        servers, replication 001) with one left: a PUT hangs 30 s and answers 500, three times over
+        with boto3's retries, while the master's `/dir/assign` for the bucket's collection says "no
+        writable volumes" in 0.2 s. A healthy master says the same for a moment while it grows a new
+        collection's volumes (seen with three uploads starting at once into a new bucket), so only
+        a refusal that lasts `_WRITABLE_WAIT_SECONDS` counts."""
         if self._shell is None:  # without the master's address, writes go ahead and wait
             return
-        try:
-            answer = await self._http.get(f"http://{self._shell[0]}/dir/assign", params={"collection": bucket})
-        except httpx.HTTPError as error:
-            raise StorageUnavailable(f"master: {error}") from error
-        if answer.status_code != 200:
-            _log.warning("master refuses to assign in %s: %s", bucket, answer.text[:300])
-            raise StorageNotWritable(answer.text[:300])
+        deadline = anyio.current_time() + _WRITABLE_WAIT_SECONDS
+        while True:
+            try:
+                answer = await self._http.get(f"http://{self._shell[0]}/dir/assign", params={"collection": bucket})
+            except httpx.HTTPError as error:
+                raise StorageUnavailable(f"master: {error}") from error
+            if answer.status_code == 200:
+                return
+            if anyio.current_time() >= deadline:
+                _log.warning("master refuses to assign in %s: %s", bucket, answer.text[:300])
+                raise StorageNotWritable(answer.text[:300])
+            await anyio.sleep(0.25)
 
     async def _weed_shell(self, command: str) -> str:
         if self._shell is None:
