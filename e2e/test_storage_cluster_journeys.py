@@ -1,6 +1,7 @@
 """On SeaweedFS as operators run it (master, 3 volume servers with replication 001, filer, two S3
 gateways behind a balancer): an account admin uploads through the browser; with too few volume
-servers left, the next upload is refused at once with a message saying why, and nothing is lost."""
+servers left, the next upload is refused within seconds with a message saying why, and nothing is
+written."""
 
 from __future__ import annotations
 
@@ -71,7 +72,9 @@ def test_uploads_go_through_the_gateways_and_too_few_volume_servers_refuse_the_n
         page.reload()
         expect(page.get_by_role("button", name="Details of tablet.txt")).to_be_visible()
         expect(page.get_by_role("button", name="Details of scroll.txt")).to_have_count(0)
-        assert s3.get_object(Bucket=bucket, Key="tablet.txt")["Body"].read() == b"the first law\n" * 100
+        # nothing was written (the listing is the filer's); the tablet's bytes may have had both copies on
+        # the two lost servers (001 keeps two), so they are not read here
+        assert [entry["Key"] for entry in s3.list_objects_v2(Bucket=bucket)["Contents"]] == ["tablet.txt"]
     finally:
         for volume in storage.volumes:
             if not volume.running:
