@@ -88,6 +88,16 @@ def iam_config(sts_signing_key: str) -> dict[str, object]:
     }
 
 
+def write_configs(config_dir: Path, service_keys: list[tuple[str, str]], sts_signing_key: str) -> tuple[Path, Path]:
+    """The identities (`s3.json`) and IAM/STS (`iam.json`) files every gateway reads, readable by us only."""
+    config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    s3_json, iam_json = config_dir / "s3.json", config_dir / "iam.json"
+    for path, content in ((s3_json, identities_config(service_keys)), (iam_json, iam_config(sts_signing_key))):
+        path.touch(mode=0o600)
+        path.write_text(json.dumps(content, indent=2), encoding="utf-8")
+    return s3_json, iam_json
+
+
 @dataclass(frozen=True)
 class WeedPorts:
     s3: int
@@ -149,21 +159,8 @@ class EmbeddedSeaweedFS:
     def shell_filer(self) -> str:
         return f"127.0.0.1:{self.ports.filer}"
 
-    def _write_configs(self) -> tuple[Path, Path]:
-        config_dir = self.directory / "config"
-        config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        s3_json = config_dir / "s3.json"
-        iam_json = config_dir / "iam.json"
-        for path, content in (
-            (s3_json, identities_config(self.service_keys)),
-            (iam_json, iam_config(self._sts_signing_key)),
-        ):
-            path.touch(mode=0o600)
-            path.write_text(json.dumps(content, indent=2), encoding="utf-8")
-        return s3_json, iam_json
-
     def start(self, timeout: float = 60.0) -> None:
-        s3_json, iam_json = self._write_configs()
+        s3_json, iam_json = write_configs(self.directory / "config", self.service_keys, self._sts_signing_key)
         data_dir = self.directory / "data"
         log_dir = self.directory / "logs"
         data_dir.mkdir(parents=True, exist_ok=True)

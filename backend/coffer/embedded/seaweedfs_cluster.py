@@ -10,7 +10,6 @@ own Prometheus counters. Everything listens on 127.0.0.1: the filer serves secre
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -24,11 +23,10 @@ import httpx2 as httpx
 from coffer.embedded.ports import free_ports
 from coffer.embedded.seaweedfs import (
     EmbeddedS3Gateway,
-    iam_config,
-    identities_config,
     launch,
     stop_process,
     weed_binary,
+    write_configs,
 )
 
 _READY_SECONDS = 60.0
@@ -176,14 +174,7 @@ class SeaweedFSCluster:
         return f"127.0.0.1:{self.filer_port}"
 
     def start(self) -> None:
-        self.config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for name, content in (
-            ("s3.json", identities_config(self.service_keys)),
-            ("iam.json", iam_config(self._sts_signing_key)),
-        ):
-            path = self.config_dir / name
-            path.touch(mode=0o600)
-            path.write_text(json.dumps(content, indent=2), encoding="utf-8")
+        write_configs(self.config_dir, self.service_keys, self._sts_signing_key)
         try:
             self.master.start()
             for volume in self.volumes:
